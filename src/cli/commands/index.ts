@@ -1,0 +1,11 @@
+/** Every CLI command, one file each. Add a command by adding its file and one line here. */
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+type Register = (program: Command, ctx: CliContext) => void;
+
+const COMMANDS: Register[] = [];
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  for (const register of COMMANDS) register(program, ctx);
+}
