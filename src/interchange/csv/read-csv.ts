@@ -1,0 +1,214 @@
+/**
+ * CSV reader: detects the encoding and the delimiter from the first 64 KiB, then streams rows through
+ * csv-parse. Rows carry the physical line where they start, so every problem can be pointed at.
+ */
+import { Readable, pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { CsvError, InfoRecord, Options } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { checkHeader, isBlankRow, makeRow } from '../header.js';
+import { IssueSink, inputError } from '../issues.js';
+import type { ReadOptions, TableReader, TableRow } from '../table.js';
+import { peek } from '../stream/peek.js';
+import type { Peeked } from '../stream/peek.js';
+import { toUtf8 } from './decode.js';
+import type { DecodeState } from './decode.js';
+import { sniffDelimiter } from './delimiter.js';
+import { detectEncoding } from './encoding.js';
+
+/** Options of readCsv. */
+export interface CsvReadOptions extends ReadOptions {
+  /** Force an encoding (any iconv-lite name); detected when absent. */
+  encoding?: string;
+  /** Force a delimiter; sniffed among , ; TAB | when absent. */
+  delimiter?: string;
+  /** Longest record accepted, in characters (default 1 MiB): a guard against a file with no newlines. */
+  maxRecordChars?: number;
+}
+
+/** Default longest record. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+/** A record with the line where it starts. */
+interface Located {
+  readonly cells: string[];
+  readonly line: number;
+}
+
+/**
+ * Opens a CSV file. Throws INPUT_INVALID for an empty file or a bad header and UNSUPPORTED_FORMAT for
+ * binary content or an unknown encoding; row problems throw or are collected (see `onError`).
+ * In 'collect' mode a bad row is left out of `rows` and described in `issues`.
+ *
+ * @example
+ * const table = await readCsv(createReadStream('list.csv'), { fileName: 'list.csv' });
+ * for await (const row of table.rows) console.log(row.line, row.values['Surname']);
+ */
+export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {}): Promise<TableReader> {
+  const { fileName } = opts;
+  const peeked = await peek(input);
+  const encoding = chooseEncoding(peeked.head, opts);
+  const sample = iconv.decode(peeked.head, encoding);
+  if (sample.replace(/^\uFEFF/, '').trim() === '' && peeked.complete)
+    throw inputError('INPUT_INVALID', fileName, { row: 1, code: 'EMPTY', message: 'the file is empty' });
+  const delimiter = opts.delimiter ?? sniffDelimiter(sample);
+  const records = parseRecords(peeked, encoding, delimiter, opts);
+  const first = await records.next();
+  if (first.done)
+    throw inputError('INPUT_INVALID', fileName, { row: 1, code: 'EMPTY', message: 'the file has no rows' });
+  const header = checkHeader(first.value.cells, first.value.line, fileName);
+  const sink = new IssueSink(fileName, opts.onError, opts.maxIssues);
+  return {
+    header,
+    encoding,
+    delimiter,
+    issues: sink.issues,
+    rows: checkedRows(records, header, sink, records.state),
+  };
+}
+
+function chooseEncoding(head: Buffer, opts: CsvReadOptions): string {
+  const { fileName } = opts;
+  if (opts.encoding !== undefined) {
+    const name = opts.encoding.toLowerCase().replace(/^utf8$/, 'utf-8');
+    if (!iconv.encodingExists(name))
+      throw inputError('UNSUPPORTED_FORMAT', fileName, { message: `unknown encoding "${opts.encoding}"` });
+    return name;
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+    throw inputError('UNSUPPORTED_FORMAT', fileName, {
+      message: 'this is a zip archive (an XLSX workbook?), not CSV',
+    });
+  const found = detectEncoding(head);
+  if (!found) throw inputError('UNSUPPORTED_FORMAT', fileName, { message: 'binary content, not text' });
+  return found.encoding;
+}
+
+type RecordIterator = AsyncGenerator<Located> & { state: DecodeState };
+
+/** Streams records with their start lines; csv-parse errors become located DomainErrors. */
+function parseRecords(
+  peeked: Peeked,
+  encoding: string,
+  delimiter: string,
+  opts: CsvReadOptions,
+): RecordIterator {
+  const state: DecodeState = { suspect: false, lastByte: -1, bytes: 0 };
+  // csv-parse knows the line where a record ends; the start is one past the previous end plus the
+  // empty lines skipped in between. Tracked inside the parser, where records are produced in order.
+  const at = { end: 0, empty: 0 };
+  const options: Options<Located, string[]> = {
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    record_delimiter: '\n',
+    max_record_size: opts.maxRecordChars ?? MAX_RECORD_CHARS,
+    on_record: (record: string[], ctx: InfoRecord): Located => {
+      const line = at.end + 1 + ctx.empty_lines - at.empty;
+      at.end = ctx.lines;
+      at.empty = ctx.empty_lines;
+      return { cells: record, line };
+    },
+  };
+  // The typings tie on_record to the record type; the parser itself passes any value through.
+  const parser = parse(options as unknown as Options);
+  const source = Readable.from(toUtf8(peeked.chunks, encoding, state), { objectMode: false });
+  // Errors of any stage reach the consumer through the parser's iterator.
+  pipeline(source, parser, () => undefined);
+  const gen = located(parser as AsyncIterable<Located>, at, opts.fileName);
+  return Object.assign(gen, { state });
+}
+
+async function* located(
+  parser: AsyncIterable<Located>,
+  at: { end: number; empty: number },
+  fileName: string | undefined,
+): AsyncGenerator<Located> {
+  try {
+    yield* parser;
+  } catch (e) {
+    throw parseError(e, at, fileName);
+  }
+}
+
+function parseError(e: unknown, at: { end: number; empty: number }, fileName: string | undefined): unknown {
+  if (!(e instanceof Error) || !('code' in e) || typeof e.code !== 'string' || !e.code.startsWith('CSV_'))
+    return e;
+  const err = e as CsvError & { empty_lines?: number };
+  const row = at.end + 1 + Math.max(0, (err.empty_lines ?? at.empty) - at.empty);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const message = 'a quoted field starting on this line is never closed (the file may be cut off)';
+    return inputError('INPUT_INVALID', fileName, { row, code: 'UNCLOSED_QUOTE', message }, e);
+  }
+  if (err.code === 'CSV_MAX_RECORD_SIZE') {
+    const message = 'the record is too long (no line break?)';
+    return inputError('INPUT_INVALID', fileName, { row, code: 'RECORD_TOO_LONG', message }, e);
+  }
+  return inputError('INPUT_INVALID', fileName, { row, code: 'BAD_LINE', message: err.message }, e);
+}
+
+/** Checks each record against the header; looks one record ahead to recognise the last one. */
+async function* checkedRows(
+  records: AsyncGenerator<Located>,
+  header: readonly string[],
+  sink: IssueSink,
+  state: DecodeState,
+): AsyncGenerator<TableRow> {
+  let pending = await records.next();
+  while (!pending.done) {
+    const current = pending.value;
+    pending = await records.next();
+    const { cells, line } = current;
+    if (isBlankRow(cells)) continue;
+    const problem = rowProblem(cells, header, pending.done === true && !endsLine(state.lastByte));
+    if (problem) {
+      sink.report({ row: line, ...problem });
+      continue;
+    }
+    if (state.suspect) {
+      const bad = cells.findIndex((c) => c.includes('\uFFFD'));
+      if (bad >= 0) {
+        sink.report({
+          row: line,
+          column: header[bad] ?? bad + 1,
+          code: 'UNDECODABLE',
+          message: 'bytes that are not valid in the file encoding (wrong encoding?)',
+        });
+        continue;
+      }
+    }
+    yield makeRow(header, cells, line);
+  }
+}
+
+function endsLine(byte: number): boolean {
+  return byte === 0x0a || byte === 0x0d;
+}
+
+/** A ragged or truncated row, or null. Extra cells are tolerated when they are blank. */
+function rowProblem(
+  cells: readonly string[],
+  header: readonly string[],
+  lastWithoutNewline: boolean,
+): { column: number; code: string; message: string } | null {
+  const n = header.length;
+  if (cells.length < n) {
+    if (lastWithoutNewline)
+      return {
+        column: cells.length,
+        code: 'TRUNCATED',
+        message: `the file ends in the middle of a row (${cells.length} of ${n} cells): it may be cut off`,
+      };
+    return {
+      column: cells.length + 1,
+      code: 'RAGGED_ROW',
+      message: `expected ${n} cells, found ${cells.length}`,
+    };
+  }
+  for (let i = n; i < cells.length; i++)
+    if ((cells[i] as string).trim() !== '')
+      return { column: i + 1, code: 'RAGGED_ROW', message: `expected ${n} cells, found ${cells.length}` };
+  return null;
+}
