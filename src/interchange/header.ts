@@ -49,11 +49,7 @@ export function makeRow(header: readonly string[], cells: string[], line: number
   for (let i = 0; i < header.length; i++) {
     const cell = cells[i];
     const name = header[i] as string;
-    const value = cell === undefined ? '' : cell.trim();
-    // defineProperty keeps a column named "__proto__" an ordinary key instead of a prototype.
-    if (name === '__proto__')
-      Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
-    else values[name] = value;
+    setValue(values, name, cell === undefined ? '' : cell.trim());
   }
   return { line, values, cells };
 }
@@ -62,4 +58,11 @@ export function makeRow(header: readonly string[], cells: string[], line: number
 export function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
+}
+
+/** Sets an own property; a key named "__proto__" stays an ordinary key instead of a prototype. */
+export function setValue(target: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -30,7 +30,7 @@ export interface CsvReadOptions extends ReadOptions {
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
 /** A record with the line where it starts. */
-interface Located {
+export interface Located {
   readonly cells: string[];
   readonly line: number;
 }
@@ -46,25 +46,33 @@ interface Located {
  */
 export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {}): Promise<TableReader> {
   const { fileName } = opts;
-  const peeked = await peek(input);
-  const encoding = chooseEncoding(peeked.head, opts);
-  const sample = iconv.decode(peeked.head, encoding);
-  if (sample.replace(/^\uFEFF/, '').trim() === '' && peeked.complete)
-    throw inputError('INPUT_INVALID', fileName, { row: 1, code: 'EMPTY', message: 'the file is empty' });
-  const delimiter = opts.delimiter ?? sniffDelimiter(sample);
-  const records = parseRecords(peeked, encoding, delimiter, opts);
+  const { encoding, delimiter, records } = await openRecords(input, opts);
   const first = await records.next();
-  if (first.done)
+  if (first === null)
     throw inputError('INPUT_INVALID', fileName, { row: 1, code: 'EMPTY', message: 'the file has no rows' });
-  const header = checkHeader(first.value.cells, first.value.line, fileName);
+  const header = checkHeader(first.cells, first.line, fileName);
   const sink = new IssueSink(fileName, opts.onError, opts.maxIssues);
   return {
     header,
     encoding,
     delimiter,
     issues: sink.issues,
-    rows: checkedRows(records, header, sink, records.state),
+    rows: checkedRows(records, header, sink),
   };
+}
+
+/** Raw records of a delimited text file, for readers that find their header themselves (HXL). */
+export async function openRecords(
+  input: Readable | Buffer,
+  opts: CsvReadOptions,
+): Promise<{ encoding: string; delimiter: string; records: Records }> {
+  const peeked = await peek(input);
+  const encoding = chooseEncoding(peeked.head, opts);
+  const sample = iconv.decode(peeked.head, encoding);
+  if (sample.replace(/^\uFEFF/, '').trim() === '' && peeked.complete)
+    throw inputError('INPUT_INVALID', opts.fileName, { row: 1, code: 'EMPTY', message: 'the file is empty' });
+  const delimiter = opts.delimiter ?? sniffDelimiter(sample);
+  return { encoding, delimiter, records: parseRecords(peeked, encoding, delimiter, opts) };
 }
 
 function chooseEncoding(head: Buffer, opts: CsvReadOptions): string {
@@ -84,18 +92,18 @@ function chooseEncoding(head: Buffer, opts: CsvReadOptions): string {
   return found.encoding;
 }
 
-type RecordIterator = AsyncGenerator<Located> & { state: DecodeState };
+/** Parser records with their start lines, csv-parse errors mapped to located DomainErrors. */
+export interface Records {
+  next(): Promise<Located | null>;
+  readonly state: DecodeState;
+}
 
-/** Streams records with their start lines; csv-parse errors become located DomainErrors. */
-function parseRecords(
-  peeked: Peeked,
-  encoding: string,
-  delimiter: string,
-  opts: CsvReadOptions,
-): RecordIterator {
+/** Streams records with their start lines. */
+function parseRecords(peeked: Peeked, encoding: string, delimiter: string, opts: CsvReadOptions): Records {
   const state: DecodeState = { suspect: false, lastByte: -1, bytes: 0 };
   // csv-parse knows the line where a record ends; the start is one past the previous end plus the
-  // empty lines skipped in between. Tracked inside the parser, where records are produced in order.
+  // empty lines skipped in between. Tracked inside the parser, where records are produced in order,
+  // so that a parse error (which discards buffered records) still knows where it happened.
   const at = { end: 0, empty: 0 };
   const options: Options<Located, string[]> = {
     delimiter,
@@ -117,20 +125,18 @@ function parseRecords(
   const source = Readable.from(toUtf8(peeked.chunks, encoding, state), { objectMode: false });
   // Errors of any stage reach the consumer through the parser's iterator.
   pipeline(source, parser, () => undefined);
-  const gen = located(parser as AsyncIterable<Located>, at, opts.fileName);
-  return Object.assign(gen, { state });
-}
-
-async function* located(
-  parser: AsyncIterable<Located>,
-  at: { end: number; empty: number },
-  fileName: string | undefined,
-): AsyncGenerator<Located> {
-  try {
-    yield* parser;
-  } catch (e) {
-    throw parseError(e, at, fileName);
-  }
+  const it = (parser as AsyncIterable<Located>)[Symbol.asyncIterator]();
+  return {
+    state,
+    async next() {
+      try {
+        const r = await it.next();
+        return r.done ? null : r.value;
+      } catch (e) {
+        throw parseError(e, at, opts.fileName);
+      }
+    },
+  };
 }
 
 function parseError(e: unknown, at: { end: number; empty: number }, fileName: string | undefined): unknown {
@@ -150,19 +156,18 @@ function parseError(e: unknown, at: { end: number; empty: number }, fileName: st
 }
 
 /** Checks each record against the header; looks one record ahead to recognise the last one. */
-async function* checkedRows(
-  records: AsyncGenerator<Located>,
+export async function* checkedRows(
+  records: Records,
   header: readonly string[],
   sink: IssueSink,
-  state: DecodeState,
 ): AsyncGenerator<TableRow> {
+  const { state } = records;
   let pending = await records.next();
-  while (!pending.done) {
-    const current = pending.value;
+  while (pending !== null) {
+    const { cells, line } = pending;
     pending = await records.next();
-    const { cells, line } = current;
     if (isBlankRow(cells)) continue;
-    const problem = rowProblem(cells, header, pending.done === true && !endsLine(state.lastByte));
+    const problem = rowProblem(cells, header, pending === null && !endsLine(state.lastByte));
     if (problem) {
       sink.report({ row: line, ...problem });
       continue;
@@ -170,12 +175,8 @@ async function* checkedRows(
     if (state.suspect) {
       const bad = cells.findIndex((c) => c.includes('\uFFFD'));
       if (bad >= 0) {
-        sink.report({
-          row: line,
-          column: header[bad] ?? bad + 1,
-          code: 'UNDECODABLE',
-          message: 'bytes that are not valid in the file encoding (wrong encoding?)',
-        });
+        const message = 'bytes that are not valid in the file encoding (wrong encoding?)';
+        sink.report({ row: line, column: header[bad] ?? bad + 1, code: 'UNDECODABLE', message });
         continue;
       }
     }

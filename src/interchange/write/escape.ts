@@ -1,0 +1,33 @@
+/**
+ * Output hygiene shared by the writers: XML text escaping and the neutralisation of spreadsheet
+ * formulas (a cell that starts with = + - @ TAB or CR is run as a formula by Excel and LibreOffice;
+ * a leading apostrophe makes it text).
+ */
+
+// Characters XML 1.0 does not allow even as references (C0 controls other than TAB LF CR, lone
+// surrogates, U+FFFE, U+FFFF).
+// eslint-disable-next-line no-control-regex
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for an XML element; CR is kept as a reference (parsers would fold it into LF). */
+export function escapeXmlText(s: string): string {
+  return s
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** True when a spreadsheet would treat the text as a formula. */
+export function looksLikeFormula(s: string): boolean {
+  return FORMULA_START.test(s);
+}
+
+/** Prefixes an apostrophe to text a spreadsheet would run as a formula. */
+export function neutraliseFormula(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
