@@ -6,8 +6,8 @@
 
 // Characters XML 1.0 does not allow even as references (C0 controls other than TAB LF CR, lone
 // surrogates, U+FFFE, U+FFFF).
-// eslint-disable-next-line no-control-regex
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for an XML element; CR is kept as a reference (parsers would fold it into LF). */
