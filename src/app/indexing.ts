@@ -1,0 +1,72 @@
+/**
+ * Derived tables kept in step with every write: blocking keys (so a search never scans the registry)
+ * and the current status per person (for filters and counts).
+ */
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { clusterIds, loadRecord } from '../db/repositories/person-repository.js';
+import { currentStatus, liveClaims, partialDateRange, type Claim, type PersonId } from '../domain/index.js';
+
+/** Computes a person's blocking keys from its live claims. The matching engine supplies the real one. */
+export type PersonKeyer = (claims: readonly Claim[]) => string[];
+
+/** Name-token keys ("t:kovalchuk"): enough for listing by name before the matching engine's keys. */
+export const nameTokenKeyer: PersonKeyer = (claims) => {
+  const keys = new Set<string>();
+  for (const c of claims) {
+    if (
+      c.field !== 'given_name' &&
+      c.field !== 'family_name' &&
+      c.field !== 'patronymic' &&
+      c.field !== 'name_original'
+    )
+      continue;
+    for (const token of foldTokens(String(c.value))) keys.add(`t:${token}`);
+  }
+  return [...keys];
+};
+
+/** Lower-case, accent-free word tokens of a text. */
+export function foldTokens(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** Recomputes the derived rows of one person (a survivor: its cluster's claims and events count). */
+export async function reindexPerson(trx: Transaction<DB>, keyer: PersonKeyer, id: PersonId): Promise<void> {
+  const ids = await clusterIds(trx, id);
+  const record = await loadRecord(trx, ids);
+  const retracted = new Set<string>([
+    ...record.claimRetractions.map((r) => r.claimId),
+    ...record.eventRetractions.map((r) => r.eventId),
+  ]);
+  const keys = keyer(liveClaims(record.claims, retracted));
+  await trx.deleteFrom('blocking_keys').where('person_id', '=', id).execute();
+  if (keys.length > 0)
+    await trx
+      .insertInto('blocking_keys')
+      .values(keys.map((key) => ({ person_id: id, key })))
+      .execute();
+  const status = currentStatus(record.events, retracted);
+  await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
+  await trx
+    .insertInto('person_status')
+    .values({
+      person_id: id,
+      state: status.state,
+      place_id: status.placeId,
+      since_from: status.since ? partialDateRange(status.since).from : null,
+      wounded: status.wounded ? 1 : 0,
+    })
+    .execute();
+}
+
+/** Removes the derived rows of a person that no longer stands alone (merged into another). */
+export async function unindexPerson(trx: Transaction<DB>, id: PersonId): Promise<void> {
+  await trx.deleteFrom('blocking_keys').where('person_id', '=', id).execute();
+  await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
+}

@@ -1,0 +1,102 @@
+/**
+ * The one place where SQLite and PostgreSQL differ: connection set-up, append-only triggers,
+ * serialising audit appends, and how a database error is recognised.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  /** For SQLite: the file path (':memory:' for an in-memory database). */
+  readonly file: string | null;
+  /** For PostgreSQL: the schema set as search path, when one was given. */
+  readonly schema: string | null;
+  /** Direct handle for SQLite-only operations such as online backup. */
+  readonly sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** Opens a database from a file path or a postgres:// URL. `schema` (PostgreSQL) sets the search path. */
+export function openDatabase(target: string, opts: { schema?: string; poolSize?: number } = {}): Database {
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({
+      connectionString: target,
+      max: opts.poolSize ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      file: null,
+      schema: opts.schema ?? null,
+      sqlite: null,
+      close: () => db.destroy(),
+    };
+  }
+  const file = target === ':memory:' ? target : resolve(target);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('synchronous = FULL');
+  handle.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  return { db, dialect: 'sqlite', file, schema: null, sqlite: handle, close: () => db.destroy() };
+}
+
+/** SQL that makes a table append-only. */
+export function appendOnlyTriggerSql(dialect: DialectName, table: string): string[] {
+  if (dialect === 'sqlite') {
+    return ['UPDATE', 'DELETE'].map(
+      (op) =>
+        `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} ` +
+        `BEGIN SELECT RAISE(ABORT, 'append-only table ${table}: ${op} refused'); END`,
+    );
+  }
+  return [
+    `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION whereabouts_append_only()`,
+    `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION whereabouts_append_only()`,
+  ];
+}
+
+export const PG_APPEND_ONLY_FUNCTION = `CREATE OR REPLACE FUNCTION whereabouts_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'WA001';
+END
+$$ LANGUAGE plpgsql`;
+
+/** True when a database error is the refusal of an append-only trigger. */
+export function isAppendOnlyViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === 'WA001' || /append-only table/.test(err?.message ?? '');
+}
+
+/** True when a database error is a unique-constraint violation. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return (
+    err?.code === '23505' ||
+    err?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/**
+ * Serialises audit appends across connections and servers. SQLite serialises writers already; on
+ * PostgreSQL a transaction-scoped advisory lock guards the chain head.
+ */
+export async function lockAuditChain(trx: Transaction<DB>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7244001)`.execute(trx);
+}

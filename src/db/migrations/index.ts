@@ -1,0 +1,34 @@
+/** Runs the migrations in order on either dialect; each runs in its own transaction. */
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Database } from '../dialects/dialect.js';
+import { DomainError } from '../../domain/errors.js';
+import * as m0001 from './0001-initial.js';
+
+function provider(database: Database): MigrationProvider {
+  const all: Record<string, Migration> = {
+    '0001-initial': { up: (db) => m0001.up(db, database.dialect) },
+  };
+  return { getMigrations: async () => all };
+}
+
+/** Brings the schema up to date. Returns the names of the migrations it applied. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  // With a schema (one per test suite, or a deployment's own), the migration tables live in it too.
+  const migrator = new Migrator({
+    db: database.db,
+    provider: provider(database),
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new DomainError(
+      'INTERNAL',
+      `migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`,
+      {
+        cause: result.error,
+      },
+    );
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,232 @@
+/** Reading and writing persons, claims, events, retractions and merges. Takes a Kysely or a transaction. */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+import {
+  asId,
+  formatPartialDate,
+  parsePartialDate,
+  partialDateRange,
+  type Claim,
+  type ClaimRetraction,
+  type Merge,
+  type Person,
+  type PersonId,
+  type StatusEvent,
+} from '../../domain/index.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export function rowToPerson(r: DB['persons']): Person {
+  return {
+    id: asId(r.id),
+    version: Number(r.version),
+    mergedInto: r.merged_into ? asId(r.merged_into) : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function rowToClaim(r: DB['claims']): Claim {
+  return {
+    id: asId(r.id),
+    personId: asId(r.person_id),
+    field: r.field as Claim['field'],
+    value: JSON.parse(r.value) as Claim['value'],
+    confidence: r.confidence as Claim['confidence'],
+    sensitivity: r.sensitivity as Claim['sensitivity'],
+    sourceId: asId(r.source_id),
+    batchId: r.batch_id ? asId(r.batch_id) : null,
+    assertedAt: r.asserted_at,
+    recordedAt: r.recorded_at,
+    recordedBy: asId(r.recorded_by),
+    supersedes: r.supersedes ? asId(r.supersedes) : null,
+    reason: r.reason,
+  };
+}
+
+export function claimToRow(c: Claim, rowRef: string | null = null): DB['claims'] {
+  return {
+    id: c.id,
+    person_id: c.personId,
+    field: c.field,
+    value: JSON.stringify(c.value),
+    confidence: c.confidence,
+    sensitivity: c.sensitivity,
+    source_id: c.sourceId,
+    batch_id: c.batchId,
+    asserted_at: c.assertedAt,
+    recorded_at: c.recordedAt,
+    recorded_by: c.recordedBy,
+    supersedes: c.supersedes,
+    reason: c.reason,
+    row_ref: rowRef,
+  };
+}
+
+export function rowToEvent(r: DB['status_events']): StatusEvent {
+  return {
+    id: asId(r.id),
+    personId: asId(r.person_id),
+    kind: r.kind as StatusEvent['kind'],
+    date: r.date ? parsePartialDate(r.date) : null,
+    placeId: r.place_id ? asId(r.place_id) : null,
+    placeText: r.place_text,
+    fromPlaceId: r.from_place_id ? asId(r.from_place_id) : null,
+    severity: r.severity as StatusEvent['severity'],
+    details: r.details,
+    confidence: r.confidence as StatusEvent['confidence'],
+    sourceId: asId(r.source_id),
+    batchId: r.batch_id ? asId(r.batch_id) : null,
+    recordedAt: r.recorded_at,
+    recordedBy: asId(r.recorded_by),
+  };
+}
+
+export function eventToRow(e: StatusEvent, rowRef: string | null = null): DB['status_events'] {
+  const range = e.date ? partialDateRange(e.date) : null;
+  return {
+    id: e.id,
+    person_id: e.personId,
+    kind: e.kind,
+    date: e.date ? formatPartialDate(e.date) : null,
+    date_from: range?.from ?? null,
+    date_to: range?.to ?? null,
+    place_id: e.placeId,
+    place_text: e.placeText,
+    from_place_id: e.fromPlaceId,
+    severity: e.severity,
+    details: e.details,
+    confidence: e.confidence,
+    source_id: e.sourceId,
+    batch_id: e.batchId,
+    recorded_at: e.recordedAt,
+    recorded_by: e.recordedBy,
+    row_ref: rowRef,
+  };
+}
+
+export function rowToMerge(r: DB['merges'], undo: DB['merge_undos'] | undefined): Merge {
+  return {
+    id: asId(r.id),
+    survivorId: asId(r.survivor_id),
+    mergedId: asId(r.merged_id),
+    reason: r.reason,
+    modelVersion: r.model_version,
+    recordedAt: r.recorded_at,
+    recordedBy: asId(r.recorded_by),
+    undoneAt: undo?.recorded_at ?? null,
+    undoneBy: undo ? asId(undo.recorded_by) : null,
+    undoReason: undo?.reason ?? null,
+  };
+}
+
+export async function findPerson(db: Executor, id: string): Promise<Person | undefined> {
+  const r = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? rowToPerson(r) : undefined;
+}
+
+/** The ids whose claims and events make up a person: itself and every record merged into it, transitively. */
+export async function clusterIds(db: Executor, id: PersonId): Promise<PersonId[]> {
+  const ids: PersonId[] = [id];
+  let frontier: string[] = [id];
+  while (frontier.length > 0) {
+    const rows = await db.selectFrom('persons').select('id').where('merged_into', 'in', frontier).execute();
+    frontier = rows.map((r) => r.id).filter((x) => !ids.includes(asId(x)));
+    ids.push(...frontier.map((x) => asId<PersonId>(x)));
+  }
+  return ids;
+}
+
+export interface PersonRecord {
+  readonly claims: Claim[];
+  readonly claimRetractions: ClaimRetraction[];
+  readonly events: StatusEvent[];
+  readonly eventRetractions: { eventId: string; reason: string; recordedAt: string; recordedBy: string }[];
+}
+
+/** Everything recorded about a set of person ids (a survivor and those merged into it). */
+export async function loadRecord(db: Executor, ids: readonly string[]): Promise<PersonRecord> {
+  const [claims, events] = await Promise.all([
+    db
+      .selectFrom('claims')
+      .selectAll()
+      .where('person_id', 'in', ids)
+      .orderBy('recorded_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('status_events')
+      .selectAll()
+      .where('person_id', 'in', ids)
+      .orderBy('recorded_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const claimIds = claims.map((c) => c.id);
+  const eventIds = events.map((e) => e.id);
+  const [cr, er] = await Promise.all([
+    claimIds.length
+      ? db.selectFrom('claim_retractions').selectAll().where('claim_id', 'in', claimIds).execute()
+      : Promise.resolve([]),
+    eventIds.length
+      ? db.selectFrom('event_retractions').selectAll().where('event_id', 'in', eventIds).execute()
+      : Promise.resolve([]),
+  ]);
+  return {
+    claims: claims.map(rowToClaim),
+    claimRetractions: cr.map((r) => ({
+      claimId: asId(r.claim_id),
+      reason: r.reason,
+      recordedAt: r.recorded_at,
+      recordedBy: asId(r.recorded_by),
+    })),
+    events: events.map(rowToEvent),
+    eventRetractions: er.map((r) => ({
+      eventId: r.event_id,
+      reason: r.reason,
+      recordedAt: r.recorded_at,
+      recordedBy: r.recorded_by,
+    })),
+  };
+}
+
+/** Merges touching a set of person ids, with their undo records. */
+export async function loadMerges(db: Executor, ids: readonly string[]): Promise<Merge[]> {
+  const rows = await db
+    .selectFrom('merges')
+    .selectAll()
+    .where((eb) => eb.or([eb('survivor_id', 'in', ids), eb('merged_id', 'in', ids)]))
+    .orderBy('recorded_at')
+    .execute();
+  if (rows.length === 0) return [];
+  const undos = await db
+    .selectFrom('merge_undos')
+    .selectAll()
+    .where(
+      'merge_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(undos.map((u) => [u.merge_id, u]));
+  return rows.map((r) => rowToMerge(r, byId.get(r.id)));
+}
+
+/**
+ * Bumps a person's version; with `expected`, only if it still has that version. Returns false when
+ * the person changed meanwhile (the caller raises VERSION_CONFLICT).
+ */
+export async function bumpVersion(
+  db: Executor,
+  id: string,
+  now: string,
+  expected?: number | null,
+): Promise<boolean> {
+  let q = db
+    .updateTable('persons')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id);
+  if (expected != null) q = q.where('version', '=', expected);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

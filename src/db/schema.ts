@@ -1,0 +1,233 @@
+/**
+ * Table types for Kysely. Columns are portable across SQLite and PostgreSQL: text ids and ISO
+ * timestamps, integers for booleans, JSON as text. Append-only tables are marked; the database
+ * rejects UPDATE and DELETE on them (see migrations/0001-initial.ts).
+ */
+import type { Generated } from 'kysely';
+
+export interface PersonsTable {
+  id: string;
+  version: number;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SourcesTable {
+  id: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  language: string | null;
+  reliability: string;
+  url: string | null;
+  notes: string | null;
+  created_at: string;
+  created_by: string;
+  version: number;
+}
+
+/** Append-only. */
+export interface ClaimsTable {
+  id: string;
+  person_id: string;
+  field: string;
+  value: string; // JSON
+  confidence: string;
+  sensitivity: string;
+  source_id: string;
+  batch_id: string | null;
+  asserted_at: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  supersedes: string | null;
+  reason: string | null;
+  /** Identity of the source row this claim came from (imports), for idempotency. */
+  row_ref: string | null;
+}
+
+/** Append-only. */
+export interface ClaimRetractionsTable {
+  claim_id: string;
+  reason: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** Append-only. */
+export interface StatusEventsTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  date: string | null; // canonical partial date ("2022-05", "~2022")
+  date_from: string | null; // earliest day it may stand for, for ordering and filters
+  date_to: string | null;
+  place_id: string | null;
+  place_text: string | null;
+  from_place_id: string | null;
+  severity: string | null;
+  details: string | null;
+  confidence: string;
+  source_id: string;
+  batch_id: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  row_ref: string | null;
+}
+
+/** Append-only. */
+export interface EventRetractionsTable {
+  event_id: string;
+  reason: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface PlacesTable {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  variants: string; // JSON array
+  latitude: number | null;
+  longitude: number | null;
+  version: number;
+}
+
+/** Derived: folded names and variants of places, for lookups. */
+export interface PlaceNamesTable {
+  place_id: string;
+  folded: string;
+}
+
+/** Append-only. */
+export interface MergesTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  reason: string;
+  model_version: string | null;
+  evidence: string | null; // JSON
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** Append-only. */
+export interface MergeUndosTable {
+  merge_id: string;
+  reason: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  version: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Append-only, hash-chained. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: string; // JSON
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ImportBatchesTable {
+  id: string;
+  source_id: string;
+  file_name: string;
+  format: string;
+  file_sha256: string;
+  mapping: string; // JSON
+  state: string;
+  counts: string; // JSON
+  created_at: string;
+  created_by: string;
+}
+
+/** Derived: blocking keys per person, maintained on every write, so a search never scans. */
+export interface BlockingKeysTable {
+  person_id: string;
+  key: string;
+}
+
+/** Derived: current status per person, maintained on every event write, for filters and counts. */
+export interface PersonStatusTable {
+  person_id: string;
+  state: string;
+  place_id: string | null;
+  since_from: string | null;
+  wounded: number;
+}
+
+export interface DB {
+  persons: PersonsTable;
+  sources: SourcesTable;
+  claims: ClaimsTable;
+  claim_retractions: ClaimRetractionsTable;
+  status_events: StatusEventsTable;
+  event_retractions: EventRetractionsTable;
+  places: PlacesTable;
+  place_names: PlaceNamesTable;
+  merges: MergesTable;
+  merge_undos: MergeUndosTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
+  import_batches: ImportBatchesTable;
+  blocking_keys: BlockingKeysTable;
+  person_status: PersonStatusTable;
+}
+
+/** Tables whose rows the database refuses to update or delete. */
+export const APPEND_ONLY_TABLES = [
+  'claims',
+  'claim_retractions',
+  'status_events',
+  'event_retractions',
+  'merges',
+  'merge_undos',
+  'audit_log',
+] as const;
+
+export type { Generated };

@@ -1,0 +1,108 @@
+/**
+ * Test helper: runs a suite on every dialect. SQLite always; PostgreSQL when WHEREABOUTS_TEST_PG is
+ * set (each suite in a fresh schema, dropped afterwards). When WHEREABOUTS_TEST_PG_REPORT names a
+ * file, every PostgreSQL suite that ran appends its name there, so CI can tell they ran.
+ */
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, before, after } from 'node:test';
+import { openDatabase, type Database, type DialectName } from '../dialects/dialect.js';
+import { migrateToLatest } from '../migrations/index.js';
+
+export const TEST_PG_URL = process.env['WHEREABOUTS_TEST_PG'];
+
+export interface DialectFixture {
+  readonly dialect: DialectName;
+  /** The migrated database, available inside tests (after the suite's `before`). */
+  database(): Database;
+  /** A target string that opens the same database again (file path or URL with schema). */
+  target(): string;
+}
+
+/** Opens a fresh, migrated database of the given dialect. */
+export async function freshDatabase(
+  dialect: DialectName,
+): Promise<{ database: Database; target: string; dispose(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'whereabouts-test-'));
+    const file = join(dir, 'test.sqlite');
+    const database = openDatabase(file);
+    await migrateToLatest(database);
+    return {
+      database,
+      target: file,
+      dispose: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!TEST_PG_URL) throw new Error('WHEREABOUTS_TEST_PG is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const database = openDatabase(TEST_PG_URL, { schema, poolSize: 4 });
+  await migrateToLatest(database);
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    database,
+    target: url.toString(),
+    dispose: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** The dialects this run covers. */
+export function testDialects(): DialectName[] {
+  return TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * `forEachDialect('person repository', (fx) => { test(...) })` declares the suite once per dialect.
+ * Without WHEREABOUTS_TEST_PG, the PostgreSQL variant is declared as skipped with a message.
+ */
+export function forEachDialect(name: string, body: (fx: DialectFixture) => void): void {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    if (dialect === 'postgres' && !TEST_PG_URL) {
+      describe(
+        `${name} [postgres]`,
+        { skip: 'WHEREABOUTS_TEST_PG is not set: PostgreSQL suite skipped' },
+        () => {},
+      );
+      continue;
+    }
+    describe(`${name} [${dialect}]`, () => {
+      let handle: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+      before(async () => {
+        handle = await freshDatabase(dialect);
+        const report = process.env['WHEREABOUTS_TEST_PG_REPORT'];
+        if (dialect === 'postgres' && report) appendFileSync(report, `${name}\n`);
+      });
+      after(async () => {
+        await handle?.dispose();
+      });
+      body({
+        dialect,
+        database: () => {
+          if (!handle) throw new Error('database not ready');
+          return handle.database;
+        },
+        target: () => {
+          if (!handle) throw new Error('database not ready');
+          return handle.target;
+        },
+      });
+    });
+  }
+}
