@@ -1,0 +1,218 @@
+/**
+ * Figures: every count in a sentence that says what was counted becomes a figure with its
+ * category, population, inclusion in a total, time window, attribution and hedging. A number whose
+ * subject the sentence does not give is reported as skipped, never guessed.
+ */
+import type { Figure, FigureCategory, SkippedNumber, TimeWindow } from '../types.js';
+import { findCounts } from '../text/numbers.js';
+import type { CountSpan } from '../text/numbers.js';
+import type { TimeCue } from '../time/window.js';
+import { windowFrom } from '../time/window.js';
+import { INCLUSION, SEVERITY } from '../lexicon/figures-lexicon.js';
+import type { SentenceContext } from './context.js';
+import { notACount } from './count-filter.js';
+import { countSubject } from './count-subject.js';
+import type { CountSubject } from './count-subject.js';
+
+interface Draft {
+  span: CountSpan;
+  sub: CountSubject;
+  category: FigureCategory | null;
+  population: string | null;
+  parent: Draft | null;
+  listParent: boolean;
+  cues: TimeCue[];
+  window: TimeWindow | null;
+  index: number;
+}
+
+/** Figures and skipped numbers of a whole report. */
+export function extractFigures(
+  contexts: readonly SentenceContext[],
+  published: string | null,
+  publisher: string | null,
+): { figures: Figure[]; skipped: SkippedNumber[] } {
+  const figures: Figure[] = [];
+  const skipped: SkippedNumber[] = [];
+  const drafts: Draft[] = [];
+  let previousSentence: Draft[] = [];
+  for (const ctx of contexts) {
+    const current = sentenceDrafts(ctx, previousSentence, skipped);
+    for (const d of current) {
+      const window = d.window!;
+      const figure: Figure = {
+        count: d.span.count,
+        max: d.span.max,
+        qualifier: d.span.qualifier,
+        category: d.category!,
+        population: d.population,
+        includedIn: d.parent ? d.parent.index : null,
+        window,
+        attributedTo: ctx.attributedTo ?? publisher,
+        hedged: ctx.hedged,
+        sentence: ctx.sentence.text,
+        text: d.span.text,
+      };
+      const dup = d.parent === null ? figures.findIndex((f) => sameFigure(f, figure)) : -1;
+      if (dup >= 0) {
+        d.index = dup;
+        continue;
+      }
+      d.index = figures.length;
+      figures.push(figure);
+      drafts.push(d);
+    }
+    if (current.length > 0) previousSentence = current;
+    else if (ctx.sentence.paragraph !== contexts[ctx.index + 1]?.sentence.paragraph) previousSentence = [];
+  }
+  return { figures, skipped };
+}
+
+function sameFigure(a: Figure, b: Figure): boolean {
+  return (
+    a.includedIn === null && a.count === b.count && a.category === b.category && a.population === b.population &&
+    a.window.kind === b.window.kind && a.window.from === b.window.from && a.window.to === b.window.to
+  );
+}
+
+function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skipped: SkippedNumber[]): Draft[] {
+  const { tokens } = ctx;
+  const spans = findCounts(tokens).filter((s) => notACount(tokens, s, ctx.dates) === null && !insideCue(s, ctx.cues));
+  const drafts: Draft[] = [];
+  spans.forEach((span, k) => {
+    const from = k > 0 ? spans[k - 1]!.end : 0;
+    const to = k + 1 < spans.length ? spans[k + 1]!.start : tokens.length;
+    const sub = countSubject(tokens, span, from, to);
+    drafts.push({ span, sub, category: sub.category, population: sub.population, parent: null, listParent: false, cues: [], window: null, index: -1 });
+  });
+  linkInclusions(ctx, drafts, previous);
+  const leading = assignCues(ctx, drafts);
+  inheritCategories(drafts, previous);
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    if (d.sub.otherNoun && !d.sub.category && !d.parent) {
+      skipped.push({ text: d.span.text, reason: `counts "${d.sub.otherNoun}", not people`, sentence: ctx.sentence.text });
+      continue;
+    }
+    d.category ??= d.sub.implied;
+    if (!d.category) {
+      skipped.push({ text: d.span.text, reason: 'the sentence does not say what was counted', sentence: ctx.sentence.text });
+      continue;
+    }
+    kept.push(d);
+  }
+  for (const d of kept) if (d.parent && !kept.includes(d.parent) && !previous.includes(d.parent)) d.parent = null;
+  computeWindows(ctx, kept, leading);
+  return kept;
+}
+
+function insideCue(span: CountSpan, cues: readonly TimeCue[]): boolean {
+  return cues.some((c) => span.core >= c.start && span.core < c.end && c.type !== 'total');
+}
+
+/** "including 80 wounded", "80 of them", "among them 80", list continuations "and 12 medics". */
+function linkInclusions(ctx: SentenceContext, drafts: Draft[], previous: readonly Draft[]): void {
+  const { tokens } = ctx;
+  drafts.forEach((d, k) => {
+    const cueStart = Math.max(k > 0 ? drafts[k - 1]!.sub.npEnd : 0, d.span.start - 4);
+    let cue: 'list' | 'of-them' | null = d.sub.inclusion;
+    for (let i = cueStart; i < d.span.start && !cue; i++) {
+      const hit = INCLUSION.at(tokens, i);
+      if (hit && hit.end <= d.span.start) cue = hit.value;
+    }
+    const before = drafts.slice(0, k);
+    if (cue === 'list') {
+      d.parent = [...before].reverse().find((p) => p.parent === null) ?? previous.find((p) => p.parent === null) ?? null;
+      d.listParent = true;
+    } else if (cue === 'of-them' || (d.sub.severity && !d.sub.population && SEVERITY.has(tokens[d.span.end]?.l ?? '') && k > 0)) {
+      d.parent = before[before.length - 1] ?? previous[previous.length - 1] ?? null;
+    } else {
+      const prev = before[before.length - 1];
+      if (prev?.parent && prev.listParent && onlyListGlue(tokens, prev.sub.npEnd, d.span.start) && !d.sub.more) {
+        d.parent = prev.parent;
+        d.listParent = true;
+      }
+    }
+  });
+}
+
+function onlyListGlue(tokens: SentenceContext['tokens'], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/^(,|and|as|well|plus|also|another|with)$/.test(tokens[i]!.l)) return false;
+  return true;
+}
+
+/** Counts without their own category take it from the figure they belong to or continue. */
+function inheritCategories(drafts: Draft[], previous: readonly Draft[]): void {
+  drafts.forEach((d, k) => {
+    const prev = drafts[k - 1] ?? previous[previous.length - 1];
+    if (d.parent) {
+      d.population ??= d.parent.population;
+      if (!d.category && d.sub.severity && (d.parent.category === 'wounded' || d.parent.category === 'seriously wounded'))
+        d.category = 'seriously wounded';
+      d.category ??= d.parent.category;
+      return;
+    }
+    if (d.category || d.sub.otherNoun) return;
+    const total = d.cues.some((c) => c.type === 'total');
+    const neighbour = drafts.slice(0, k).reverse().find((p) => p.category && !p.parent) ?? drafts.slice(k + 1).find((p) => p.category && !p.parent);
+    if (d.sub.more || total) {
+      const src = neighbour ?? prev;
+      d.category = src?.category ?? null;
+      d.population ??= src?.population ?? null;
+    } else if (neighbour) {
+      d.category = neighbour.category;
+      d.population ??= neighbour.population;
+    }
+  });
+}
+
+/** Gives each count the time cues of its own comma-chunk; returns the sentence's leading cues. */
+function assignCues(ctx: SentenceContext, drafts: Draft[]): TimeCue[] {
+  const { tokens, cues } = ctx;
+  const chunkOf = new Int32Array(tokens.length);
+  let chunk = 0;
+  tokens.forEach((t, i) => {
+    if (t.t === ',' || t.t === ';' || t.t === ':' || t.t === '—' || t.t === '–') chunk++;
+    chunkOf[i] = chunk;
+  });
+  const figChunks = new Set(drafts.map((d) => chunkOf[d.span.core]));
+  const firstFigChunk = drafts.length > 0 ? chunkOf[drafts[0]!.span.core]! : 0;
+  const leading: TimeCue[] = [];
+  for (const cue of cues) {
+    const c = chunkOf[cue.start]!;
+    const mates = drafts.filter((d) => chunkOf[d.span.core] === c);
+    if (mates.length > 0) nearest(mates, cue).cues.push(cue);
+    else if (c < firstFigChunk || !figChunks.size) leading.push(cue);
+    else {
+      const before = drafts.filter((d) => d.span.start < cue.start);
+      const target = before[before.length - 1] ?? drafts[0];
+      if (target) target.cues.push(cue);
+    }
+  }
+  return leading;
+}
+
+/** Window of each figure: its own cues, else the sentence's leading cues, else its parent's window. */
+function computeWindows(ctx: SentenceContext, drafts: Draft[], leading: readonly TimeCue[]): void {
+  let anchor: string | null = null;
+  for (const d of drafts) {
+    const own = d.cues.length > 0 ? d.cues : d.parent ? [] : leading;
+    if (d.parent && d.cues.length === 0 && d.parent.window) d.window = d.parent.window;
+    else if (own.length === 0 && d.sub.more) d.window = { kind: 'period', from: null, to: ctx.published };
+    else d.window = windowFrom(own, ctx.published, anchor);
+    if (d.window.to && d.window.kind !== 'period') anchor = d.window.to;
+  }
+}
+
+function nearest(drafts: readonly Draft[], cue: TimeCue): Draft {
+  let best = drafts[0]!;
+  let bestD = Infinity;
+  for (const d of drafts) {
+    const dist = cue.start >= d.span.end ? cue.start - d.span.end : d.span.start - cue.end + 0.5;
+    if (dist < bestD) {
+      bestD = dist;
+      best = d;
+    }
+  }
+  return best;
+}

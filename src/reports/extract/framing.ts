@@ -1,0 +1,3 @@
+import type { FramingTerm } from '../types.js';
+import type { SentenceContext } from './context.js';
+export function extractFraming(_c: readonly SentenceContext[]): FramingTerm[] { return []; }

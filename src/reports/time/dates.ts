@@ -1,0 +1,89 @@
+/**
+ * Calendar arithmetic on "YYYY-MM-DD" strings (UTC, no time of day), and the past bias of news:
+ * a weekday or a day without a year named in a story means the latest such day on or before the
+ * publication date.
+ */
+import * as chrono from 'chrono-node';
+
+const DAY_MS = 86_400_000;
+
+/** Parses "YYYY-MM-DD" to epoch days, or null. */
+export function toDays(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(t) ? null : Math.round(t / DAY_MS);
+}
+
+/** Formats epoch days as "YYYY-MM-DD". */
+export function fromDays(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Adds days to an ISO date. */
+export function addDays(iso: string, n: number): string {
+  const d = toDays(iso);
+  return d === null ? iso : fromDays(d + n);
+}
+
+/** Day of week, 0 = Sunday. */
+export function weekday(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+}
+
+/** True when `iso` is a real calendar date "YYYY-MM-DD". */
+export function isIsoDate(iso: string): boolean {
+  const d = toDays(iso);
+  return d !== null && fromDays(d) === iso;
+}
+
+/** A calendar date found in a sentence, with its character span. */
+export interface DateMention {
+  readonly start: number;
+  readonly end: number;
+  readonly date: string | null;
+  readonly text: string;
+}
+
+const WEEKDAY = /^(?:on\s+)?(?:last\s+|this\s+|past\s+)?(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?(?:\s+(?:morning|evening|night|afternoon))?$/i;
+const CALENDAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(yesterday|today|tonight|(sun|mon|tue|wed|thu|fri|sat)[a-z]*day)\b/i;
+const MONTH_ONLY = /^(?:in\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$/i;
+
+/**
+ * Calendar dates and weekdays in a sentence, resolved against the publication date with a past bias.
+ * Without a publication date only dates that carry a year are resolved.
+ */
+export function findDates(sentence: string, published: string | null): DateMention[] {
+  if (!CALENDAR.test(sentence)) return [];
+  const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    const text = r.text.replace(/[\s,.;:]+$/, '');
+    if (!CALENDAR.test(text) || MONTH_ONLY.test(text.trim()) || /^may$/i.test(text.trim())) continue;
+    if (/^may\b/i.test(text) && !/^may\s+\d/i.test(text)) continue;
+    out.push({ start: r.index, end: r.index + text.length, text, date: resolve(r, text, published) });
+  }
+  return out;
+}
+
+function resolve(r: chrono.ParsedResult, text: string, published: string | null): string | null {
+  const c = r.start;
+  const wd = WEEKDAY.exec(text.trim());
+  if (wd && !c.isCertain('day')) {
+    if (!published) return null;
+    const target = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(wd[1]!.toLowerCase());
+    const back = (weekday(published) - target + 7) % 7;
+    return addDays(published, -back);
+  }
+  const y = c.get('year');
+  const m = c.get('month');
+  const d = c.get('day');
+  if (y === null || m === null || d === null) return null;
+  if (!c.isCertain('day') && !/yesterday|today|tonight/i.test(text)) return null;
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (c.isCertain('year')) return iso;
+  if (!published) return null;
+  // A day without a year more than a day after publication is last year's.
+  return (toDays(iso) ?? 0) > (toDays(published) ?? 0) + 1 ? `${y - 1}${iso.slice(4)}` : iso;
+}
