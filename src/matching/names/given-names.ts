@@ -1,16 +1,134 @@
-/** Given-name equivalence classes across languages and scripts (first version: no data yet). */
+/**
+ * Given-name equivalence classes across Ukrainian, Russian, Belarusian, Polish, German, French and
+ * English (data/given-names.json, see data/README.md). At load time every form, and every
+ * romanisation of every Cyrillic form by every convention, is indexed by its name key, so a lookup
+ * is one key computation and one map access.
+ */
+import data from './data/given-names.json' with { type: 'json' };
+import { nameKey } from './name-key.js';
+import { CONVENTIONS, transliterate } from './transliterate.js';
 
-/** The id of the equivalence class of a given name in any language, script or romanisation, or null. */
-export function givenNameClass(_token: string): string | null {
+/** A language of the class data; `latin` holds further Latin spellings of any origin. */
+export type GivenNameLanguage = 'uk' | 'ru' | 'be' | 'pl' | 'de' | 'fr' | 'en' | 'latin';
+
+/** One equivalence class of given names, as stored in the data file. */
+export interface GivenNameClass {
+  readonly id: string;
+  readonly sex: 'm' | 'f';
+  readonly forms: Readonly<Partial<Record<GivenNameLanguage, readonly string[]>>>;
+  readonly diminutives?: readonly string[];
+}
+
+const CLASSES = data.classes as readonly GivenNameClass[];
+const BY_ID = new Map<string, GivenNameClass>(CLASSES.map((c) => [c.id, c]));
+
+/** key → class id. Earlier tiers win when two classes share a key (see buildIndex). */
+const INDEX = buildIndex();
+
+/**
+ * Native Cyrillic forms and their romanisations first, then the Western forms, then diminutives:
+ * a key claimed by a Ukrainian or Russian form is never taken by a Polish cognate (Ян over Jan).
+ */
+function buildIndex(): Map<string, string> {
+  const index = new Map<string, string>();
+  const add = (form: string, id: string): void => {
+    const k = nameKey(form);
+    if (k !== '' && !index.has(k)) index.set(k, id);
+  };
+  const addCyrillic = (form: string, id: string, lang: 'uk' | 'ru' | 'be' | undefined): void => {
+    add(form, id);
+    for (const c of CONVENTIONS) add(transliterate(form, c, lang), id);
+  };
+  for (const c of CLASSES) {
+    for (const lang of ['uk', 'ru', 'be'] as const)
+      for (const f of c.forms[lang] ?? []) addCyrillic(f, c.id, lang);
+  }
+  for (const c of CLASSES) {
+    for (const lang of ['latin', 'en', 'de', 'fr', 'pl'] as const)
+      for (const f of c.forms[lang] ?? []) add(f, c.id);
+  }
+  for (const c of CLASSES) for (const f of c.diminutives ?? []) addCyrillic(f, c.id, undefined);
+  return index;
+}
+
+/**
+ * The id of the equivalence class of a given name in any language, script or romanisation, or
+ * null when the token is not a known given name.
+ * @example givenNameClass('Wladimir') === givenNameClass('Володимир') // 'volodymyr'
+ */
+export function givenNameClass(token: string): string | null {
+  return INDEX.get(nameKey(token)) ?? null;
+}
+
+/** The sex recorded for a given name's class ('m', 'f'), or null when it is not a known given name. */
+export function givenNameSex(token: string): 'm' | 'f' | null {
+  const id = givenNameClass(token);
+  return id === null ? null : (BY_ID.get(id)?.sex ?? null);
+}
+
+/**
+ * The forms of a class in one language, native script first (e.g. the Russian forms of the class
+ * of Андрій are ['Андрей']); empty for an unknown class or a language without a form.
+ */
+export function givenNameForms(classId: string, lang: GivenNameLanguage): readonly string[] {
+  return BY_ID.get(classId)?.forms[lang] ?? [];
+}
+
+/** Every class of the data file, in file order. */
+export function givenNameClasses(): readonly GivenNameClass[] {
+  return CLASSES;
+}
+
+// Patronymic endings in key space, longest first, with the sex they mark:
+// -ович/-ovich/-owitsch/-owicz, -евич/-ievitch, -ич (Ильич); -івна/-овна/-евна, -ична, -инична.
+const PATRONYMIC_ENDINGS: readonly (readonly [string, 'm' | 'f'])[] = [
+  ['inišna', 'f'],
+  ['išna', 'f'],
+  ['ovna', 'f'],
+  ['ivna', 'f'],
+  ['oviš', 'm'],
+  ['iviš', 'm'],
+  ['iš', 'm'],
+];
+// How a father's name ends once the patronymic ending is cut: Петр-ович, Микол(а)-ович,
+// Никола(й)-евич, Іллі-ч, Кузьм(а)-ич, Андрі(й)-ович.
+const STEM_COMPLETIONS = ['', 'i', 'o', 'a', 'ia'];
+
+/** A patronymic's sex and the class of the father's given name (which may be unknown). */
+export interface PatronymicInfo {
+  readonly sex: 'm' | 'f';
+  readonly fatherClass: string | null;
+}
+
+/**
+ * Recognises a patronymic by its ending in any script or romanisation; null when the token does
+ * not end like one. `fatherClass` is null when the stem is not a known male given name.
+ */
+export function patronymicInfo(token: string): PatronymicInfo | null {
+  const key = nameKey(token);
+  for (const [ending, sex] of PATRONYMIC_ENDINGS) {
+    if (key.length < ending.length + 2 || !key.endsWith(ending)) continue;
+    const stem = key.slice(0, -ending.length);
+    return { sex, fatherClass: fatherClassOf(stem) };
+  }
   return null;
 }
 
-/** The class of the father's given name for a patronymic (Миколайович → class of Mykola), or null. */
-export function patronymicClass(_token: string): string | null {
+function fatherClassOf(stem: string): string | null {
+  const bases = stem.endsWith('i') ? [stem, stem.slice(0, -1)] : [stem];
+  for (const base of bases) {
+    for (const end of STEM_COMPLETIONS) {
+      const id = INDEX.get(base + end);
+      if (id !== undefined && BY_ID.get(id)?.sex === 'm') return id;
+    }
+  }
   return null;
 }
 
-/** The sex recorded for a given name's class ('m', 'f'), or null when unknown or not a given name. */
-export function givenNameSex(_token: string): 'm' | 'f' | null {
-  return null;
+/**
+ * The class of the father's given name for a patronymic (Миколайович, Николаевич, Mykolayovych,
+ * Nikolaevich → the class of Mykola), or null when the token is not a patronymic of a known name.
+ */
+export function patronymicClass(token: string): string | null {
+  return patronymicInfo(token)?.fatherClass ?? null;
 }

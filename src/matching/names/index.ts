@@ -8,7 +8,15 @@ export type { Convention } from './transliterate.js';
 export { CONVENTIONS, transliterate } from './transliterate.js';
 export { toLatin } from './to-latin.js';
 export { nameKey, nameKeys } from './name-key.js';
-export { givenNameClass, patronymicClass, givenNameSex } from './given-names.js';
+export type { GivenNameClass, GivenNameLanguage, PatronymicInfo } from './given-names.js';
+export {
+  givenNameClass,
+  givenNameSex,
+  givenNameForms,
+  givenNameClasses,
+  patronymicClass,
+  patronymicInfo,
+} from './given-names.js';
 export type { ParsedName } from './parse-name.js';
 export { parseName } from './parse-name.js';
 export { daitchMokotoff } from './daitch-mokotoff.js';
