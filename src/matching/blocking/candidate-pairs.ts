@@ -1,0 +1,129 @@
+/**
+ * Candidate pairs: the union of every rule's blocks, each pair produced once. A pair found by rule
+ * k is skipped when an earlier rule already put both records in one (kept) block, so no global set
+ * of pairs is needed. Blocks larger than `maxBlockSize` are skipped and reported: they come from
+ * values too common to discriminate, and other rules still reach their records.
+ */
+import type { PreparedSet } from '../record/index.js';
+import type { MatchModel } from '../model/match-model.js';
+import { ruleKeyIds } from './rule-keys.js';
+
+/** What blocking did, rule by rule. */
+export interface BlockingReport {
+  readonly records: number;
+  readonly pairs: number;
+  readonly rules: readonly {
+    name: string;
+    pairs: number;
+    blocks: number;
+    skippedBlocks: number;
+    skippedRecords: number;
+  }[];
+}
+
+/** Candidate pairs as two parallel arrays of record indexes (left[k] < right[k] in dedupe mode). */
+export interface CandidatePairs {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly count: number;
+  readonly report: BlockingReport;
+  /** Per rule, each record's key id (-1: no key, or its block was skipped); tells which rules found a pair. */
+  readonly ruleIds: readonly Int32Array[];
+}
+
+/** Options: `origin` marks each record's file (0 or 1); pairs then join records of different files. */
+export interface BlockingOptions {
+  readonly origin?: Uint8Array;
+  readonly maxBlockSize?: number;
+  readonly onProgress?: (rule: string, done: number, total: number) => void;
+}
+
+class PairBuffer {
+  left: Int32Array = new Int32Array(new SharedArrayBuffer(1 << 18));
+  right: Int32Array = new Int32Array(new SharedArrayBuffer(1 << 18));
+  count = 0;
+  push(a: number, b: number): void {
+    if (this.count === this.left.length) {
+      const grow = (x: Int32Array): Int32Array => {
+        const y = new Int32Array(new SharedArrayBuffer(x.length * 8));
+        y.set(x);
+        return y;
+      };
+      this.left = grow(this.left);
+      this.right = grow(this.right);
+    }
+    this.left[this.count] = a;
+    this.right[this.count] = b;
+    this.count++;
+  }
+}
+
+/** Members of each block, grouped by a counting sort over key ids. */
+function groupByKey(ids: Int32Array, count: number): { starts: Int32Array; members: Int32Array } {
+  const starts = new Int32Array(count + 1);
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) starts[ids[i]! + 1]!++;
+  for (let k = 0; k < count; k++) starts[k + 1]! += starts[k]!;
+  const fill = starts.slice(0, count);
+  const members = new Int32Array(starts[count]!);
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) members[fill[ids[i]!]!++] = i;
+  return { starts, members };
+}
+
+/** Generates the candidate pairs of a prepared set under a model's blocking rules. */
+export function candidatePairs(
+  S: PreparedSet,
+  model: MatchModel,
+  opts: BlockingOptions = {},
+): CandidatePairs {
+  const maxBlock = opts.maxBlockSize ?? model.blocking.maxBlockSize;
+  const origin = opts.origin;
+  const earlier: Int32Array[] = [];
+  const out = new PairBuffer();
+  const rules: BlockingReport['rules'][number][] = [];
+  for (const rule of model.blocking.rules) {
+    const { ids, count } = ruleKeyIds(S, rule);
+    const { starts, members } = groupByKey(ids, count);
+    const before = out.count;
+    let skippedBlocks = 0;
+    let skippedRecords = 0;
+    for (let k = 0; k < count; k++) {
+      const s = starts[k]!;
+      const e = starts[k + 1]!;
+      if (e - s > maxBlock) {
+        skippedBlocks++;
+        skippedRecords += e - s;
+        for (let x = s; x < e; x++) ids[members[x]!] = -1;
+        continue;
+      }
+      for (let x = s; x < e; x++) {
+        const a = members[x]!;
+        for (let y = x + 1; y < e; y++) {
+          const b = members[y]!;
+          if (origin && origin[a] === origin[b]) continue;
+          if (seenBefore(earlier, a, b)) continue;
+          if (origin && origin[a] === 1) out.push(b, a);
+          else out.push(a, b);
+        }
+      }
+      if (opts.onProgress && (k & 0xffff) === 0) opts.onProgress(rule.name, k, count);
+    }
+    earlier.push(ids);
+    rules.push({ name: rule.name, pairs: out.count - before, blocks: count, skippedBlocks, skippedRecords });
+  }
+  return {
+    left: out.left.subarray(0, out.count),
+    right: out.right.subarray(0, out.count),
+    count: out.count,
+    report: { records: S.n, pairs: out.count, rules },
+    ruleIds: earlier,
+  };
+}
+
+function seenBefore(earlier: readonly Int32Array[], a: number, b: number): boolean {
+  for (let r = 0; r < earlier.length; r++) {
+    const ids = earlier[r]!;
+    const ka = ids[a]!;
+    if (ka >= 0 && ka === ids[b]) return true;
+  }
+  return false;
+}

@@ -1,0 +1,109 @@
+/**
+ * Blocking keys. A rule names key parts (`family`, `given:1` for the first letter, `familyCodes[0]`
+ * for the first value of a list, `dobY` for a number); a record has the rule's key only when every
+ * part is present. Keys are plain strings (`family_year:kovalchuk|1994`) so that a registry can keep
+ * them in an indexed table.
+ */
+import {
+  LIST_FEATURES,
+  NUMBER_FEATURES,
+  STRING_FEATURES,
+  prepare,
+  type ListFeature,
+  type MatchRecord,
+  type NumberFeature,
+  type PreparedSet,
+  type StringFeature,
+} from '../record/index.js';
+import { DomainError } from '../../domain/errors.js';
+import { defaultModel, type BlockingRuleSpec, type MatchModel } from '../model/match-model.js';
+
+type PartReader = (S: PreparedSet, i: number) => string | null;
+
+const STR: ReadonlySet<string> = new Set(STRING_FEATURES);
+const LIST: ReadonlySet<string> = new Set(LIST_FEATURES);
+const NUM: ReadonlySet<string> = new Set(NUMBER_FEATURES);
+
+function partReader(part: string): PartReader {
+  const m = /^(\w+)(?::(\d+)|\[0\])?$/.exec(part);
+  const f = m?.[1] ?? '';
+  if (m && STR.has(f)) {
+    const sf = f as StringFeature;
+    const len = m[2] ? Number(m[2]) : 0;
+    return (S, i) => {
+      const id = S.str[sf][i]!;
+      if (id < 0) return null;
+      const s = S.strings[id]!;
+      return len > 0 ? s.slice(0, len) : s;
+    };
+  }
+  if (m && LIST.has(f) && part.endsWith('[0]')) {
+    const lf = f as ListFeature;
+    return (S, i) => {
+      const c = S.list[lf];
+      return c.offsets[i + 1]! > c.offsets[i]! ? S.strings[c.values[c.offsets[i]!]!]! : null;
+    };
+  }
+  if (m && NUM.has(f) && !m[2]) {
+    const nf = f as NumberFeature;
+    return (S, i) => (S.num[nf][i] === 0 ? null : String(S.num[nf][i]));
+  }
+  throw new DomainError('VALIDATION_FAILED', `blocking key part "${part}" names no feature`, {
+    issues: [{ path: 'blocking.rules', message: `unknown key part ${part}` }],
+  });
+}
+
+/** Computes one rule's key for record i as a string, or null when a part is missing. */
+export function compileRule(rule: BlockingRuleSpec): (S: PreparedSet, i: number) => string | null {
+  const readers = rule.keys.map(partReader);
+  return (S, i) => {
+    let key = `${rule.name}:`;
+    for (let k = 0; k < readers.length; k++) {
+      const v = readers[k]!(S, i);
+      if (v === null) return null;
+      key += k === 0 ? v : `|${v}`;
+    }
+    return key;
+  };
+}
+
+/** Every rule's key for record i of a prepared set. */
+export function preparedBlockingKeys(S: PreparedSet, i: number, model: MatchModel): string[] {
+  const out: string[] = [];
+  for (const rule of model.blocking.rules) {
+    const k = compileRule(rule)(S, i);
+    if (k !== null) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * The blocking keys of one record under a model's rules: what a registry stores per person and
+ * looks up (`WHERE key IN (...)`) to find candidates without scanning.
+ * @example blockingKeys({ id: 'p1', fields: { full_name: 'Kovalchuk Andrii', date_of_birth: '1994-03-05' } }, model)
+ *   // ['family_year:kovalcuk|1994', 'given_family:andrij|kovalcuk', 'dob:19940305', ...]
+ */
+export function blockingKeys(record: MatchRecord, model: MatchModel = defaultModel()): string[] {
+  return preparedBlockingKeys(prepare([record]), 0, model);
+}
+
+/** Interned key ids of one rule for every record (-1 when the record has no key). */
+export function ruleKeyIds(S: PreparedSet, rule: BlockingRuleSpec): { ids: Int32Array; count: number } {
+  const key = compileRule(rule);
+  const map = new Map<string, number>();
+  const ids = new Int32Array(S.n);
+  for (let i = 0; i < S.n; i++) {
+    const k = key(S, i);
+    if (k === null) {
+      ids[i] = -1;
+      continue;
+    }
+    let id = map.get(k);
+    if (id === undefined) {
+      id = map.size;
+      map.set(k, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, count: map.size };
+}

@@ -1,0 +1,139 @@
+/**
+ * Clustering for deduplication that does not chain. Connected components over links above the
+ * threshold are only a first cut: one wrong link would join two people and everyone linked to them.
+ * Each component with more than two records is therefore re-clustered by average linkage over all
+ * its pairs (scored afresh, including pairs blocking never produced): two groups join only when
+ * their records agree on average, so A–B and B–C cannot pull A and C together when A and C clearly
+ * differ. Components too large to score in full are first split by raising the link threshold.
+ */
+import { UnionFind } from './union-find.js';
+
+/** Inputs to clustering: n records, scored links, and a way to score any pair. */
+export interface ClusterInput {
+  readonly n: number;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly weights: Float32Array;
+  readonly count: number;
+  /** Match weight threshold (bits) for a link and for joining groups. */
+  readonly threshold: number;
+  /** Scores any pair of records (used inside components). */
+  readonly score: (i: number, j: number) => number;
+  /** Largest component re-clustered pair by pair (default 300). */
+  readonly maxExact?: number;
+}
+
+/** Weights are clipped before averaging, so one extreme pair neither forces nor vetoes a join alone. */
+const CLIP = 20;
+
+/** Cluster label (0-based, dense, in order of first record) for every record. */
+export function clusterRecords(input: ClusterInput): Int32Array {
+  const labels = new Int32Array(input.n).fill(-1);
+  const maxExact = input.maxExact ?? 300;
+  let next = 0;
+  const assign = (members: readonly number[]): void => {
+    for (const m of members) labels[m] = next;
+    next++;
+  };
+  const edges: number[] = [];
+  for (let k = 0; k < input.count; k++) if (input.weights[k]! >= input.threshold) edges.push(k);
+  for (const comp of components(input.n, edges, input, input.threshold)) {
+    if (comp.length <= 2) assign(comp);
+    else
+      splitLarge(comp, edges, input, input.threshold, maxExact, (c) =>
+        averageLinkage(c, input).forEach(assign),
+      );
+  }
+  return relabelInOrder(labels);
+}
+
+function components(
+  n: number,
+  edges: readonly number[],
+  input: ClusterInput,
+  threshold: number,
+  within?: ReadonlySet<number>,
+): number[][] {
+  const uf = new UnionFind(n);
+  for (const k of edges) if (input.weights[k]! >= threshold) uf.union(input.left[k]!, input.right[k]!);
+  const groups = new Map<number, number[]>();
+  const nodes = within ? [...within] : [...Array(n).keys()];
+  for (const i of nodes) {
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return [...groups.values()];
+}
+
+/** Raises the threshold inside an oversized component until its parts are small enough. */
+function splitLarge(
+  comp: number[],
+  edges: readonly number[],
+  input: ClusterInput,
+  threshold: number,
+  maxExact: number,
+  done: (c: number[]) => void,
+): void {
+  if (comp.length <= maxExact || threshold > 60) {
+    done(comp);
+    return;
+  }
+  const inside = new Set(comp);
+  const local = edges.filter((k) => inside.has(input.left[k]!) && inside.has(input.right[k]!));
+  for (const part of components(input.n, local, input, threshold + 4, inside))
+    splitLarge(part, local, input, threshold + 4, maxExact, done);
+}
+
+/** Average-linkage agglomeration over the full weight matrix of one component. */
+function averageLinkage(comp: readonly number[], input: ClusterInput): number[][] {
+  const n = comp.length;
+  if (n > (input.maxExact ?? 300)) return [[...comp]];
+  const sum = new Float64Array(n * n);
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) {
+      const w = Math.max(-CLIP, Math.min(CLIP, input.score(comp[a]!, comp[b]!)));
+      sum[a * n + b] = w;
+      sum[b * n + a] = w;
+    }
+  const size = new Int32Array(n).fill(1);
+  const alive = new Uint8Array(n).fill(1);
+  const members: number[][] = comp.map((c) => [c]);
+  for (;;) {
+    let best = -Infinity;
+    let ba = -1;
+    let bb = -1;
+    for (let a = 0; a < n; a++) {
+      if (!alive[a]) continue;
+      for (let b = a + 1; b < n; b++) {
+        if (!alive[b]) continue;
+        const avg = sum[a * n + b]! / (size[a]! * size[b]!);
+        if (avg > best) [best, ba, bb] = [avg, a, b];
+      }
+    }
+    if (ba < 0 || best < input.threshold) break;
+    for (let c = 0; c < n; c++) {
+      sum[ba * n + c]! += sum[bb * n + c]!;
+      sum[c * n + ba] = sum[ba * n + c]!;
+    }
+    size[ba]! += size[bb]!;
+    alive[bb] = 0;
+    members[ba]!.push(...members[bb]!);
+  }
+  return members.filter((_, a) => alive[a]);
+}
+
+function relabelInOrder(labels: Int32Array): Int32Array {
+  const map = new Map<number, number>();
+  const out = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    let l = map.get(labels[i]!);
+    if (l === undefined) {
+      l = map.size;
+      map.set(labels[i]!, l);
+    }
+    out[i] = l;
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+/** Comparisons: ordered levels as data, compiled into allocation-free level functions. */
+export type { AnyFeature, ComparisonSpec, LevelSpec, LevelTest } from './level-spec.js';
+export { compileComparison, presence, MISSING_LEVEL, type CompiledComparison } from './compile.js';
+export { compileTest, listSimilarity, type PairPredicate } from './level-tests.js';

@@ -1,0 +1,213 @@
+/**
+ * The level tests, each compiled from its spec into a predicate over two records (record i of set
+ * A, record j of set B). Predicates allocate nothing: they read feature columns and the string table.
+ */
+import { damerauLevenshtein, jaroWinkler } from '../strings/index.js';
+import type { ListFeature, PreparedSet, StringFeature } from '../record/index.js';
+import type { LevelTest } from './level-spec.js';
+
+/** A compiled level test. */
+export type PairPredicate = (A: PreparedSet, i: number, B: PreparedSet, j: number) => boolean;
+
+function text(S: PreparedSet, f: StringFeature, i: number): string | undefined {
+  const id = S.str[f][i]!;
+  return id < 0 ? undefined : S.strings[id];
+}
+
+/** Equality of two feature values; ids compare directly inside one set. */
+function same(A: PreparedSet, a: number, B: PreparedSet, b: number): boolean {
+  if (a < 0 || b < 0) return false;
+  return A === B ? a === b : A.strings[a] === B.strings[b];
+}
+
+function exact(f: StringFeature): PairPredicate {
+  return (A, i, B, j) => same(A, A.str[f][i]!, B, B.str[f][j]!);
+}
+
+function jw(f: StringFeature, threshold: number): PairPredicate {
+  return (A, i, B, j) => {
+    const a = text(A, f, i);
+    const b = text(B, f, j);
+    return a !== undefined && b !== undefined && jaroWinkler(a, b) >= threshold;
+  };
+}
+
+function edit(f: StringFeature, max: number): PairPredicate {
+  return (A, i, B, j) => {
+    const a = text(A, f, i);
+    const b = text(B, f, j);
+    return a !== undefined && b !== undefined && damerauLevenshtein(a, b, max) <= max;
+  };
+}
+
+function initial(f: StringFeature): PairPredicate {
+  return (A, i, B, j) => {
+    const a = text(A, f, i);
+    const b = text(B, f, j);
+    if (a === undefined || b === undefined || (a.length !== 1 && b.length !== 1)) return false;
+    return a.charCodeAt(0) === b.charCodeAt(0);
+  };
+}
+
+function swapped(f: StringFeature, other: StringFeature): PairPredicate {
+  return (A, i, B, j) =>
+    same(A, A.str[f][i]!, B, B.str[other][j]!) && same(A, A.str[other][i]!, B, B.str[f][j]!);
+}
+
+function shareAny(f: ListFeature): PairPredicate {
+  return (A, i, B, j) => {
+    const ca = A.list[f];
+    const cb = B.list[f];
+    for (let x = ca.offsets[i]!, xe = ca.offsets[i + 1]!; x < xe; x++)
+      for (let y = cb.offsets[j]!, ye = cb.offsets[j + 1]!; y < ye; y++)
+        if (same(A, ca.values[x]!, B, cb.values[y]!)) return true;
+    return false;
+  };
+}
+
+/** Mean over both lists of each token's best Jaro–Winkler match in the other list. */
+export function listSimilarity(A: PreparedSet, i: number, B: PreparedSet, j: number, f: ListFeature): number {
+  const ca = A.list[f];
+  const cb = B.list[f];
+  const a0 = ca.offsets[i]!;
+  const a1 = ca.offsets[i + 1]!;
+  const b0 = cb.offsets[j]!;
+  const b1 = cb.offsets[j + 1]!;
+  if (a0 === a1 || b0 === b1) return 0;
+  let total = 0;
+  for (let x = a0; x < a1; x++) total += best(A.strings[ca.values[x]!]!, B, cb.values, b0, b1);
+  for (let y = b0; y < b1; y++) total += best(B.strings[cb.values[y]!]!, A, ca.values, a0, a1);
+  return total / (a1 - a0 + (b1 - b0));
+}
+
+function best(s: string, S: PreparedSet, values: Int32Array, from: number, to: number): number {
+  let m = 0;
+  for (let k = from; k < to; k++) {
+    const v = jaroWinkler(s, S.strings[values[k]!]!);
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+function inList(f: StringFeature, list: ListFeature): PairPredicate {
+  const contains = (S: PreparedSet, i: number, T: PreparedSet, id: number): boolean => {
+    const c = S.list[list];
+    for (let x = c.offsets[i]!, xe = c.offsets[i + 1]!; x < xe; x++)
+      if (same(S, c.values[x]!, T, id)) return true;
+    return false;
+  };
+  return (A, i, B, j) => {
+    const a = A.str[f][i]!;
+    const b = B.str[f][j]!;
+    return (a >= 0 && contains(B, j, A, a)) || (b >= 0 && contains(A, i, B, b));
+  };
+}
+
+function affix(f: StringFeature, length: number, fromEnd: boolean): PairPredicate {
+  return (A, i, B, j) => {
+    const a = text(A, f, i);
+    const b = text(B, f, j);
+    if (a === undefined || b === undefined || a.length < length || b.length < length) return false;
+    const oa = fromEnd ? a.length - length : 0;
+    const ob = fromEnd ? b.length - length : 0;
+    for (let k = 0; k < length; k++) if (a.charCodeAt(oa + k) !== b.charCodeAt(ob + k)) return false;
+    return true;
+  };
+}
+
+function emailLocal(): PairPredicate {
+  return (A, i, B, j) => {
+    const a = text(A, 'email', i);
+    const b = text(B, 'email', j);
+    if (a === undefined || b === undefined) return false;
+    const ka = a.indexOf('@');
+    const kb = b.indexOf('@');
+    if (ka <= 0 || ka !== kb) return false;
+    for (let k = 0; k < ka; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+    return true;
+  };
+}
+
+/** Day and month agree, under either reading of an ambiguous date. */
+function dmAgree(A: PreparedSet, i: number, B: PreparedSet, j: number, swap: boolean): boolean {
+  const am = A.num.dobM[i]!;
+  const ad = A.num.dobD[i]!;
+  const bm = swap ? B.num.dobD[j]! : B.num.dobM[j]!;
+  const bd = swap ? B.num.dobM[j]! : B.num.dobD[j]!;
+  if (am === bm && ad === bd) return true;
+  const aam = A.num.dobAltM[i]!;
+  const bam = swap ? B.num.dobAltD[j]! : B.num.dobAltM[j]!;
+  const bad = swap ? B.num.dobAltM[j]! : B.num.dobAltD[j]!;
+  if (aam > 0 && aam === bm && A.num.dobAltD[i] === bd) return true;
+  return bam > 0 && am === bam && ad === bad;
+}
+
+const dateExact: PairPredicate = (A, i, B, j) =>
+  A.num.dobD[i]! > 0 && B.num.dobD[j]! > 0 && A.num.dobY[i] === B.num.dobY[j] && dmAgree(A, i, B, j, false);
+
+const dateTransposed: PairPredicate = (A, i, B, j) =>
+  A.num.dobD[i]! > 0 && B.num.dobD[j]! > 0 && A.num.dobY[i] === B.num.dobY[j] && dmAgree(A, i, B, j, true);
+
+const dateSameMonth: PairPredicate = (A, i, B, j) => {
+  if (A.num.dobY[i] !== B.num.dobY[j] || A.num.dobM[i] === 0 || B.num.dobM[j] === 0) return false;
+  const bm = B.num.dobM[j]!;
+  const bam = B.num.dobAltM[j]!;
+  const am = A.num.dobM[i]!;
+  const aam = A.num.dobAltM[i]!;
+  return am === bm || (aam > 0 && aam === bm) || (bam > 0 && (bam === am || bam === aam));
+};
+
+const dateSameYear: PairPredicate = (A, i, B, j) => {
+  const lo = A.num.yearLo[i]!;
+  return lo > 0 && lo === A.num.yearHi[i] && lo === B.num.yearLo[j] && lo === B.num.yearHi[j];
+};
+
+function yearWithin(years: number): PairPredicate {
+  return (A, i, B, j) => {
+    if (A.num.yearLo[i] === 0 || B.num.yearLo[j] === 0) return false;
+    const gap = Math.max(A.num.yearLo[i]!, B.num.yearLo[j]!) - Math.min(A.num.yearHi[i]!, B.num.yearHi[j]!);
+    return gap <= years;
+  };
+}
+
+const always: PairPredicate = () => true;
+
+/** Compiles one level test. */
+export function compileTest(t: LevelTest): PairPredicate {
+  switch (t.test) {
+    case 'exact':
+      return exact(t.feature);
+    case 'jaroWinkler':
+      return jw(t.feature, t.threshold);
+    case 'editDistance':
+      return edit(t.feature, t.max);
+    case 'initial':
+      return initial(t.feature);
+    case 'swapped':
+      return swapped(t.feature, t.other);
+    case 'shareAny':
+      return shareAny(t.feature);
+    case 'tokenSimilarity':
+      return (A, i, B, j) => listSimilarity(A, i, B, j, t.feature) >= t.threshold;
+    case 'inList':
+      return inList(t.feature, t.list);
+    case 'prefix':
+      return affix(t.feature, t.length, false);
+    case 'suffix':
+      return affix(t.feature, t.length, true);
+    case 'dateExact':
+      return dateExact;
+    case 'dateTransposed':
+      return dateTransposed;
+    case 'dateSameMonth':
+      return dateSameMonth;
+    case 'dateSameYear':
+      return dateSameYear;
+    case 'yearWithin':
+      return yearWithin(t.years);
+    case 'emailLocal':
+      return emailLocal();
+    case 'else':
+      return always;
+  }
+}

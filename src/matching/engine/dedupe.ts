@@ -1,0 +1,41 @@
+/** Deduplication of one list: which records are the same person. */
+import type { MatchRecord } from '../record/index.js';
+import { clusterRecords } from '../cluster/index.js';
+import { createScorer, weightOf } from '../explain/index.js';
+import { runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
+
+/** Result: a cluster label per input record (dense, 0-based, in order of first appearance). */
+export interface DedupeResult {
+  readonly clusters: Int32Array;
+  readonly clusterCount: number;
+  readonly run: PipelineRun;
+}
+
+/**
+ * Deduplicates records: trains on them (unless `train: false`), scores candidate pairs and
+ * clusters them without chaining.
+ * @example const { clusters } = await dedupe(records, { threshold: 0.9 });
+ */
+export async function dedupe(
+  records: readonly MatchRecord[],
+  opts: PipelineOptions = {},
+): Promise<DedupeResult> {
+  const run = await runPipeline(records, opts);
+  const t = performance.now();
+  const scorer = createScorer(run.model);
+  const S = run.set;
+  const threshold = weightOf(opts.threshold ?? run.model.thresholds.match);
+  const clusters = clusterRecords({
+    n: S.n,
+    left: run.candidates.left,
+    right: run.candidates.right,
+    weights: run.weights,
+    count: run.candidates.count,
+    threshold,
+    score: (i, j) => scorer.weight(S, i, S, j),
+  });
+  (run.timings as Record<string, number>).clustering = Math.round(performance.now() - t);
+  let clusterCount = 0;
+  for (const c of clusters) if (c + 1 > clusterCount) clusterCount = c + 1;
+  return { clusters, clusterCount, run };
+}

@@ -1,0 +1,49 @@
+/** Linkage of two lists: which record of the left list is which of the right. */
+import type { MatchRecord } from '../record/index.js';
+import { oneToOne } from '../cluster/index.js';
+import { probabilityOf, weightOf } from '../explain/index.js';
+import { runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
+
+/** One linked pair: indexes into the left and right inputs and the match probability. */
+export interface Link {
+  readonly left: number;
+  readonly right: number;
+  readonly probability: number;
+  readonly weight: number;
+}
+
+/** Options of linkage: `many` keeps every pair above the threshold instead of one-to-one. */
+export interface LinkOptions extends PipelineOptions {
+  readonly many?: boolean;
+}
+
+/** Result: links ordered by left index, then by falling probability. */
+export interface LinkResult {
+  readonly links: readonly Link[];
+  readonly run: PipelineRun;
+}
+
+/** Links two lists of records. */
+export async function link(
+  left: readonly MatchRecord[],
+  right: readonly MatchRecord[],
+  opts: LinkOptions = {},
+): Promise<LinkResult> {
+  const origin = new Uint8Array(left.length + right.length);
+  origin.fill(1, left.length);
+  const run = await runPipeline([...left, ...right], opts, origin);
+  const threshold = weightOf(opts.threshold ?? run.model.thresholds.match);
+  const { left: l, right: r, count } = run.candidates;
+  const above: number[] = [];
+  for (let k = 0; k < count; k++) if (run.weights[k]! >= threshold) above.push(k);
+  const kept = opts.many ? above : oneToOne(l, r, run.weights, above);
+  const links = kept
+    .map((k) => ({
+      left: l[k]!,
+      right: r[k]! - left.length,
+      weight: run.weights[k]!,
+      probability: probabilityOf(run.weights[k]!),
+    }))
+    .sort((a, b) => a.left - b.left || b.weight - a.weight);
+  return { links, run };
+}

@@ -1,0 +1,87 @@
+/**
+ * Shared steps of batch deduplication and linkage: prepare, restrict the model to the fields the
+ * data has, block, train unsupervised, score.
+ */
+import { prepare, type FieldType, type MatchRecord, type PreparedSet } from '../record/index.js';
+import {
+  defaultModel,
+  modelForFields,
+  trainUnsupervised,
+  type MatchModel,
+  type TrainingReport,
+} from '../model/index.js';
+import { candidatePairs, type BlockingReport, type CandidatePairs } from '../blocking/index.js';
+import { scorePairs } from './score-pairs.js';
+
+/** Progress callback: a stage name, work done and total. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
+/** Options shared by dedupe and link. */
+export interface PipelineOptions {
+  /** Starting model (default: the shipped model). */
+  readonly model?: MatchModel;
+  /** Train on the data itself by EM (default true). */
+  readonly train?: boolean;
+  /** Match probability threshold (default: the model's `thresholds.match`). */
+  readonly threshold?: number;
+  readonly threads?: number;
+  readonly seed?: number;
+  readonly onProgress?: Progress;
+}
+
+/** Everything a run produced, for reports and evaluation. */
+export interface PipelineRun {
+  readonly set: PreparedSet;
+  readonly model: MatchModel;
+  readonly candidates: CandidatePairs;
+  readonly weights: Float32Array;
+  readonly blocking: BlockingReport;
+  readonly training: TrainingReport | null;
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+function presentFields(records: readonly MatchRecord[]): Set<FieldType> {
+  const out = new Set<FieldType>();
+  for (const r of records)
+    for (const [k, v] of Object.entries(r.fields)) if (v !== undefined && v !== '') out.add(k as FieldType);
+  return out;
+}
+
+/** Runs prepare → block → train → score. `origin` (0/1 per record) makes it a linkage. */
+export async function runPipeline(
+  records: readonly MatchRecord[],
+  opts: PipelineOptions,
+  origin?: Uint8Array,
+): Promise<PipelineRun> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+  const progress = opts.onProgress;
+  const set = prepare(records, progress && ((d, n) => progress('prepare', d, n)));
+  lap('prepare');
+  let model = modelForFields(opts.model ?? defaultModel(), presentFields(records));
+  const candidates = candidatePairs(set, model, { ...(origin && { origin }) });
+  lap('blocking');
+  progress?.('blocking', candidates.count, candidates.count);
+  let training: TrainingReport | null = null;
+  if (opts.train !== false && set.n > 1) {
+    const trained = trainUnsupervised(set, model, candidates, {
+      ...(origin && { origin }),
+      seed: opts.seed ?? 42,
+    });
+    model = trained.model;
+    training = trained.report;
+    lap('training');
+    progress?.('training', 1, 1);
+  }
+  const weights = await scorePairs(set, model, candidates.left, candidates.right, candidates.count, {
+    ...(opts.threads !== undefined && { threads: opts.threads }),
+    ...(progress && { onProgress: (d: number, n: number) => progress('scoring', d, n) }),
+  });
+  lap('scoring');
+  return { set, model, candidates, weights, blocking: candidates.report, training, timings };
+}

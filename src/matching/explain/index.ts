@@ -1,0 +1,9 @@
+/** Scoring and explanation of pairs. */
+export {
+  createScorer,
+  probabilityOf,
+  weightOf,
+  type Scorer,
+  type Explanation,
+  type Contribution,
+} from './scorer.js';

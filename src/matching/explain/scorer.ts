@@ -1,0 +1,130 @@
+/**
+ * Fellegi–Sunter scoring. A pair's match weight is the prior's log-odds plus, for each comparison,
+ * log2(m/u) of the level the pair falls in (0 for "missing"), plus the term-frequency adjustment
+ * of exact agreement on a value: agreeing on a rare surname says more than agreeing on a common one.
+ * Explanations list exactly these terms, so they add up to the weight.
+ */
+import type { PreparedSet, StringFeature } from '../record/index.js';
+import { compileComparison, type CompiledComparison, type LevelSpec } from '../comparisons/index.js';
+import type { MatchModel } from '../model/match-model.js';
+
+/** One comparison's part in a pair's weight. */
+export interface Contribution {
+  readonly comparison: string;
+  readonly level: number;
+  readonly label: string;
+  /** Bits added to the weight, including `tfAdjustment`. */
+  readonly weight: number;
+  readonly tfAdjustment: number;
+  readonly m: number | null;
+  readonly u: number | null;
+}
+
+/** Why a pair scored what it did. `prior + Σ contributions[].weight === weight`. */
+export interface Explanation {
+  readonly weight: number;
+  readonly probability: number;
+  readonly prior: number;
+  readonly contributions: readonly Contribution[];
+}
+
+/** A model compiled for scoring. */
+export interface Scorer {
+  readonly model: MatchModel;
+  readonly comparisons: readonly CompiledComparison[];
+  /** Log-odds of the prior. */
+  readonly priorWeight: number;
+  /** Match weight of a pair. */
+  weight(A: PreparedSet, i: number, B: PreparedSet, j: number): number;
+  /** Writes the pair's level for each comparison into `out` from `offset`. */
+  levels(A: PreparedSet, i: number, B: PreparedSet, j: number, out: Uint8Array, offset: number): void;
+  /** Full explanation of a pair. */
+  explain(A: PreparedSet, i: number, B: PreparedSet, j: number): Explanation;
+}
+
+/** Bounds on one term-frequency adjustment, in bits: one very rare or very common value must not decide alone. */
+const TF_LIMIT = 6;
+const EPS = 1e-6;
+
+/** Match probability of a weight. */
+export function probabilityOf(weight: number): number {
+  return 1 / (1 + Math.pow(2, -weight));
+}
+
+/** Weight of a probability (inverse of probabilityOf). */
+export function weightOf(p: number): number {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log2(q / (1 - q));
+}
+
+function tfFeature(level: LevelSpec): StringFeature | null {
+  return level.tf && level.test === 'exact' ? level.feature : null;
+}
+
+/** Compiles a model into a scorer. */
+export function createScorer(model: MatchModel): Scorer {
+  const comparisons = model.comparisons.map(compileComparison);
+  const tables = comparisons.map((c) => {
+    const m = model.parameters.m[c.spec.name]!;
+    const u = model.parameters.u[c.spec.name]!;
+    const w = new Float64Array(c.size);
+    for (let k = 1; k < c.size; k++) w[k] = Math.log2(Math.max(m[k - 1]!, EPS) / Math.max(u[k - 1]!, EPS));
+    return w;
+  });
+  const tf = comparisons.map((c) => c.spec.levels.map(tfFeature));
+  const priorWeight = weightOf(model.parameters.prior);
+  const tfWeight = model.parameters.tfWeight;
+  const n = comparisons.length;
+
+  function tfAdjust(c: number, level: number, B: PreparedSet, j: number): number {
+    const f = tf[c]![level - 1];
+    if (!f || tfWeight === 0) return 0;
+    const freqs = B.tf[f];
+    if (!freqs) return 0;
+    const u = model.parameters.u[comparisons[c]!.spec.name]![level - 1]!;
+    const freq = freqs[B.str[f][j]!]!;
+    if (!(freq > 0)) return 0;
+    const adj = tfWeight * Math.log2(Math.max(u, EPS) / freq);
+    return adj > TF_LIMIT ? TF_LIMIT : adj < -TF_LIMIT ? -TF_LIMIT : adj;
+  }
+
+  return {
+    model,
+    comparisons,
+    priorWeight,
+    weight(A, i, B, j) {
+      let w = priorWeight;
+      for (let c = 0; c < n; c++) {
+        const level = comparisons[c]!.levelOf(A, i, B, j);
+        if (level === 0) continue;
+        w += tables[c]![level]! + tfAdjust(c, level, B, j);
+      }
+      return w;
+    },
+    levels(A, i, B, j, out, offset) {
+      for (let c = 0; c < n; c++) out[offset + c] = comparisons[c]!.levelOf(A, i, B, j);
+    },
+    explain(A, i, B, j) {
+      const contributions: Contribution[] = [];
+      let w = priorWeight;
+      for (let c = 0; c < n; c++) {
+        const cmp = comparisons[c]!;
+        const level = cmp.levelOf(A, i, B, j);
+        const name = cmp.spec.name;
+        const adj = level === 0 ? 0 : tfAdjust(c, level, B, j);
+        const weight = level === 0 ? 0 : tables[c]![level]! + adj;
+        w += weight;
+        contributions.push({
+          comparison: name,
+          level,
+          label: level === 0 ? 'missing' : cmp.spec.levels[level - 1]!.label,
+          weight,
+          tfAdjustment: adj,
+          m: level === 0 ? null : model.parameters.m[name]![level - 1]!,
+          u: level === 0 ? null : model.parameters.u[name]![level - 1]!,
+        });
+      }
+      return { weight: w, probability: probabilityOf(w), prior: priorWeight, contributions };
+    },
+  };
+}

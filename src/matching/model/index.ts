@@ -1,0 +1,20 @@
+/** The Fellegi–Sunter model: its JSON document, the default model, EM and training. */
+export {
+  defaultModel,
+  parseModel,
+  serialiseModel,
+  modelForFields,
+  type MatchModel,
+  type ModelParameters,
+  type BlockingRuleSpec,
+} from './match-model.js';
+export {
+  runEm,
+  aggregatePatterns,
+  estimateLambda,
+  type EmInput,
+  type EmResult,
+  type PatternTable,
+} from './em.js';
+export { trainUnsupervised, randomSource, type TrainingOptions, type TrainingReport } from './train.js';
+export { trainFromDecisions, type LabelledPair } from './decisions.js';

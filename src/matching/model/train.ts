@@ -1,0 +1,229 @@
+/**
+ * Unsupervised training, in the manner of Splink: u from random pairs; m by EM on blocked pairs,
+ * one session per blocking rule, each session leaving out the comparisons its rule forces to agree;
+ * then the prior from the expected number of matches among all candidate pairs.
+ */
+import type { PreparedSet } from '../record/index.js';
+import type { CandidatePairs } from '../blocking/index.js';
+import { createScorer, type Scorer } from '../explain/index.js';
+import type { LevelSpec } from '../comparisons/index.js';
+import type { MatchModel } from './match-model.js';
+import { aggregatePatterns, estimateLambda, runEm } from './em.js';
+import { versionOf } from './version.js';
+
+/** Training options. `origin` (0/1 per record) makes it a link between two files. */
+export interface TrainingOptions {
+  readonly origin?: Uint8Array;
+  readonly seed?: number;
+  /** Random pairs used to estimate u (default 1,000,000 or fewer when the data has fewer pairs). */
+  readonly uSamples?: number;
+  /** Candidate pairs used for EM (default 1,000,000, an even spread over all candidates). */
+  readonly emSamples?: number;
+}
+
+/** What training found. */
+export interface TrainingReport {
+  readonly randomPairs: number;
+  readonly sessions: readonly {
+    rule: string;
+    pairs: number;
+    lambda: number;
+    iterations: number;
+    estimated: string[];
+  }[];
+  readonly expectedMatches: number;
+  readonly prior: number;
+}
+
+/** Small, fast, seedable generator (mulberry32) so training is repeatable. */
+export function randomSource(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function featuresOfLevel(l: LevelSpec): string[] {
+  switch (l.test) {
+    case 'swapped':
+      return [l.feature, l.other];
+    case 'inList':
+      return [l.feature, l.list];
+    case 'dateExact':
+    case 'dateTransposed':
+    case 'dateSameMonth':
+    case 'dateSameYear':
+    case 'yearWithin':
+      return ['dob', 'dobY', 'dobM', 'dobD', 'yearLo', 'yearHi'];
+    case 'emailLocal':
+      return ['email'];
+    case 'else':
+      return [];
+    default:
+      return [l.feature];
+  }
+}
+
+/** Comparisons whose features a blocking rule constrains: their agreement is forced in its blocks. */
+function fixedBy(model: MatchModel, ruleKeys: readonly string[]): boolean[] {
+  const keyFeatures = new Set(ruleKeys.map((k) => /^\w+/.exec(k)?.[0] ?? k));
+  return model.comparisons.map((c) => {
+    const fs = new Set<string>([c.missing, ...c.levels.flatMap(featuresOfLevel)]);
+    for (const f of keyFeatures) if (fs.has(f)) return true;
+    return false;
+  });
+}
+
+function levelRows(
+  scorer: Scorer,
+  S: PreparedSet,
+  pairs: readonly [Int32Array, Int32Array],
+  rows: number,
+): Uint8Array {
+  const width = scorer.comparisons.length;
+  const out = new Uint8Array(rows * width);
+  for (let r = 0; r < rows; r++) scorer.levels(S, pairs[0][r]!, S, pairs[1][r]!, out, r * width);
+  return out;
+}
+
+function randomPairs(
+  S: PreparedSet,
+  count: number,
+  rand: () => number,
+  origin?: Uint8Array,
+): [Int32Array, Int32Array] {
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  const left = origin ? [...Array(S.n).keys()].filter((i) => origin[i] === 0) : null;
+  const right = origin ? [...Array(S.n).keys()].filter((i) => origin[i] === 1) : null;
+  for (let k = 0; k < count; k++) {
+    if (left && right) {
+      a[k] = left[Math.floor(rand() * left.length)]!;
+      b[k] = right[Math.floor(rand() * right.length)]!;
+    } else {
+      const i = Math.floor(rand() * S.n);
+      let j = Math.floor(rand() * (S.n - 1));
+      if (j >= i) j++;
+      a[k] = i;
+      b[k] = j;
+    }
+  }
+  return [a, b];
+}
+
+/** u per level from random pairs, smoothed towards the model's u so unseen levels stay finite. */
+function estimateU(
+  model: MatchModel,
+  scorer: Scorer,
+  S: PreparedSet,
+  pairs: [Int32Array, Int32Array],
+): number[][] {
+  const width = scorer.comparisons.length;
+  const rows = levelRows(scorer, S, pairs, pairs[0].length);
+  return model.comparisons.map((c, ci) => {
+    const counts = new Float64Array(c.levels.length);
+    let total = 0;
+    for (let r = 0; r < pairs[0].length; r++) {
+      const l = rows[r * width + ci]!;
+      if (l > 0) {
+        counts[l - 1]!++;
+        total++;
+      }
+    }
+    const prior = model.parameters.u[c.name]!;
+    return prior.map((p, l) => (counts[l]! + p) / (total + 1));
+  });
+}
+
+function totalPairs(S: PreparedSet, origin?: Uint8Array): number {
+  if (!origin) return (S.n * (S.n - 1)) / 2;
+  let left = 0;
+  for (let i = 0; i < S.n; i++) if (origin[i] === 0) left++;
+  return left * (S.n - left);
+}
+
+function samplePairs(c: CandidatePairs, max: number): [Int32Array, Int32Array, Int32Array] {
+  const step = Math.max(1, c.count / max);
+  const rows = Math.min(c.count, Math.floor(c.count / step));
+  const a = new Int32Array(rows);
+  const b = new Int32Array(rows);
+  const idx = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const k = Math.floor(r * step);
+    idx[r] = k;
+    a[r] = c.left[k]!;
+    b[r] = c.right[k]!;
+  }
+  return [a, b, idx];
+}
+
+/**
+ * Trains a model on the data itself, without labels. Returns a new model (new version); the input
+ * model is not changed.
+ */
+export function trainUnsupervised(
+  S: PreparedSet,
+  model: MatchModel,
+  candidates: CandidatePairs,
+  opts: TrainingOptions = {},
+): { model: MatchModel; report: TrainingReport } {
+  const scorer = createScorer(model);
+  const rand = randomSource(opts.seed ?? 42);
+  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 1_000_000, Math.floor(totalPairs(S, opts.origin))));
+  const u = estimateU(model, scorer, S, randomPairs(S, nRandom, rand, opts.origin));
+  const [a, b] = samplePairs(candidates, opts.emSamples ?? 1_000_000);
+  const width = model.comparisons.length;
+  const rows = levelRows(scorer, S, [a, b], a.length);
+  const sums = model.comparisons.map((c) => new Float64Array(c.levels.length));
+  const weights = new Float64Array(width);
+  const sessions: TrainingReport['sessions'][number][] = [];
+  model.blocking.rules.forEach((rule, r) => {
+    const ids = candidates.ruleIds[r]!;
+    const sel: number[] = [];
+    for (let k = 0; k < a.length; k++) if (ids[a[k]!]! >= 0 && ids[a[k]!] === ids[b[k]!]) sel.push(k);
+    if (sel.length < 20) return;
+    const sub = new Uint8Array(sel.length * width);
+    sel.forEach((k, x) => sub.set(rows.subarray(k * width, k * width + width), x * width));
+    const fixed = fixedBy(model, rule.keys);
+    const res = runEm({
+      patterns: aggregatePatterns(sub, sel.length, width),
+      m: model.comparisons.map((c) => [...model.parameters.m[c.name]!]),
+      u,
+      fixed,
+      lambda: 0.3,
+    });
+    const expected = res.lambda * sel.length;
+    const estimated: string[] = [];
+    model.comparisons.forEach((c, ci) => {
+      if (fixed[ci]) return;
+      estimated.push(c.name);
+      weights[ci]! += expected;
+      res.m[ci]!.forEach((v, l) => (sums[ci]![l]! += v * expected));
+    });
+    sessions.push({
+      rule: rule.name,
+      pairs: sel.length,
+      lambda: res.lambda,
+      iterations: res.iterations,
+      estimated,
+    });
+  });
+  const m = model.comparisons.map((c, ci) =>
+    weights[ci]! > 0 ? [...sums[ci]!].map((v) => v / weights[ci]!) : [...model.parameters.m[c.name]!],
+  );
+  const lambda = estimateLambda(aggregatePatterns(rows, a.length, width), m, u, 0.1);
+  const expectedMatches = lambda * candidates.count;
+  const prior = Math.min(0.5, Math.max(1e-12, expectedMatches / Math.max(1, totalPairs(S, opts.origin))));
+  const parameters = {
+    prior,
+    tfWeight: model.parameters.tfWeight,
+    m: Object.fromEntries(model.comparisons.map((c, ci) => [c.name, m[ci]!])),
+    u: Object.fromEntries(model.comparisons.map((c, ci) => [c.name, u[ci]!])),
+  };
+  const trained: MatchModel = { ...model, parameters, version: versionOf(model.version, 'em', parameters) };
+  return { model: trained, report: { randomPairs: nRandom, sessions, expectedMatches, prior } };
+}

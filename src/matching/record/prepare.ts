@@ -1,0 +1,205 @@
+/**
+ * `prepare` computes every record's matching features once and stores them column by column, with
+ * text interned into one string table. Names repeat heavily in real lists, so name features are
+ * cached per distinct set of name columns.
+ */
+import type { MatchRecord } from './field-types.js';
+import type {
+  ListColumn,
+  ListFeature,
+  NumberFeature,
+  PreparedRecord,
+  PreparedSet,
+  StringFeature,
+} from './features.js';
+import { LIST_FEATURES, NUMBER_FEATURES, STRING_FEATURES, TF_FEATURES } from './features.js';
+import { nameCacheKey, nameFeatures, type NameFeatures } from './name-features.js';
+import { birthYearsFromAge, parseDate } from './parse-date.js';
+import {
+  normaliseEmail,
+  normaliseId,
+  normalisePhone,
+  normalisePlace,
+  normalisePostcode,
+  normaliseSex,
+  normaliseText,
+} from './normalise.js';
+
+function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+}
+
+/** Accumulates columns while records are read; `finish` freezes them into a PreparedSet. */
+class SetBuilder {
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+  readonly str: Record<StringFeature, Int32Array>;
+  readonly num: Record<NumberFeature, Int32Array>;
+  readonly lists: Record<ListFeature, { offsets: Int32Array; values: number[] }>;
+
+  constructor(readonly n: number) {
+    this.str = Object.fromEntries(STRING_FEATURES.map((f) => [f, sharedInt32(n).fill(-1)])) as never;
+    this.num = Object.fromEntries(NUMBER_FEATURES.map((f) => [f, sharedInt32(n)])) as never;
+    this.lists = Object.fromEntries(
+      LIST_FEATURES.map((f) => [f, { offsets: sharedInt32(n + 1), values: [] as number[] }]),
+    ) as never;
+  }
+
+  intern(s: string): number {
+    if (s === '') return -1;
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  setStr(f: StringFeature, i: number, s: string): void {
+    this.str[f][i] = this.intern(s);
+  }
+
+  setList(f: ListFeature, i: number, items: readonly string[]): void {
+    const col = this.lists[f];
+    for (const s of items) if (s !== '') col.values.push(this.intern(s));
+    col.offsets[i + 1] = col.values.length;
+  }
+
+  finish(ids: string[]): PreparedSet {
+    const list = {} as Record<ListFeature, ListColumn>;
+    for (const f of LIST_FEATURES) {
+      const values = sharedInt32(this.lists[f].values.length);
+      values.set(this.lists[f].values);
+      list[f] = { offsets: this.lists[f].offsets, values };
+    }
+    const tf: Partial<Record<StringFeature, Float64Array>> = {};
+    for (const f of TF_FEATURES) tf[f] = termFrequencies(this.str[f], this.strings.length, this.n);
+    return { n: this.n, ids, strings: this.strings, str: this.str, num: this.num, list, tf };
+  }
+}
+
+function termFrequencies(col: Int32Array, size: number, n: number): Float64Array {
+  const counts = new Float64Array(new SharedArrayBuffer(Math.max(1, size) * 8));
+  let present = 0;
+  for (let i = 0; i < n; i++) {
+    const id = col[i]!;
+    if (id >= 0) {
+      counts[id]! += 1;
+      present++;
+    }
+  }
+  if (present > 0) for (let k = 0; k < size; k++) counts[k] = counts[k]! / present;
+  return counts;
+}
+
+function setDates(b: SetBuilder, i: number, r: MatchRecord): void {
+  const f = r.fields;
+  const d = f.date_of_birth ? parseDate(f.date_of_birth) : null;
+  if (d) {
+    b.num.dobY[i] = d.year;
+    b.num.dobM[i] = d.month;
+    b.num.dobD[i] = d.day;
+    b.num.dobAltM[i] = d.altMonth;
+    b.num.dobAltD[i] = d.altDay;
+    if (d.day > 0) b.setStr('dob', i, `${d.year}${pad(d.month)}${pad(d.day)}`);
+  }
+  let range: [number, number] | null = d ? [d.year, d.year] : null;
+  if (!range && f.year_of_birth) {
+    const y = parseDate(f.year_of_birth);
+    if (y) range = [y.year, y.year];
+  }
+  if (!range && f.age) range = birthYearsFromAge(f.age, r.age_as_of);
+  if (range) {
+    b.num.yearLo[i] = range[0];
+    b.num.yearHi[i] = range[1];
+  }
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function setNames(b: SetBuilder, i: number, nf: NameFeatures): void {
+  b.setStr('given', i, nf.given);
+  b.setStr('given2', i, nf.given2);
+  b.setStr('givenClass', i, nf.givenClass);
+  b.setStr('family', i, nf.family);
+  b.setStr('patronymic', i, nf.patronymic);
+  b.setStr('patronymicClass', i, nf.patronymicClass);
+  b.setList('nameTokens', i, nf.tokens);
+  b.setList('familyCodes', i, nf.familyCodes);
+}
+
+/** Memoises a normaliser: the same town or rank is written thousands of times in one list. */
+function cached(fn: (s: string) => string): (s: string | undefined) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    if (!s) return '';
+    let v = memo.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (memo.size < 500_000) memo.set(s, v);
+    }
+    return v;
+  };
+}
+
+function setOthers(b: SetBuilder, i: number, f: MatchRecord['fields'], norm: Normalisers): void {
+  b.setStr('sex', i, f.sex ? normaliseSex(f.sex) : '');
+  b.setStr('place', i, norm.place(f.place_of_birth));
+  const address = norm.text(f.address);
+  b.setStr('address', i, address);
+  b.setList('addressTokens', i, address === '' ? [] : address.split(' '));
+  b.setStr('streetNumber', i, norm.text(f.street_number));
+  b.setStr('city', i, norm.place(f.city));
+  b.setStr('region', i, norm.place(f.region));
+  b.setStr('postcode', i, f.postcode ? normalisePostcode(f.postcode) : '');
+  b.setStr('country', i, norm.place(f.country));
+  b.setStr('idNumber', i, f.id_number ? normaliseId(f.id_number) : '');
+  b.setStr('serviceNumber', i, f.service_number ? normaliseId(f.service_number) : '');
+  b.setStr('rank', i, norm.place(f.rank));
+  b.setStr('unit', i, norm.text(f.unit));
+  b.setStr('phone', i, f.phone ? normalisePhone(f.phone) : '');
+  b.setStr('email', i, f.email ? normaliseEmail(f.email) : '');
+  b.setStr('other', i, norm.text(f.other));
+}
+
+interface Normalisers {
+  text: (s: string | undefined) => string;
+  place: (s: string | undefined) => string;
+}
+
+/**
+ * Prepares records for matching. `onProgress(done, total)` is called every 50,000 records.
+ * @example const set = prepare([{ id: '1', fields: { full_name: 'КОВАЛЬЧУК Андрій', date_of_birth: '05.03.1994' } }]);
+ */
+export function prepare(
+  records: readonly MatchRecord[],
+  onProgress?: (done: number, total: number) => void,
+): PreparedSet {
+  const b = new SetBuilder(records.length);
+  const names = new Map<string, NameFeatures>();
+  const norm: Normalisers = { text: cached(normaliseText), place: cached(normalisePlace) };
+  const ids: string[] = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    ids[i] = r.id;
+    const key = nameCacheKey(r.fields);
+    let nf = names.get(key);
+    if (nf === undefined) {
+      nf = nameFeatures(r.fields);
+      if (names.size < 1_000_000) names.set(key, nf);
+    }
+    setNames(b, i, nf);
+    setDates(b, i, r);
+    setOthers(b, i, r.fields, norm);
+    if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1, records.length);
+  }
+  return b.finish(ids);
+}
+
+/** Views of every record of a set, for ranked search. */
+export function preparedRecords(set: PreparedSet): PreparedRecord[] {
+  return Array.from({ length: set.n }, (_, index) => ({ set, index }));
+}
