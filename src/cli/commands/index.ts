@@ -1,10 +1,12 @@
 /** Every CLI command, one file each. Add a command by adding its file and one line here. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerDedupe } from './dedupe.js';
+import { registerLink } from './link.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
-const COMMANDS: Register[] = [];
+const COMMANDS: Register[] = [registerDedupe, registerLink];
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   for (const register of COMMANDS) register(program, ctx);
