@@ -1,0 +1,105 @@
+/**
+ * The HTTP server factory: `buildServer({ app, config })` returns a ready Fastify instance without
+ * listening, so tests use `inject` and the CLI decides where to listen. One plugin per module.
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { App } from '../app/index.js';
+import type { Config } from '../config/config.js';
+import { DomainError } from '../domain/index.js';
+import { installAuthentication } from './authenticate.js';
+import { toErrorResponse } from './error-mapping.js';
+import { installRequestLog, loggerOptions } from './logging.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { zodValidatorCompiler } from './validation.js';
+import { auditPlugin } from './plugins/audit.js';
+import { authPlugin } from './plugins/auth.js';
+import { docsPlugin, registerOpenApi } from './plugins/docs.js';
+import { healthPlugin } from './plugins/health.js';
+import { personsPlugin } from './plugins/persons.js';
+import { placesPlugin } from './plugins/places.js';
+import { setupPlugin } from './plugins/setup.js';
+import { sourcesPlugin } from './plugins/sources.js';
+import { statsPlugin } from './plugins/stats.js';
+import { tokensPlugin } from './plugins/tokens.js';
+import { usersPlugin } from './plugins/users.js';
+
+export interface ServerDeps {
+  readonly app: App;
+  readonly config: Readonly<Config>;
+  /** A pino logger to use; by default one is made from config.logLevel with redaction. */
+  readonly logger?: FastifyBaseLogger;
+  /** The API version shown in the OpenAPI document. */
+  readonly version?: string;
+}
+
+const ROUTE_PLUGINS = [
+  healthPlugin,
+  setupPlugin,
+  authPlugin,
+  usersPlugin,
+  tokensPlugin,
+  sourcesPlugin,
+  placesPlugin,
+  personsPlugin,
+  auditPlugin,
+  statsPlugin,
+  docsPlugin,
+];
+
+function installErrorHandling(server: FastifyInstance): void {
+  server.setErrorHandler((err, request, reply) => {
+    const { status, body, internal } = toErrorResponse(err);
+    // Only the kind of error and where it was thrown: messages may quote input, which may be personal.
+    if (internal)
+      request.log.error(
+        {
+          errName: (err as Error)?.name,
+          errCode: (err as { code?: unknown })?.code,
+          stack: (err as Error)?.stack?.split('\n').slice(1).join('\n'),
+        },
+        'unexpected error',
+      );
+    return reply.code(status).send(body);
+  });
+  server.setNotFoundHandler((request, reply) => {
+    const { status, body } = toErrorResponse(
+      new DomainError('NOT_FOUND', `no route ${request.method} for this path`),
+    );
+    return reply.code(status).send(body);
+  });
+}
+
+/** Builds the server: plugins registered and ready, not listening. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { app, config } = deps;
+  const server = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config) }),
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: true,
+  });
+  server.setValidatorCompiler(zodValidatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(server);
+  installSecurityHeaders(server);
+  installRequestLog(server);
+  await server.register(cookie);
+  await server.register(rateLimit, {
+    global: true,
+    max: config.apiRatePerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, ctx) =>
+      new DomainError('RATE_LIMITED', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        details: { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) },
+      }),
+  });
+  installAuthentication(server, app);
+  await registerOpenApi(server, deps.version ?? '0.1.0');
+  for (const plugin of ROUTE_PLUGINS) await server.register(plugin, { app, config });
+  await server.ready();
+  return server;
+}
