@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerDedupe } from './dedupe.js';
 import { registerLink } from './link.js';
+import { registerGenerate } from './generate.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
-const COMMANDS: Register[] = [registerDedupe, registerLink];
+const COMMANDS: Register[] = [registerDedupe, registerLink, registerGenerate];
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   for (const register of COMMANDS) register(program, ctx);

@@ -1,0 +1,17 @@
+/**
+ * One CSV line (RFC 4180 quoting, comma, LF). Written by hand because the writer's hot loop calls
+ * it a million times and a per-row library call would dominate the run; reading CSV goes through
+ * the interchange module's parser.
+ */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** The cells as one line, each quoted only where it must be. Ends with "\n". */
+export function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return `${line}\n`;
+}

@@ -1,0 +1,146 @@
+/**
+ * One person as one source writes them: names in the source's language and script, then the
+ * source's habits and errors (short forms, initials, capitals, typos, exchanged names, missing
+ * cells, date formats, ages instead of dates).
+ */
+import { ageAt, formatDate, swapDayMonth } from './dates.js';
+import type { DateFormat } from './dates.js';
+import {
+  diminutivesOf,
+  respellInRussian,
+  russianGivenName,
+  russianPatronymicOf,
+  russifySurname,
+} from './name-forms.js';
+import { initial, typo } from './noise.js';
+import type { Keyboard } from './noise.js';
+import type { Rng } from './prng.js';
+import { renderPlace, renderRank, renderServiceNumber, renderUnit } from './render-fields.js';
+import { romanise } from './romanise.js';
+import type { NoiseSettings, SourceStyle } from './styles.js';
+import type { FieldType, Person } from './types.js';
+
+interface Names {
+  family: string;
+  given: string;
+  patronymic: string;
+}
+
+/** Names in the source's language and script, before any error. `russian` picks the Russian forms. */
+function baseNames(person: Person, style: SourceStyle, rng: Rng, russian: boolean): Names {
+  const { noise } = style;
+  const lang = russian ? 'ru' : 'uk';
+  let given = russian ? russianGivenName(person.givenName) : person.givenName;
+  if (rng.chance(noise.diminutive)) {
+    const short = diminutivesOf(person.givenName, lang);
+    if (short.length > 0) given = rng.pick(short);
+  }
+  let family = person.familyName;
+  let patronymic = russian ? russianPatronymicOf(person.patronymic) : person.patronymic;
+  if (russian)
+    family = rng.chance(noise.russifiedSurname) ? russifySurname(family, rng.chance(0.25)) : family;
+  if (style.language === 'ru' && !russian) {
+    given = respellInRussian(given);
+    patronymic = respellInRussian(patronymic);
+  }
+  if (style.convention !== null) {
+    return {
+      family: romanise(family, style.convention, lang),
+      given: romanise(given, style.convention, lang),
+      patronymic: '',
+    };
+  }
+  // Russian lists mostly write ё as е.
+  if (style.language === 'ru' && rng.chance(0.85)) {
+    return { family: noYo(family), given: noYo(given), patronymic: noYo(patronymic) };
+  }
+  return { family, given, patronymic };
+}
+
+const noYo = (s: string): string => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+
+function keyboardOf(style: SourceStyle): Keyboard {
+  return style.convention !== null ? 'latin' : style.language === 'ru' ? 'ru' : 'uk';
+}
+
+/** Applies the name habits and errors of the source. */
+function noisyNames(person: Person, style: SourceStyle, rng: Rng, russian: boolean): Names {
+  const { noise } = style;
+  const names = baseNames(person, style, rng, russian);
+  if (rng.chance(noise.upperCaseSurname)) names.family = names.family.toUpperCase();
+  const keyboard = keyboardOf(style);
+  if (rng.chance(noise.typo)) names.family = typo(names.family, rng, keyboard);
+  if (rng.chance(noise.typo)) names.given = typo(names.given, rng, keyboard);
+  if (names.patronymic && rng.chance(noise.typo)) names.patronymic = typo(names.patronymic, rng, keyboard);
+  if (rng.chance(noise.initials)) {
+    names.given = initial(names.given);
+    names.patronymic = initial(names.patronymic);
+  }
+  return names;
+}
+
+function drawFormat(formats: NoiseSettings['dateFormats'], rng: Rng): DateFormat {
+  const entries = Object.entries(formats) as [DateFormat, number][];
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let x = rng.next() * total;
+  for (const [format, w] of entries) {
+    x -= w;
+    if (x < 0) return format;
+  }
+  return entries[0]?.[0] ?? 'iso';
+}
+
+/** Birth data as [date cell, age cell]: a date, a year, an age at the event, or nothing. */
+function birthCells(person: Person, style: SourceStyle, rng: Rng, hasAge: boolean): [string, string] {
+  const { noise } = style;
+  const roll = rng.next();
+  const ageShare = hasAge ? noise.ageInsteadOfDate : 0;
+  if (roll < ageShare) {
+    const age = String(ageAt(person.birthDate, person.eventDate));
+    return ['', style.name === 'en-press' && rng.chance(0.3) ? `aged ${age}` : age];
+  }
+  if (roll < ageShare + (noise.missing.date_of_birth ?? 0)) return ['', ''];
+  if (rng.chance(noise.yearOnly)) return [String(person.birthDate.year), ''];
+  const swapped = rng.chance(noise.dayMonthSwap) ? swapDayMonth(person.birthDate) : null;
+  return [formatDate(swapped ?? person.birthDate, drawFormat(noise.dateFormats, rng)), ''];
+}
+
+/** A full name in one cell, given name first unless the source turned it round. */
+function fullName(names: Names, swapped: boolean, rng: Rng): string {
+  if (!swapped) return `${names.given} ${names.family}`;
+  return rng.chance(0.5) ? `${names.family.toUpperCase()}, ${names.given}` : `${names.family} ${names.given}`;
+}
+
+/** The cells of one record, in the order of the style's columns. */
+export function renderRecord(person: Person, style: SourceStyle, rng: Rng, recordId: string): string[] {
+  const { noise } = style;
+  const russian = rng.chance(noise.russianForms);
+  const names = noisyNames(person, style, rng, russian);
+  const swapped = rng.chance(noise.swappedOrder);
+  const hasAge = style.columns.some((c) => c.field === 'age');
+  const [dob, age] = birthCells(person, style, rng, hasAge);
+  const format = drawFormat(noise.dateFormats, rng);
+  const cells: Partial<Record<FieldType, string>> = {
+    record_id: recordId,
+    family_name: swapped ? names.given : names.family,
+    given_name: swapped ? names.family : names.given,
+    patronymic: names.patronymic,
+    full_name: fullName(names, swapped, rng),
+    sex: style.sexLabels[person.sex === 'M' ? 0 : 1],
+    date_of_birth: dob,
+    age,
+    place_of_birth: renderPlace(person.birthPlace, style, rng, russian),
+    rank: renderRank(person.rank, style),
+    unit: renderUnit(person.unit, style, rng),
+    service_number: renderServiceNumber(person.serviceNumber, style, rng),
+    event_date: formatDate(person.eventDate, format),
+    event_place: renderPlace(person.eventPlace, style, rng, false),
+  };
+  return style.columns.map((c) => {
+    const value = cells[c.field] ?? '';
+    const missing = c.field === 'date_of_birth' || c.field === 'age' ? 0 : (noise.missing[c.field] ?? 0);
+    // An age needs the date it was given at, so that date is never dropped from such a record.
+    if (c.field === 'event_date' && age) return value;
+    return rng.chance(missing) ? '' : value;
+  });
+}
