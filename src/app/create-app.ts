@@ -19,6 +19,7 @@ import { argon2Hasher } from './auth.js';
 import * as persons from './persons.js';
 import * as listing from './list-persons.js';
 import * as merges from './merges.js';
+import * as batch from './register-batch.js';
 import * as sources from './sources.js';
 import * as places from './places.js';
 import * as auth from './auth.js';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps) {
     ctx,
     persons: {
       register: (actor: Actor, input: unknown) => persons.registerPerson(ctx, actor, input),
+      registerBatch: (actor: Actor, sourceId: string, inputs: unknown) =>
+        batch.registerBatch(ctx, actor, sourceId, inputs),
       addClaim: (actor: Actor, id: string, input: unknown) => persons.addClaim(ctx, actor, id, input),
       retractClaim: (actor: Actor, id: string, claimId: string, input: unknown) =>
         persons.retractClaim(ctx, actor, id, claimId, input),

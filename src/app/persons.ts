@@ -132,22 +132,28 @@ export function makeEvents(
   }));
 }
 
-/** Inserts claims and events in batches (inside the caller's transaction). */
+/**
+ * Inserts claims and events in chunks (inside the caller's transaction). `rowRefs`, when given,
+ * holds one source-row reference per fact: claims first, then events.
+ */
 export async function insertFacts(
   u: Unit,
   claims: readonly Claim[],
   events: readonly StatusEvent[],
   rowRef: string | null = null,
+  rowRefs?: readonly (string | null)[],
 ): Promise<void> {
-  for (let i = 0; i < claims.length; i += 200)
+  const ref = (i: number) => (rowRefs ? (rowRefs[i] ?? null) : rowRef);
+  const size = 500;
+  for (let i = 0; i < claims.length; i += size)
     await u.trx
       .insertInto('claims')
-      .values(claims.slice(i, i + 200).map((c) => claimToRow(c, rowRef)))
+      .values(claims.slice(i, i + size).map((c, j) => claimToRow(c, ref(i + j))))
       .execute();
-  for (let i = 0; i < events.length; i += 200)
+  for (let i = 0; i < events.length; i += size)
     await u.trx
       .insertInto('status_events')
-      .values(events.slice(i, i + 200).map((e) => eventToRow(e, rowRef)))
+      .values(events.slice(i, i + size).map((e, j) => eventToRow(e, ref(claims.length + i + j))))
       .execute();
 }
 

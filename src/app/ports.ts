@@ -1,5 +1,5 @@
 /** What the use cases need from the outside world. The composition root supplies real ones; tests supply fixed ones. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 export interface Clock {
   now(): Date;
@@ -30,6 +30,9 @@ export const systemClock: Clock = { now: () => new Date() };
 export function uuidV7Generator(clock: Clock = systemClock): IdGenerator {
   let lastMs = 0;
   let counter = 0;
+  // Random bytes are drawn in bulk: one system call per 256 ids instead of one per id.
+  const pool = Buffer.alloc(16 * 256);
+  let offset = pool.length;
   return {
     next() {
       let ms = clock.now().getTime();
@@ -40,7 +43,12 @@ export function uuidV7Generator(clock: Clock = systemClock): IdGenerator {
         lastMs = ms;
         counter = 0;
       }
-      const bytes = randomBytes(16);
+      if (offset >= pool.length) {
+        randomFillSync(pool);
+        offset = 0;
+      }
+      const bytes = pool.subarray(offset, offset + 16);
+      offset += 16;
       bytes.writeUIntBE(ms, 0, 6);
       bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
       bytes[7] = counter & 0xff;

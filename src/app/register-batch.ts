@@ -1,0 +1,99 @@
+/**
+ * Registering many persons in one transaction (imports, generated data). Derived rows (blocking
+ * keys, current status) are computed from the new facts in memory instead of being read back.
+ */
+import { z } from 'zod';
+import {
+  RegisterPersonInput,
+  asId,
+  currentStatus,
+  parseInput,
+  partialDateRange,
+  type Actor,
+  type Claim,
+  type PersonId,
+  type StatusEvent,
+} from '../domain/index.js';
+import type { DB } from '../db/schema.js';
+import { authorize } from './authz.js';
+import { inUnit, type AppContext, type Unit } from './context.js';
+import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
+
+const BatchInput = z.array(RegisterPersonInput).min(1).max(100_000);
+
+/** Inserts new persons with their facts and derived rows, inside an existing unit. No audit entries. */
+export async function insertNewPersons(
+  ctx: AppContext,
+  u: Unit,
+  actor: Actor,
+  items: readonly { input: RegisterPersonInput; prov: Provenance }[],
+): Promise<{ ids: PersonId[]; claims: number; events: number }> {
+  const persons: DB['persons'][] = [];
+  const claims: Claim[] = [];
+  const events: StatusEvent[] = [];
+  const keys: DB['blocking_keys'][] = [];
+  const status: DB['person_status'][] = [];
+  const claimRefs: (string | null)[] = [];
+  const eventRefs: (string | null)[] = [];
+  const ids: PersonId[] = [];
+  for (const { input, prov } of items) {
+    const id = asId<PersonId>(ctx.ids.next());
+    ids.push(id);
+    persons.push({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
+    const c = makeClaims(ctx, u, actor, id, input.claims, prov);
+    const e = makeEvents(ctx, u, actor, id, input.events, prov);
+    claims.push(...c);
+    events.push(...e);
+    for (let i = 0; i < c.length; i++) claimRefs.push(prov.rowRef ?? null);
+    for (let i = 0; i < e.length; i++) eventRefs.push(prov.rowRef ?? null);
+    for (const key of new Set(ctx.keyer(c))) keys.push({ person_id: id, key });
+    const s = currentStatus(e);
+    status.push({
+      person_id: id,
+      state: s.state,
+      place_id: s.placeId,
+      since_from: s.since ? partialDateRange(s.since).from : null,
+      wounded: s.wounded ? 1 : 0,
+    });
+  }
+  const chunk = ctx.database.dialect === 'sqlite' ? 1000 : 2000;
+  for (let i = 0; i < persons.length; i += chunk)
+    await u.trx
+      .insertInto('persons')
+      .values(persons.slice(i, i + chunk))
+      .execute();
+  await insertFacts(u, claims, events, null, [...claimRefs, ...eventRefs]);
+  for (let i = 0; i < keys.length; i += chunk)
+    await u.trx
+      .insertInto('blocking_keys')
+      .values(keys.slice(i, i + chunk))
+      .execute();
+  for (let i = 0; i < status.length; i += chunk)
+    await u.trx
+      .insertInto('person_status')
+      .values(status.slice(i, i + chunk))
+      .execute();
+  return { ids, claims: claims.length, events: events.length };
+}
+
+/** Use case: register many persons from one source in one transaction; all or nothing. */
+export async function registerBatch(ctx: AppContext, actor: Actor, sourceId: string, raw: unknown) {
+  authorize(actor, 'person.write');
+  const inputs = parseInput(BatchInput, raw, 'persons');
+  return inUnit(ctx, async (u) => {
+    await assertSource(u.trx, sourceId);
+    const prov: Provenance = { sourceId: asId(sourceId) };
+    const result = await insertNewPersons(
+      ctx,
+      u,
+      actor,
+      inputs.map((input) => ({ input, prov })),
+    );
+    u.audit(actor, 'person.register_batch', 'source', sourceId, {
+      persons: result.ids.length,
+      claims: result.claims,
+      events: result.events,
+    });
+    return result;
+  });
+}
