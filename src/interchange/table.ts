@@ -11,6 +11,8 @@ export interface TableRow {
   readonly values: Record<string, string>;
   /** The cells as read, untrimmed, in file order. */
   readonly cells: string[];
+  /** PFIF only: the notes about this person (nested in it, or following it with its id). */
+  readonly notes?: ReadonlyArray<Record<string, string>>;
 }
 
 /** An opened table. `rows` can be iterated once; `issues` fills as rows are read in 'collect' mode. */
@@ -27,6 +29,8 @@ export interface TableReader {
   readonly hxlTags?: string[];
   /** Name of the sheet read, for workbooks. */
   readonly sheet?: string;
+  /** PFIF only: top-level notes not attached to a person row (filled as rows are read). */
+  readonly looseNotes?: Array<Record<string, string>>;
 }
 
 /** What to do with a bad row: stop with a DomainError, or record it in `issues` and go on. */

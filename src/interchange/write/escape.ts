@@ -21,13 +21,26 @@ export function escapeXmlText(s: string): string {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A sign followed only by digits and number punctuation ("+380 50 123 4567", "-5") cannot call
+// anything; leaving it alone keeps phone numbers and negative numbers intact.
+const PLAIN_NUMBER = /^[+-][\d\s.,()/-]*$/;
 
-/** True when a spreadsheet would treat the text as a formula. */
+/** True when a spreadsheet could run the text as a formula. */
 export function looksLikeFormula(s: string): boolean {
-  return FORMULA_START.test(s);
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s);
 }
 
-/** Prefixes an apostrophe to text a spreadsheet would run as a formula. */
+/**
+ * Prefixes an apostrophe to text a spreadsheet could run as a formula (cells starting with
+ * = + - @ TAB or CR), so that it shows as text.
+ *
+ * @example neutraliseFormula('=HYPERLINK("http://x","y")') // "'=HYPERLINK(...)"
+ */
 export function neutraliseFormula(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return looksLikeFormula(s) ? `'${s}` : s;
+}
+
+/** Undoes neutraliseFormula, for re-reading a file this project wrote. */
+export function restoreFormula(s: string): string {
+  return s.startsWith("'") && looksLikeFormula(s.slice(1)) ? s.slice(1) : s;
 }
