@@ -74,6 +74,28 @@ export function givenNameForms(classId: string, lang: GivenNameLanguage): readon
   return BY_ID.get(classId)?.forms[lang] ?? [];
 }
 
+const KEYS_BY_CLASS = new Map<string, string[]>();
+const INITIALS_BY_CLASS = new Map<string, Set<string>>();
+for (const [k, id] of INDEX) {
+  const keys = KEYS_BY_CLASS.get(id) ?? [];
+  keys.push(k);
+  KEYS_BY_CLASS.set(id, keys);
+  const initials = INITIALS_BY_CLASS.get(id) ?? new Set<string>();
+  initials.add(k[0]!);
+  INITIALS_BY_CLASS.set(id, initials);
+}
+
+/** Every name key that belongs to a class (its forms in every language and romanisation). */
+export function givenNameKeys(classId: string): readonly string[] {
+  return KEYS_BY_CLASS.get(classId) ?? [];
+}
+
+/** The first letters (in key space) of every form of a class: Oleksandr and Aleksandr give o and a. */
+export function givenNameInitials(classId: string): ReadonlySet<string> {
+  return INITIALS_BY_CLASS.get(classId) ?? EMPTY;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
 /** Every class of the data file, in file order. */
 export function givenNameClasses(): readonly GivenNameClass[] {
   return CLASSES;

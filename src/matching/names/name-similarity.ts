@@ -1,11 +1,21 @@
-/** Similarity of two full names across scripts and conventions (first version). */
-import { jaroWinkler } from '../strings/index.js';
-import { nameKeys } from './name-key.js';
+/**
+ * Similarity of two full names across scripts, conventions, languages and name orders. Both names
+ * are parsed; their tokens are paired by the best one-to-one assignment regardless of order; each
+ * pair is scored by what it is (given names by class, patronymics by the father's class, initials
+ * by compatibility, family names by key); then the pair scores are averaged with weights by part,
+ * and a contradiction anywhere pulls the whole score down while a missing part costs little.
+ */
+import { damerauLevenshtein, jaroWinkler } from '../strings/index.js';
+import { givenNameClass, givenNameInitials, givenNameKeys, patronymicInfo } from './given-names.js';
+import { nameKey } from './name-key.js';
+import { parseName } from './parse-name.js';
+import type { ParsedName } from './parse-name.js';
+import { assignPairs } from './assign-pairs.js';
 
 /** The role a token plays in an aligned pair. */
-export type NamePartKind = 'family' | 'given' | 'patronymic' | 'initial' | 'other';
+export type NamePartKind = 'family' | 'given' | 'patronymic' | 'initial';
 
-/** One aligned pair of tokens (or a token without partner) with its score. */
+/** One aligned pair of tokens (or a token without partner) with its score in [0,1]. */
 export interface AlignedPart {
   kind: NamePartKind;
   left: string | null;
@@ -14,17 +24,191 @@ export interface AlignedPart {
   reason: string;
 }
 
-/** Why two names scored as they did. */
+/** Why two names scored as they did: the parts as parsed, then each aligned pair. */
 export interface NameExplanation {
+  left: ParsedName;
+  right: ParsedName;
   parts: AlignedPart[];
 }
 
-/** Compares two full names (first version: mean best Jaro–Winkler of keys). */
+interface Part {
+  kind: NamePartKind;
+  text: string;
+  key: string;
+  cls: string | null;
+}
+
+// How much each kind of part counts, and how much an unpaired one costs.
+const WEIGHT: Record<NamePartKind, number> = { family: 1, given: 0.8, patronymic: 0.5, initial: 0.4 };
+const ABSENT_COST = 0.3; // the other name has no part of this kind at all
+const EXTRA_COST = 0.5; // the other name has such parts, but fewer (a second given name)
+const CROSS_KIND = 0.9; // pairing a family name with a given name: allowed, parsing may be wrong
+
+const PARTICLE =
+  /^(?:de|da|di|do|dos|das|du|del|della|der|den|des|la|le|van|von|zu|ter|ten|ibn|bin|ben|bint|al|el|abu)$/iu;
+
+/**
+ * Compares two full names in any script, convention and order; 1 for the same name, near 0 for
+ * unrelated ones. Missing parts (no patronymic on one side) cost less than contradicting ones.
+ * @example nameSimilarity('КОВАЛЬЧУК Андрій Миколайович', 'Kowaltschuk, Andrij').score // > 0.9
+ */
 export function nameSimilarity(a: string, b: string): { score: number; explanation: NameExplanation } {
-  const ka = nameKeys(a);
-  const kb = nameKeys(b);
-  if (ka.length === 0 || kb.length === 0) return { score: 0, explanation: { parts: [] } };
-  let total = 0;
-  for (const x of ka) total += Math.max(...kb.map((y) => jaroWinkler(x, y)));
-  return { score: total / ka.length, explanation: { parts: [] } };
+  const left = parseName(a);
+  const right = parseName(b);
+  const pa = partsOf(left);
+  const pb = partsOf(right);
+  if (pa.length === 0 || pb.length === 0) return { score: 0, explanation: { left, right, parts: [] } };
+  const pairs = assignPairs(pa.length, pb.length, (i, j) => partSimilarity(pa[i]!, pb[j]!).score);
+  const parts: AlignedPart[] = [];
+  let num = 0;
+  let den = 0;
+  let worst = 1;
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  for (const [i, j] of pairs) {
+    const x = pa[i]!;
+    const y = pb[j]!;
+    const { score, reason } = partSimilarity(x, y);
+    const kind = x.kind === 'initial' ? y.kind : x.kind;
+    const w = Math.max(WEIGHT[x.kind], WEIGHT[y.kind]);
+    num += w * score;
+    den += w;
+    if (x.kind !== 'initial' && y.kind !== 'initial') worst = Math.min(worst, score);
+    else worst = Math.min(worst, 0.5 + score / 2);
+    usedA.add(i);
+    usedB.add(j);
+    parts.push({ kind, left: x.text, right: y.text, score, reason });
+  }
+  den += unpaired(pa, usedA, pb, parts, 'left') + unpaired(pb, usedB, pa, parts, 'right');
+  const mean = den === 0 ? 0 : num / den;
+  const score = round(mean * (0.5 + 0.5 * worst));
+  return { score, explanation: { left, right, parts } };
+}
+
+/** Adds the unpaired parts to the explanation and returns what they cost in the denominator. */
+function unpaired(
+  own: Part[],
+  used: Set<number>,
+  other: Part[],
+  out: AlignedPart[],
+  side: 'left' | 'right',
+): number {
+  let cost = 0;
+  own.forEach((p, i) => {
+    if (used.has(i)) return;
+    const absent = !other.some((q) => q.kind === p.kind || (p.kind === 'given' && q.kind === 'initial'));
+    const c = WEIGHT[p.kind] * (absent ? ABSENT_COST : EXTRA_COST);
+    cost += c;
+    const reason = absent ? `no ${p.kind} on the other side` : `extra ${p.kind}`;
+    out.push({
+      kind: p.kind,
+      left: side === 'left' ? p.text : null,
+      right: side === 'right' ? p.text : null,
+      score: 0,
+      reason,
+    });
+  });
+  return cost;
+}
+
+function partsOf(n: ParsedName): Part[] {
+  const parts: Part[] = [];
+  const add = (kind: NamePartKind, text: string): void => {
+    const key = nameKey(text);
+    if (key === '') return;
+    const cls = kind === 'given' || kind === 'family' ? givenNameClass(text) : null;
+    parts.push({ kind, text, key, cls });
+  };
+  for (const f of n.family) for (const t of f.split(/[\s\-‐]+/u)) if (!PARTICLE.test(t)) add('family', t);
+  for (const g of n.given) for (const t of g.split(/[\s\-‐]+/u)) add('given', t);
+  if (n.patronymic !== null) add('patronymic', n.patronymic);
+  for (const i of n.initials) add('initial', i);
+  return parts;
+}
+
+/** The score of one pair of parts, with the reason shown in the explanation. */
+function partSimilarity(x: Part, y: Part): { score: number; reason: string } {
+  if (x.kind === 'initial' || y.kind === 'initial') return initialSimilarity(x, y);
+  if (x.kind === 'patronymic' || y.kind === 'patronymic') {
+    if (x.kind !== y.kind) return { score: 0, reason: 'patronymic against another part' };
+    return patronymicSimilarity(x, y);
+  }
+  const cross = x.kind !== y.kind ? CROSS_KIND : 1;
+  if (x.key === y.key) return { score: cross, reason: 'same name key' };
+  const bothGiven = x.kind === 'given' && y.kind === 'given';
+  if (x.cls !== null && x.cls === y.cls) return { score: cross, reason: `same given-name class (${x.cls})` };
+  if (bothGiven && x.cls !== null && y.cls !== null) {
+    return { score: 0.1, reason: `different given names (${x.cls} / ${y.cls})` };
+  }
+  const s = keySimilarity(x, y);
+  return { score: cross * s, reason: `similar spelling (${s.toFixed(2)})` };
+}
+
+/** Spelling similarity of two keys, made strict: JW alone rates Ivanenko/Ivanov 0.89. */
+function keySimilarity(x: Part, y: Part): number {
+  let best = rawKeySimilarity(x.key, y.key);
+  // An unknown spelling against a known given name: compare with every spelling of that class.
+  const cls = x.cls ?? y.cls;
+  if (cls !== null && (x.cls === null || y.cls === null)) {
+    const other = x.cls === null ? x.key : y.key;
+    for (const k of givenNameKeys(cls)) best = Math.max(best, rawKeySimilarity(other, k));
+  }
+  if (best < COARSE_MATCH && coarse(x.key) === coarse(y.key)) return COARSE_MATCH;
+  return best * best;
+}
+
+/**
+ * Edit ratio first, Jaro–Winkler second: JW forgives different endings too much (it rates
+ * Ivanenko/Ivanov 0.89), the edit ratio does not (0.5).
+ */
+function rawKeySimilarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  if (n === 0) return 0;
+  const ratio = 1 - Math.min(n, damerauLevenshtein(a, b, n)) / n;
+  return 0.25 * jaroWinkler(a, b) + 0.75 * ratio;
+}
+
+// Letters that a few conventions still write apart after keying: х as h (ISO 9), x (Slavists)
+// or j (Spanish), ж as j (French). Keys equal up to these are likely the same name.
+const COARSE_MATCH = 0.85;
+function coarse(key: string): string {
+  let k = key.replace(/[gš]/g, 'x');
+  if (k.length > 1 && k[0] === 'i' && 'aou'.includes(k[1]!)) k = `x${k.slice(1)}`;
+  return k;
+}
+
+function patronymicSimilarity(x: Part, y: Part): { score: number; reason: string } {
+  const px = patronymicInfo(x.text);
+  const py = patronymicInfo(y.text);
+  if (x.key === y.key) return { score: 1, reason: 'same name key' };
+  if (px && py && px.sex !== py.sex) return { score: 0.1, reason: 'patronymics of different sex' };
+  if (px?.fatherClass && px.fatherClass === py?.fatherClass) {
+    return { score: 1, reason: `same father's name (${px.fatherClass})` };
+  }
+  if (px?.fatherClass && py?.fatherClass) {
+    return { score: 0.1, reason: `different father's names (${px.fatherClass} / ${py.fatherClass})` };
+  }
+  const s = rawKeySimilarity(x.key, y.key) ** 2;
+  return { score: s, reason: `similar spelling (${s.toFixed(2)})` };
+}
+
+/** An initial agrees with a name when some form of that name (in any language) starts with it. */
+function initialSimilarity(x: Part, y: Part): { score: number; reason: string } {
+  if (x.kind === 'initial' && y.kind === 'initial') {
+    return x.key[0] === y.key[0]
+      ? { score: 0.9, reason: 'same initial' }
+      : { score: 0, reason: 'different initials' };
+  }
+  const ini = x.kind === 'initial' ? x : y;
+  const full = ini === x ? y : x;
+  const first = ini.key[0]!;
+  const ok =
+    full.key[0] === first ||
+    (full.kind === 'patronymic' ? false : full.cls !== null && givenNameInitials(full.cls).has(first));
+  const patOk = full.kind === 'patronymic' && full.key[0] === first;
+  return ok || patOk ? { score: 0.85, reason: 'initial agrees' } : { score: 0, reason: 'initial disagrees' };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
 }
