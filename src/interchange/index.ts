@@ -58,3 +58,12 @@ export { writeXlsx } from './write/write-xlsx.js';
 export type { XlsxWriteOptions } from './write/write-xlsx.js';
 export { neutraliseFormula, restoreFormula, looksLikeFormula, escapeXmlText } from './write/escape.js';
 export type { OutRow, OutRows, OutCell } from './write/rows.js';
+
+// Header mapping and list dates (pure helpers for imports)
+export { FIELD_NAMES, isFieldName } from './mapping/field-names.js';
+export type { FieldName } from './mapping/field-names.js';
+export { suggestMapping, normaliseHeader } from './mapping/suggest-mapping.js';
+export { hxlField } from './mapping/hxl-fields.js';
+export { parseListDate } from './dates/parse-list-date.js';
+export type { ListDateOptions, ListDateResult, DateOrder } from './dates/parse-list-date.js';
+export { monthNumber } from './dates/month-names.js';
