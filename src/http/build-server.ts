@@ -6,12 +6,12 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import type { App } from '../app/index.js';
+import type { App, Logger } from '../app/index.js';
 import type { Config } from '../config/config.js';
 import { DomainError } from '../domain/index.js';
 import { installAuthentication } from './authenticate.js';
 import { toErrorResponse } from './error-mapping.js';
-import { installRequestLog, loggerOptions } from './logging.js';
+import { asFastifyLogger, installRequestLog, loggerOptions } from './logging.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { zodValidatorCompiler } from './validation.js';
 import { auditPlugin } from './plugins/audit.js';
@@ -25,12 +25,13 @@ import { sourcesPlugin } from './plugins/sources.js';
 import { statsPlugin } from './plugins/stats.js';
 import { tokensPlugin } from './plugins/tokens.js';
 import { usersPlugin } from './plugins/users.js';
+import { webPlugin } from './plugins/web.js';
 
 export interface ServerDeps {
   readonly app: App;
   readonly config: Readonly<Config>;
-  /** A pino logger to use; by default one is made from config.logLevel with redaction. */
-  readonly logger?: FastifyBaseLogger;
+  /** A logger to use (pino, or the app's Logger port); by default one is made from config.logLevel with redaction. */
+  readonly logger?: FastifyBaseLogger | Logger;
   /** The API version shown in the OpenAPI document. */
   readonly version?: string;
 }
@@ -76,7 +77,7 @@ function installErrorHandling(server: FastifyInstance): void {
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { app, config } = deps;
   const server = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config) }),
+    ...(deps.logger ? { loggerInstance: asFastifyLogger(deps.logger) } : { logger: loggerOptions(config) }),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
@@ -100,6 +101,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installAuthentication(server, app);
   await registerOpenApi(server, deps.version ?? '0.1.0');
   for (const plugin of ROUTE_PLUGINS) await server.register(plugin, { app, config });
+  await server.register(webPlugin, { app, config });
   await server.ready();
   return server;
 }

@@ -4,7 +4,8 @@
  * method, the route pattern (never the concrete URL), the status and the duration. Redaction is a
  * second guard should anything log a request or its headers anyway.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Logger } from '../app/index.js';
 import type { Config } from '../config/config.js';
 
 /** Paths pino removes from any object logged through the server's logger. */
@@ -50,4 +51,26 @@ export function installRequestLog(server: FastifyInstance): void {
       'request',
     );
   });
+}
+
+/**
+ * Accepts the app's Logger port (any pino logger satisfies it) as Fastify's logger. A pino logger
+ * is used as is; a narrower logger gets the missing levels mapped onto the ones it has.
+ */
+export function asFastifyLogger(logger: Logger | FastifyBaseLogger): FastifyBaseLogger {
+  const l = logger as Partial<FastifyBaseLogger>;
+  if (typeof l.fatal === 'function' && typeof l.trace === 'function' && typeof l.level === 'string')
+    return logger as FastifyBaseLogger;
+  const port = logger as Logger;
+  return {
+    level: 'info',
+    info: port.info.bind(port),
+    warn: port.warn.bind(port),
+    error: port.error.bind(port),
+    debug: port.debug.bind(port),
+    fatal: port.error.bind(port),
+    trace: port.debug.bind(port),
+    silent: () => undefined,
+    child: (bindings: Record<string, unknown>) => asFastifyLogger(port.child(bindings)),
+  } as unknown as FastifyBaseLogger;
 }
