@@ -35,19 +35,16 @@ function wholeNumber(option: string, text: string, min: number, max = Number.MAX
   return value;
 }
 
-/** Streams one file to DIR/name.partial, counting its lines, then renames it into place. */
-async function writeFile(dir: string, file: DatasetFile): Promise<number> {
+/** Streams one file to DIR/name.partial, then renames it into place. */
+async function writeFile(
+  dir: string,
+  file: DatasetFile,
+  chunks: Iterable<string> = file.chunks(),
+): Promise<void> {
   const target = join(dir, file.fileName);
   const partial = `${target}.partial`;
-  let lines = 0;
-  const counted = function* (): Generator<string> {
-    for (const chunk of file.chunks()) {
-      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lines++;
-      yield chunk;
-    }
-  };
   try {
-    await pipeline(Readable.from(counted()), createWriteStream(partial));
+    await pipeline(Readable.from(chunks), createWriteStream(partial));
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -60,7 +57,14 @@ async function writeFile(dir: string, file: DatasetFile): Promise<number> {
       },
     );
   }
-  return lines;
+}
+
+/** The truth file's chunks, counting its lines: one per record of every source, plus the header. */
+function* counting(chunks: Iterable<string>, count: { lines: number }): Generator<string> {
+  for (const chunk of chunks) {
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) count.lines++;
+    yield chunk;
+  }
 }
 
 /** Registers `generate`. */
@@ -73,7 +77,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option('--sources <k>', 'number of sources (styles cycle through 7 kinds)', '3')
     .option('--seed <s>', 'seed (0 to 4294967295); the same seed gives the same files', '1')
     .action(async (opts: GenerateCliOptions) => {
-      const persons = wholeNumber('--persons', opts.persons, 0);
+      const persons = wholeNumber('--persons', opts.persons, 1);
       const sources = wholeNumber('--sources', opts.sources, 1, 10_000);
       const seed = wholeNumber('--seed', opts.seed, 0, 0xffffffff);
       if (opts.out.trim() === '')
@@ -82,12 +86,13 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
         });
       mkdirSync(opts.out, { recursive: true });
       const started = Date.now();
-      let records = 0;
+      const truthLines = { lines: 0 };
       for (const file of datasetFiles({ persons, sources, seed })) {
         if (ctx.interactive) ctx.stderr.write(`generate: writing ${file.fileName}\n`);
-        const lines = await writeFile(opts.out, file);
-        if (file.fileName.endsWith('.csv') && file.fileName !== 'truth.csv') records += lines - 1;
+        const isTruth = file.fileName === 'truth.csv';
+        await writeFile(opts.out, file, isTruth ? counting(file.chunks(), truthLines) : file.chunks());
       }
+      const records = Math.max(0, truthLines.lines - 1);
       const seconds = (Date.now() - started) / 1000;
       ctx.stdout.write(
         `generate: ${persons} persons, ${sources} sources, ${records} records written to ${opts.out} in ${seconds.toFixed(1)} s\n`,

@@ -70,8 +70,6 @@ export function feminineSurname(masculine: string): string {
 const LETTERS: Readonly<Record<string, string>> = {
   і: 'и',
   І: 'И',
-  ї: 'йи',
-  Ї: 'Йи',
   є: 'е',
   Є: 'Е',
   ґ: 'г',
@@ -79,14 +77,21 @@ const LETTERS: Readonly<Record<string, string>> = {
   "'": 'ь',
   '’': 'ь',
 };
+const VOWELS = new Set('аеєиіїоуюяАЕЄИІЇОУЮЯ');
 
 /**
  * Ukrainian spelling in Russian letters, as a Russian-language list writes a name it does not
- * translate: і → и, ї → йи, є → е, ґ → г, apostrophe → ь; г stays г.
+ * translate: і → и, є → е, ґ → г, apostrophe → ь, ї → и after a vowel (Заїка → Заика) and йи
+ * elsewhere (Їжак → Йижак); г stays г.
  */
 export function respellInRussian(uk: string): string {
   let out = '';
-  for (const ch of uk) out += LETTERS[ch] ?? ch;
+  let prev = '';
+  for (const ch of uk) {
+    if (ch === 'ї' || ch === 'Ї') out += VOWELS.has(prev) ? 'и' : ch === 'ї' ? 'йи' : 'Йи';
+    else out += LETTERS[ch] ?? ch;
+    prev = ch;
+  }
   return out;
 }
 
@@ -95,7 +100,7 @@ const RU_HARD_BEFORE_Y = /^([^аеиоуяюыэ]*[лрнтдсзбпмвф])и/
 /**
  * A Ukrainian surname as a Russian-language list writes it. Adjectival endings take their Russian
  * form (-ський → -ский, -ська → -ская), letters are respelt, -йо- becomes -ьё- (Соловйов →
- * Соловьёв). With `hardY` the first и after a hard consonant becomes ы (Лисенко → Лысенко), as
+ * Соловьёв), final -ць loses its soft sign (Швець → Швец). With `hardY` the first и after a hard consonant becomes ы (Лисенко → Лысенко), as
  * Russian writes the Ukrainian sound.
  */
 export function russifySurname(uk: string, hardY = false): string {
@@ -103,6 +108,7 @@ export function russifySurname(uk: string, hardY = false): string {
     .replace(/([сцз])ький$/, '$1кий')
     .replace(/([сцз])ька$/, '$1кая')
     .replace(/ий$/, 'ый')
+    .replace(/ць$/, 'ц')
     .replace(/([бвгджзклмнпрстфхцчшщ])йо/g, '$1ьё')
     .replace(/ьо/g, 'ё');
   s = respellInRussian(s);

@@ -79,15 +79,23 @@ function noisyNames(person: Person, style: SourceStyle, rng: Rng, russian: boole
   return names;
 }
 
+const formatTables = new WeakMap<NoiseSettings['dateFormats'], [DateFormat[], number[], number]>();
+
+/** A date format drawn by the source's weights (tables built once per settings object). */
 function drawFormat(formats: NoiseSettings['dateFormats'], rng: Rng): DateFormat {
-  const entries = Object.entries(formats) as [DateFormat, number][];
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let x = rng.next() * total;
-  for (const [format, w] of entries) {
-    x -= w;
-    if (x < 0) return format;
+  let table = formatTables.get(formats);
+  if (!table) {
+    const entries = Object.entries(formats) as [DateFormat, number][];
+    table = [entries.map((e) => e[0]), entries.map((e) => e[1]), entries.reduce((s, e) => s + e[1], 0)];
+    formatTables.set(formats, table);
   }
-  return entries[0]?.[0] ?? 'iso';
+  const [names, weights, total] = table;
+  let x = rng.next() * total;
+  for (let i = 0; i < names.length; i++) {
+    x -= weights[i] as number;
+    if (x < 0) return names[i] as DateFormat;
+  }
+  return names[0] ?? 'iso';
 }
 
 /** Birth data as [date cell, age cell]: a date, a year, an age at the event, or nothing. */

@@ -13,18 +13,21 @@ const FOR_RUSSIAN: Partial<Record<Convention, Convention>> = {
   'bgn-pcgn-uk': 'bgn-pcgn-ru',
 };
 
-const cache = new Map<string, string>();
+/** One memo table per convention and language, so a lookup needs no composed key. */
+const caches = new Map<string, Map<string, string>>();
 
 /**
  * `text` (Cyrillic) as `convention` writes it, read as Ukrainian or Russian. A source that writes
  * Ukrainian by the national system writes a Russian form by BGN/PCGN, as capture cards do.
  */
 export function romanise(text: string, convention: Convention, lang: 'uk' | 'ru'): string {
-  const key = `${convention}\u0000${lang}\u0000${text}`;
-  let out = cache.get(key);
+  const table = `${convention}/${lang}`;
+  let cache = caches.get(table);
+  if (cache === undefined) caches.set(table, (cache = new Map()));
+  let out = cache.get(text);
   if (out === undefined) {
     out = transliterate(text, lang === 'ru' ? (FOR_RUSSIAN[convention] ?? convention) : convention, lang);
-    cache.set(key, out);
+    cache.set(text, out);
   }
   return out;
 }
