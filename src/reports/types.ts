@@ -70,7 +70,7 @@ export interface PersonMention {
 }
 
 /** Kinds of place the gazetteer knows. */
-export type PlaceKind = 'town' | 'region' | 'facility' | 'hospital' | 'detention' | 'other';
+export type PlaceKind = 'town' | 'region' | 'country' | 'facility' | 'hospital' | 'detention' | 'other';
 
 /** A place named in the story. */
 export interface PlaceMention {

@@ -74,13 +74,20 @@ export function findSpeaker(tokens: readonly Token[]): string | null {
     const left = nounPhraseLeft(tokens, v);
     if (left) return left;
     const right = nounPhraseRight(tokens, v + 1);
-    if (right && (tokens[v - 1]?.t === ',' || tokens[v - 1]?.t === '"' || /["”»]/.test(tokens[v - 1]?.t ?? '') || v === 0 || tokens[v - 1]?.k === 'punct'))
-      return right;
+    const prev = tokens[v - 1];
+    // Inverted order: '…, said the ministry', '"…" - declared in General Staff', 'As informed the Ombudsman'.
+    if (right && (!prev || prev.k === 'punct' || INVERSION.has(prev.l) || /["”»]/.test(prev.t))) return right;
   }
   return null;
 }
 
+const INVERSION = new Set(['as', 'in', 'so', 'also', 'then', 'have', 'has', 'it', 'was', 'were', 'is']);
+const NOT_SPEAKER = new Set(
+  'as in on at by from since after before but and when while if so yesterday today the a an this that these those there it its according earlier later meanwhile also however'.split(' '),
+);
+
 function isSpeakerWord(t: Token): boolean {
+  if (NOT_SPEAKER.has(t.l) && t.l !== 'the') return false;
   return (t.cap && t.k === 'word') || SPEAKER_NOUNS.has(t.l) || t.l === "'s" || t.l === 'of' || t.l === 'for';
 }
 

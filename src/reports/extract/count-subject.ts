@@ -50,6 +50,12 @@ export function countSubject(tokens: readonly Token[], span: CountSpan, from: nu
   const before = tokens[span.start - 1]?.l ?? '';
   if (before === 'another' || before === 'further' || before === 'additional' || tokens[span.start - 2]?.l === 'further') sub.more = true;
   readNounPhrase(tokens, span.end, to, sub);
+  // "84 wounded defenders were transferred": with a population noun, the verb names the event and
+  // the adjective only describes the people.
+  if (sub.category && sub.population) {
+    const verb = verbAfter(tokens, sub.npEnd, to);
+    if (verb?.strong) sub.category = verb.category;
+  }
   const leftMode = LEFT_MODE.has(tokens[span.start - 1]?.l ?? '') || LEFT_MODE.has(tokens[span.start - 2]?.l ?? '') || LEFT_MODE.has(tokens[span.start - 3]?.l ?? '');
   const right = sub.category ? null : verbAfter(tokens, sub.npEnd, to);
   const left = sub.category ? null : cueBefore(tokens, span.start, from);

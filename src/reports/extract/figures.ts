@@ -9,6 +9,7 @@ import type { CountSpan } from '../text/numbers.js';
 import type { TimeCue } from '../time/window.js';
 import { windowFrom } from '../time/window.js';
 import { INCLUSION, SEVERITY } from '../lexicon/figures-lexicon.js';
+import { FACILITY_NOUNS } from '../lexicon/places-lexicon.js';
 import type { SentenceContext } from './context.js';
 import { notACount } from './count-filter.js';
 import { countSubject } from './count-subject.js';
@@ -136,8 +137,12 @@ function linkInclusions(ctx: SentenceContext, drafts: Draft[], previous: readonl
   });
 }
 
+/** Only list glue between two counts: "37 defenders of the plant and 12 civilians". */
 function onlyListGlue(tokens: SentenceContext['tokens'], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!/^(,|and|as|well|plus|also|another|with)$/.test(tokens[i]!.l)) return false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (!(/^(,|and|as|well|plus|also|another|with|of|the|from|at|in)$/.test(t.l) || t.cap || FACILITY_NOUNS.at(tokens, i))) return false;
+  }
   return true;
 }
 
@@ -181,7 +186,9 @@ function assignCues(ctx: SentenceContext, drafts: Draft[]): TimeCue[] {
   for (const cue of cues) {
     const c = chunkOf[cue.start]!;
     const mates = drafts.filter((d) => chunkOf[d.span.core] === c);
-    if (mates.length > 0) nearest(mates, cue).cues.push(cue);
+    if (mates.length > 0 && mates.every((d) => d.span.end <= cue.start)) {
+      for (const d of mates) if (!d.parent) d.cues.push(cue);
+    } else if (mates.length > 0) nearest(mates, cue).cues.push(cue);
     else if (c < firstFigChunk || !figChunks.size) leading.push(cue);
     else {
       const before = drafts.filter((d) => d.span.start < cue.start);

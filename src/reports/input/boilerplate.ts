@@ -5,6 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import { splitAuthors } from './clean-html.js';
+import { numericDates } from '../time/dates.js';
 
 /** The report's own text, and what was learnt from the lines around it. */
 export interface CleanedText {
@@ -106,6 +107,8 @@ function datelineDate(paras: readonly string[]): string | null {
 function dateIn(text: string, needYear = false): string | null {
   const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const numeric = numericDates(text)[0];
+  if (numeric) return numeric.date;
   const found = chrono.parse(text, new Date(Date.UTC(2100, 0, 1)))[0];
   if (!found || !found.start.isCertain('day') || !found.start.isCertain('month')) return null;
   if (needYear && !found.start.isCertain('year')) return null;

@@ -56,13 +56,26 @@ const MONTH_ONLY = /^(?:in\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
 export function findDates(sentence: string, published: string | null): DateMention[] {
   if (!CALENDAR.test(sentence)) return [];
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: DateMention[] = numericDates(sentence);
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
-  const out: DateMention[] = [];
   for (const r of results) {
+    if (out.some((d) => r.index < d.end && r.index + r.text.length > d.start)) continue;
     const text = r.text.replace(/[\s,.;:]+$/, '');
     if (!CALENDAR.test(text) || MONTH_ONLY.test(text.trim()) || /^may$/i.test(text.trim())) continue;
     if (/^may\b/i.test(text) && !/^may\s+\d/i.test(text)) continue;
     out.push({ start: r.index, end: r.index + text.length, text, date: resolve(r, text, published) });
+  }
+  return out;
+}
+
+const NUMERIC = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g;
+
+/** "12.03.2026" and "12/03/2026" read day first, as translated and European news write them. */
+export function numericDates(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(NUMERIC)) {
+    const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: isIsoDate(iso) ? iso : null });
   }
   return out;
 }
@@ -87,3 +100,4 @@ function resolve(r: chrono.ParsedResult, text: string, published: string | null)
   // A day without a year more than a day after publication is last year's.
   return (toDays(iso) ?? 0) > (toDays(published) ?? 0) + 1 ? `${y - 1}${iso.slice(4)}` : iso;
 }
+

@@ -1,0 +1,170 @@
+/**
+ * Reconciliation across reports. Figures are aligned by category family, population class and
+ * window; then three findings are reported with their figures and a plain explanation:
+ * - sum: an earlier stock plus the flows in between equals a later stock (959 + 771 = 1,730);
+ * - consistent: the same count for the same window from more than one place;
+ * - conflict: counts for the same window that cannot both be true, a total that falls over time,
+ *   a part larger than its total, or a sum that does not add up.
+ */
+import type { ReportExtraction } from '../types.js';
+import { toDays } from '../time/dates.js';
+import type { Ref } from './align.js';
+import { alignKey, allRefs, describe, interval, isStock, overlaps } from './align.js';
+
+/** One finding of reconciliation. `figures` are [reportIndex, figureIndex] pairs. */
+export interface Reconciliation {
+  readonly kind: 'sum' | 'consistent' | 'conflict';
+  readonly figures: [number, number][];
+  readonly explanation: string;
+}
+
+const refOf = (r: Ref): [number, number] => [r.report, r.index];
+const day = (d: string | null): number | null => (d === null ? null : toDays(d));
+const exact = (r: Ref): boolean => r.figure.qualifier === 'exact';
+
+/** Sums, consistent and conflicting figures across all the reports. */
+export function reconcileFigures(reports: readonly ReportExtraction[]): Reconciliation[] {
+  const groups = new Map<string, Ref[]>();
+  for (const ref of allRefs(reports)) {
+    const key = alignKey(ref.figure);
+    const list = groups.get(key) ?? [];
+    list.push(ref);
+    groups.set(key, list);
+  }
+  const out: Reconciliation[] = [];
+  for (const refs of groups.values()) {
+    out.push(...sums(refs), ...sameWindow(refs), ...fallingTotals(refs));
+  }
+  out.push(...partsLargerThanTotals(reports));
+  return out;
+}
+
+function sums(refs: readonly Ref[]): Reconciliation[] {
+  const stocks = refs.filter((r) => isStock(r.figure) && exact(r) && r.figure.window.to !== null);
+  const flows = refs.filter((r) => !isStock(r.figure) && exact(r));
+  const out: Reconciliation[] = [];
+  const seen = new Set<string>();
+  for (const a of stocks)
+    for (const b of stocks) {
+      const ta = day(a.figure.window.to)!;
+      const tb = day(b.figure.window.to)!;
+      if (tb <= ta || b.figure.count <= a.figure.count || !sameStart(a, b)) continue;
+      const between = flows.filter((p) => within(p, ta, tb));
+      const parts = findParts(between, b.figure.count - a.figure.count);
+      if (parts) {
+        const key = [a, ...parts, b].map((r) => `${r.report}:${r.index}`).join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          kind: 'sum',
+          figures: [a, ...parts, b].map(refOf),
+          explanation: `${[a, ...parts].map(describe).join(' + ')} = ${describe(b)}`,
+        });
+      } else {
+        const exactFlow = between.find((p) => day(p.figure.window.from) === ta && day(p.figure.window.to) === tb);
+        if (exactFlow)
+          out.push({
+            kind: 'conflict',
+            figures: [a, exactFlow, b].map(refOf),
+            explanation: `${describe(a)} + ${describe(exactFlow)} = ${(a.figure.count + exactFlow.figure.count).toLocaleString('en-US')}, but ${describe(b)}`,
+          });
+      }
+    }
+  return out;
+}
+
+function sameStart(a: Ref, b: Ref): boolean {
+  const fa = a.figure.window.from;
+  const fb = b.figure.window.from;
+  return fa === null || fb === null || fa === fb;
+}
+
+/** A flow whose end falls after the earlier stock and by the later one (one day of slack each side). */
+function within(p: Ref, ta: number, tb: number): boolean {
+  const to = day(p.figure.window.to);
+  const from = day(p.figure.window.from);
+  if (to === null) return false;
+  return to > ta - 1 && to <= tb + 1 && (from === null || from >= ta - 1);
+}
+
+/** One flow, or two, whose counts add up to `target`. */
+function findParts(flows: readonly Ref[], target: number): Ref[] | null {
+  for (const p of flows) if (p.figure.count === target) return [p];
+  for (let i = 0; i < flows.length; i++)
+    for (let j = i + 1; j < flows.length; j++) {
+      const p = flows[i]!;
+      const q = flows[j]!;
+      if (p.figure.count + q.figure.count === target && p.figure.window.to !== q.figure.window.to) return [p, q];
+    }
+  return null;
+}
+
+/** Figures for the very same window: consistent when their counts can agree, else a conflict. */
+function sameWindow(refs: readonly Ref[]): Reconciliation[] {
+  const buckets = new Map<string, Ref[]>();
+  for (const r of refs) {
+    const w = r.figure.window;
+    if (w.to === null) continue;
+    const key = isStock(r.figure) ? `stock|${w.to}` : `flow|${w.from}|${w.to}`;
+    const list = buckets.get(key) ?? [];
+    list.push(r);
+    buckets.set(key, list);
+  }
+  const out: Reconciliation[] = [];
+  for (const list of buckets.values()) {
+    if (new Set(list.map((r) => r.report)).size < 2) continue;
+    const clusters: Ref[][] = [];
+    for (const r of list) {
+      const home = clusters.find((c) => c.every((o) => overlaps(o.figure, r.figure)));
+      if (home) home.push(r);
+      else clusters.push([r]);
+    }
+    for (const c of clusters)
+      if (new Set(c.map((r) => r.report)).size > 1)
+        out.push({ kind: 'consistent', figures: c.map(refOf), explanation: `the same figure: ${c.map(describe).join('; ')}` });
+    for (let i = 0; i < clusters.length; i++)
+      for (let j = i + 1; j < clusters.length; j++) {
+        const a = clusters[i]![0]!;
+        const b = clusters[j]![0]!;
+        if (a.report === b.report) continue;
+        out.push({ kind: 'conflict', figures: [refOf(a), refOf(b)], explanation: conflictText(a, b) });
+      }
+  }
+  return out;
+}
+
+function conflictText(a: Ref, b: Ref): string {
+  const framing = a.figure.category !== b.figure.category ? ` (the sources call it "${a.figure.category}" and "${b.figure.category}")` : '';
+  return `different counts for the same window: ${describe(a)} vs ${describe(b)}${framing}`;
+}
+
+/** A cumulative total that falls over time from the same starting point. */
+function fallingTotals(refs: readonly Ref[]): Reconciliation[] {
+  const stocks = refs.filter((r) => isStock(r.figure) && r.figure.window.to !== null && r.figure.window.kind === 'cumulative');
+  const out: Reconciliation[] = [];
+  for (const a of stocks)
+    for (const b of stocks) {
+      const ta = day(a.figure.window.to)!;
+      const tb = day(b.figure.window.to)!;
+      if (tb <= ta || !sameStart(a, b)) continue;
+      if (interval(b.figure)[1] < interval(a.figure)[0])
+        out.push({ kind: 'conflict', figures: [refOf(a), refOf(b)], explanation: `the total falls over time: ${describe(a)}, later ${describe(b)}` });
+    }
+  return out;
+}
+
+function partsLargerThanTotals(reports: readonly ReportExtraction[]): Reconciliation[] {
+  const out: Reconciliation[] = [];
+  reports.forEach((r, report) =>
+    r.figures.forEach((f, index) => {
+      const parent = f.includedIn === null ? undefined : r.figures[f.includedIn];
+      if (parent && interval(f)[0] > interval(parent)[1])
+        out.push({
+          kind: 'conflict',
+          figures: [[report, f.includedIn!], [report, index]],
+          explanation: `a part is larger than its total: ${f.count} ${f.category} included in ${parent.count} ${parent.category} (report ${report})`,
+        });
+    }),
+  );
+  return out;
+}
