@@ -97,6 +97,11 @@ export async function inspectZip(
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
+    // yauzl stops an entry that inflates past its declared size: a bomb that lies about itself.
+    if (/too many bytes/i.test((e as Error).message))
+      throw Object.assign(fail('PAYLOAD_TOO_LARGE', 'ZIP_BOMB', 'an entry inflates past its declared size'), {
+        cause: e,
+      });
     throw Object.assign(
       fail('INPUT_INVALID', 'ZIP_CORRUPT', `the archive is damaged: ${(e as Error).message}`),
       {
