@@ -75,13 +75,14 @@ export function candidatePairs(
   model: MatchModel,
   opts: BlockingOptions = {},
 ): CandidatePairs {
-  const maxBlock = opts.maxBlockSize ?? model.blocking.maxBlockSize;
+  const maxAll = opts.maxBlockSize ?? model.blocking.maxBlockSize;
   const origin = opts.origin;
   const earlier: Int32Array[] = [];
   const out = new PairBuffer();
   const rules: BlockingReport['rules'][number][] = [];
   for (const rule of model.blocking.rules) {
     const { ids, count } = ruleKeyIds(S, rule);
+    const maxBlock = Math.min(rule.maxBlockSize ?? maxAll, maxAll);
     const { starts, members } = groupByKey(ids, count);
     const before = out.count;
     let skippedBlocks = 0;

@@ -1,10 +1,10 @@
 /**
  * Clustering for deduplication that does not chain. Connected components over links above the
  * threshold are only a first cut: one wrong link would join two people and everyone linked to them.
- * Each component with more than two records is therefore re-clustered by average linkage over all
- * its pairs (scored afresh, including pairs blocking never produced): two groups join only when
- * their records agree on average, so A–B and B–C cannot pull A and C together when A and C clearly
- * differ. Components too large to score in full are first split by raising the link threshold.
+ * Each component with more than two records is therefore re-clustered over all its pairs (scored
+ * afresh, including pairs blocking never produced): groups join through their strongest link only
+ * when their records also agree on average, so A–B and B–C cannot pull A and C together when A and
+ * C clearly differ. Components too large to score in full are first split by raising the threshold.
  */
 import { UnionFind } from './union-find.js';
 
@@ -19,12 +19,18 @@ export interface ClusterInput {
   readonly threshold: number;
   /** Scores any pair of records (used inside components). */
   readonly score: (i: number, j: number) => number;
+  /** Least average clipped weight (bits) over all cross pairs for two groups to join (default −6). */
+  readonly support?: number;
   /** Largest component re-clustered pair by pair (default 300). */
   readonly maxExact?: number;
 }
 
-/** Weights are clipped before averaging, so one extreme pair neither forces nor vetoes a join alone. */
-const CLIP = 20;
+/**
+ * Weights are clipped before averaging. A strong link counts as "sure" (+10) but no more, so that it
+ * cannot outvote a pair of records that clearly differ (down to −30).
+ */
+const CLIP_HIGH = 10;
+const CLIP_LOW = 30;
 
 /** Cluster label (0-based, dense, in order of first record) for every record. */
 export function clusterRecords(input: ClusterInput): Int32Array {
@@ -41,7 +47,7 @@ export function clusterRecords(input: ClusterInput): Int32Array {
     if (comp.length <= 2) assign(comp);
     else
       splitLarge(comp, edges, input, input.threshold, maxExact, (c) =>
-        averageLinkage(c, input).forEach(assign),
+        supportedLinkage(c, input).forEach(assign),
       );
   }
   return relabelInOrder(labels);
@@ -86,16 +92,22 @@ function splitLarge(
     splitLarge(part, local, input, threshold + 4, maxExact, done);
 }
 
-/** Average-linkage agglomeration over the full weight matrix of one component. */
-function averageLinkage(comp: readonly number[], input: ClusterInput): number[][] {
+/**
+ * Agglomeration inside one component: groups join through their strongest link (as connected
+ * components would), but only while the average weight over all their cross pairs stays at or
+ * above `support`: a single strong link cannot join two groups whose records otherwise disagree.
+ */
+function supportedLinkage(comp: readonly number[], input: ClusterInput): number[][] {
   const n = comp.length;
   if (n > (input.maxExact ?? 300)) return [[...comp]];
+  const support = input.support ?? -6;
   const sum = new Float64Array(n * n);
+  const max = new Float64Array(n * n);
   for (let a = 0; a < n; a++)
     for (let b = a + 1; b < n; b++) {
-      const w = Math.max(-CLIP, Math.min(CLIP, input.score(comp[a]!, comp[b]!)));
-      sum[a * n + b] = w;
-      sum[b * n + a] = w;
+      const w = Math.max(-CLIP_LOW, Math.min(CLIP_HIGH, input.score(comp[a]!, comp[b]!)));
+      sum[a * n + b] = sum[b * n + a] = w;
+      max[a * n + b] = max[b * n + a] = w;
     }
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
@@ -107,15 +119,17 @@ function averageLinkage(comp: readonly number[], input: ClusterInput): number[][
     for (let a = 0; a < n; a++) {
       if (!alive[a]) continue;
       for (let b = a + 1; b < n; b++) {
-        if (!alive[b]) continue;
-        const avg = sum[a * n + b]! / (size[a]! * size[b]!);
-        if (avg > best) [best, ba, bb] = [avg, a, b];
+        const link = max[a * n + b]!;
+        if (!alive[b] || link < input.threshold || link <= best) continue;
+        if (sum[a * n + b]! / (size[a]! * size[b]!) < support) continue;
+        [best, ba, bb] = [link, a, b];
       }
     }
-    if (ba < 0 || best < input.threshold) break;
+    if (ba < 0) break;
     for (let c = 0; c < n; c++) {
       sum[ba * n + c]! += sum[bb * n + c]!;
       sum[c * n + ba] = sum[ba * n + c]!;
+      max[ba * n + c] = max[c * n + ba] = Math.max(max[ba * n + c]!, max[bb * n + c]!);
     }
     size[ba]! += size[bb]!;
     alive[bb] = 0;

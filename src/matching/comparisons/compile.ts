@@ -2,7 +2,7 @@
 import type { PreparedSet } from '../record/index.js';
 import { LIST_FEATURES, NUMBER_FEATURES, type ListFeature, type NumberFeature } from '../record/index.js';
 import type { AnyFeature, ComparisonSpec } from './level-spec.js';
-import { compileTest, type PairPredicate } from './level-tests.js';
+import { compileScore, compileTest, type PairPredicate, type PairScore } from './level-tests.js';
 
 /** Level index of the implicit "missing" level; level k ≥ 1 is `spec.levels[k - 1]`. */
 export const MISSING_LEVEL = 0;
@@ -33,17 +33,49 @@ export function presence(f: AnyFeature): (S: PreparedSet, i: number) => boolean 
   return (S, i) => S.str[sf][i]! >= 0;
 }
 
-/** Compiles a comparison spec. */
+/** Compiles a comparison spec. Similarity levels on one feature share one computed score per pair. */
 export function compileComparison(spec: ComparisonSpec): CompiledComparison {
   const has = presence(spec.missing);
-  const tests: PairPredicate[] = spec.levels.map(compileTest);
-  const n = tests.length;
+  const n = spec.levels.length;
+  const tests: (PairPredicate | null)[] = [];
+  const slot = new Int32Array(n).fill(-1);
+  const threshold = new Float64Array(n);
+  const keys: string[] = [];
+  const scores: PairScore[] = [];
+  spec.levels.forEach((level, k) => {
+    const sc = compileScore(level);
+    if (!sc) {
+      tests.push(compileTest(level));
+      return;
+    }
+    let s = keys.indexOf(sc.key);
+    if (s < 0) {
+      s = keys.length;
+      keys.push(sc.key);
+      scores.push(sc.score);
+    }
+    tests.push(null);
+    slot[k] = s;
+    threshold[k] = sc.threshold;
+  });
+  const cache = new Float64Array(keys.length);
   return {
     spec,
     size: n + 1,
     levelOf(A, i, B, j) {
       if (!has(A, i) || !has(B, j)) return MISSING_LEVEL;
-      for (let k = 0; k < n; k++) if (tests[k]!(A, i, B, j)) return k + 1;
+      cache.fill(-1);
+      for (let k = 0; k < n; k++) {
+        const t = tests[k];
+        if (t) {
+          if (t(A, i, B, j)) return k + 1;
+          continue;
+        }
+        const s = slot[k]!;
+        let v = cache[s]!;
+        if (v < 0) v = cache[s] = scores[s]!(A, i, B, j);
+        if (v >= threshold[k]!) return k + 1;
+      }
       return n;
     },
   };

@@ -24,12 +24,33 @@ function exact(f: StringFeature): PairPredicate {
   return (A, i, B, j) => same(A, A.str[f][i]!, B, B.str[f][j]!);
 }
 
-function jw(f: StringFeature, threshold: number): PairPredicate {
+/** A similarity in [0,1] of two records (0 when a value is missing). */
+export type PairScore = (A: PreparedSet, i: number, B: PreparedSet, j: number) => number;
+
+function jwScore(f: StringFeature): PairScore {
   return (A, i, B, j) => {
-    const a = text(A, f, i);
-    const b = text(B, f, j);
-    return a !== undefined && b !== undefined && jaroWinkler(a, b) >= threshold;
+    const a = A.str[f][i]!;
+    const b = B.str[f][j]!;
+    if (a < 0 || b < 0) return 0;
+    if (A === B && a === b) return 1;
+    return jaroWinkler(A.strings[a]!, B.strings[b]!);
   };
+}
+
+/**
+ * Threshold tests share one similarity per pair: "JW ≥ 0.92" then "JW ≥ 0.8" on the same feature
+ * compute it once. Returns the score's cache key and function, or null for other tests.
+ */
+export function compileScore(t: LevelTest): { key: string; score: PairScore; threshold: number } | null {
+  if (t.test === 'jaroWinkler')
+    return { key: `jw:${t.feature}`, score: jwScore(t.feature), threshold: t.threshold };
+  if (t.test === 'tokenSimilarity')
+    return {
+      key: `ts:${t.feature}`,
+      score: (A, i, B, j) => listSimilarity(A, i, B, j, t.feature),
+      threshold: t.threshold,
+    };
+  return null;
 }
 
 function edit(f: StringFeature, max: number): PairPredicate {
@@ -65,28 +86,38 @@ function shareAny(f: ListFeature): PairPredicate {
   };
 }
 
+// Best match of each token on either side, from one pass over the token matrix.
+let rowBest = new Float64Array(32);
+let colBest = new Float64Array(32);
+
 /** Mean over both lists of each token's best Jaro–Winkler match in the other list. */
 export function listSimilarity(A: PreparedSet, i: number, B: PreparedSet, j: number, f: ListFeature): number {
   const ca = A.list[f];
   const cb = B.list[f];
   const a0 = ca.offsets[i]!;
-  const a1 = ca.offsets[i + 1]!;
+  const la = ca.offsets[i + 1]! - a0;
   const b0 = cb.offsets[j]!;
-  const b1 = cb.offsets[j + 1]!;
-  if (a0 === a1 || b0 === b1) return 0;
-  let total = 0;
-  for (let x = a0; x < a1; x++) total += best(A.strings[ca.values[x]!]!, B, cb.values, b0, b1);
-  for (let y = b0; y < b1; y++) total += best(B.strings[cb.values[y]!]!, A, ca.values, a0, a1);
-  return total / (a1 - a0 + (b1 - b0));
-}
-
-function best(s: string, S: PreparedSet, values: Int32Array, from: number, to: number): number {
-  let m = 0;
-  for (let k = from; k < to; k++) {
-    const v = jaroWinkler(s, S.strings[values[k]!]!);
-    if (v > m) m = v;
+  const lb = cb.offsets[j + 1]! - b0;
+  if (la === 0 || lb === 0) return 0;
+  if (rowBest.length < la) rowBest = new Float64Array(la * 2);
+  if (colBest.length < lb) colBest = new Float64Array(lb * 2);
+  rowBest.fill(0, 0, la);
+  colBest.fill(0, 0, lb);
+  for (let x = 0; x < la; x++) {
+    const s = A.strings[ca.values[a0 + x]!]!;
+    for (let y = 0; y < lb; y++) {
+      const v =
+        A === B && ca.values[a0 + x] === cb.values[b0 + y]
+          ? 1
+          : jaroWinkler(s, B.strings[cb.values[b0 + y]!]!);
+      if (v > rowBest[x]!) rowBest[x] = v;
+      if (v > colBest[y]!) colBest[y] = v;
+    }
   }
-  return m;
+  let total = 0;
+  for (let x = 0; x < la; x++) total += rowBest[x]!;
+  for (let y = 0; y < lb; y++) total += colBest[y]!;
+  return total / (la + lb);
 }
 
 function inList(f: StringFeature, list: ListFeature): PairPredicate {
@@ -177,8 +208,10 @@ export function compileTest(t: LevelTest): PairPredicate {
   switch (t.test) {
     case 'exact':
       return exact(t.feature);
-    case 'jaroWinkler':
-      return jw(t.feature, t.threshold);
+    case 'jaroWinkler': {
+      const score = jwScore(t.feature);
+      return (A, i, B, j) => score(A, i, B, j) >= t.threshold;
+    }
     case 'editDistance':
       return edit(t.feature, t.max);
     case 'initial':

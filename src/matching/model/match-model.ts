@@ -13,6 +13,12 @@ import defaultModelJson from './default-model.json' with { type: 'json' };
 export interface BlockingRuleSpec {
   readonly name: string;
   readonly keys: readonly string[];
+  /**
+   * Blocks larger than this are skipped for this rule (default: the model's). Loose rules get a small
+   * limit: they then reach the few records a strict rule misses in small data without flooding
+   * large data with pairs.
+   */
+  readonly maxBlockSize?: number;
 }
 
 /** m and u per level (index 0 is the first level after "missing"), the prior and the TF weight. */
@@ -49,7 +55,13 @@ const modelSchema = z.object({
     }),
   ),
   blocking: z.object({
-    rules: z.array(z.object({ name: z.string().min(1), keys: z.array(z.string().min(1)).min(1) })),
+    rules: z.array(
+      z.object({
+        name: z.string().min(1),
+        keys: z.array(z.string().min(1)).min(1),
+        maxBlockSize: z.number().int().positive().optional(),
+      }),
+    ),
     maxBlockSize: z.number().int().positive(),
   }),
   parameters: z.object({

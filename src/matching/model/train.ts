@@ -15,9 +15,9 @@ import { versionOf } from './version.js';
 export interface TrainingOptions {
   readonly origin?: Uint8Array;
   readonly seed?: number;
-  /** Random pairs used to estimate u (default 1,000,000 or fewer when the data has fewer pairs). */
+  /** Random pairs used to estimate u (default 300,000 or fewer when the data has fewer pairs). */
   readonly uSamples?: number;
-  /** Candidate pairs used for EM (default 1,000,000, an even spread over all candidates). */
+  /** Candidate pairs used for EM (default 500,000, an even spread over all candidates). */
   readonly emSamples?: number;
 }
 
@@ -68,9 +68,20 @@ function featuresOfLevel(l: LevelSpec): string[] {
   }
 }
 
+/** Key features derived from others: agreeing on them forces agreement on these. */
+const DERIVED: Readonly<Record<string, readonly string[]>> = {
+  nameSet: ['given', 'family', 'nameTokens'],
+  emailUser: ['email'],
+};
+
 /** Comparisons whose features a blocking rule constrains: their agreement is forced in its blocks. */
 function fixedBy(model: MatchModel, ruleKeys: readonly string[]): boolean[] {
-  const keyFeatures = new Set(ruleKeys.map((k) => /^\w+/.exec(k)?.[0] ?? k));
+  const keyFeatures = new Set(
+    ruleKeys.flatMap((k) => {
+      const f = /^\w+/.exec(k)?.[0] ?? k;
+      return [f, ...(DERIVED[f] ?? [])];
+    }),
+  );
   return model.comparisons.map((c) => {
     const fs = new Set<string>([c.missing, ...c.levels.flatMap(featuresOfLevel)]);
     for (const f of keyFeatures) if (fs.has(f)) return true;
@@ -173,9 +184,9 @@ export function trainUnsupervised(
 ): { model: MatchModel; report: TrainingReport } {
   const scorer = createScorer(model);
   const rand = randomSource(opts.seed ?? 42);
-  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 1_000_000, Math.floor(totalPairs(S, opts.origin))));
+  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 300_000, Math.floor(totalPairs(S, opts.origin))));
   const u = estimateU(model, scorer, S, randomPairs(S, nRandom, rand, opts.origin));
-  const [a, b] = samplePairs(candidates, opts.emSamples ?? 1_000_000);
+  const [a, b] = samplePairs(candidates, opts.emSamples ?? 500_000);
   const width = model.comparisons.length;
   const rows = levelRows(scorer, S, [a, b], a.length);
   const sums = model.comparisons.map((c) => new Float64Array(c.levels.length));

@@ -6,9 +6,12 @@
 /** Single-valued text features, stored as ids into the set's string table (-1 when missing). */
 export const STRING_FEATURES = [
   'given',
+  'givenLatin',
   'given2',
   'givenClass',
   'family',
+  'familyLatin',
+  'nameSet',
   'patronymic',
   'patronymicClass',
   'dob',
@@ -26,6 +29,7 @@ export const STRING_FEATURES = [
   'unit',
   'phone',
   'email',
+  'emailUser',
   'other',
 ] as const;
 

@@ -1,13 +1,15 @@
 /** Name features of one record, from whichever name columns it has. */
 import type { MatchRecord } from './field-types.js';
-import { nameKey, parseName, givenNameClass, patronymicClass, daitchMokotoff } from './name-api.js';
+import { nameKey, parseName, givenNameClass, patronymicClass, daitchMokotoff, toLatin } from './name-api.js';
 
 /** What the matcher keeps of a person's name. Empty strings stand for missing parts. */
 export interface NameFeatures {
   readonly given: string;
+  readonly givenLatin: string;
   readonly given2: string;
   readonly givenClass: string;
   readonly family: string;
+  readonly familyLatin: string;
   readonly patronymic: string;
   readonly patronymicClass: string;
   readonly tokens: readonly string[];
@@ -16,9 +18,11 @@ export interface NameFeatures {
 
 const EMPTY: NameFeatures = {
   given: '',
+  givenLatin: '',
   given2: '',
   givenClass: '',
   family: '',
+  familyLatin: '',
   patronymic: '',
   patronymicClass: '',
   tokens: [],
@@ -62,6 +66,11 @@ function keyOf(token: string | undefined): string {
   return token === undefined ? '' : nameKey(token);
 }
 
+/** Lower-case Latin spelling: typos survive here, while keys fold them with spelling variants. */
+function latin(token: string | undefined): string {
+  return token === undefined ? '' : toLatin(token).toLowerCase();
+}
+
 /** Computes name features; callers cache by the raw name columns, since names repeat a lot. */
 export function nameFeatures(f: MatchRecord['fields']): NameFeatures {
   if (!f.full_name && !f.given_name && !f.family_name && !f.patronymic) return EMPTY;
@@ -74,9 +83,11 @@ export function nameFeatures(f: MatchRecord['fields']): NameFeatures {
   const tokens = [...p.given.map(keyOf), ...familyKeys, ...(patronymic ? [patronymic] : [])].filter(Boolean);
   return {
     given,
+    givenLatin: latin(p.given[0]),
     given2: keyOf(p.given[1]),
     givenClass: given === '' ? '' : given.length <= 1 ? '' : (givenNameClass(p.given[0]!) ?? `=${given}`),
     family: familyKeys.join(' '),
+    familyLatin: p.family.map(latin).join(' '),
     patronymic,
     patronymicClass: p.patronymic ? (patronymicClass(p.patronymic) ?? `=${patronymic}`) : '',
     tokens,

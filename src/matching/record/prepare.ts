@@ -122,9 +122,12 @@ function pad(n: number): string {
 
 function setNames(b: SetBuilder, i: number, nf: NameFeatures): void {
   b.setStr('given', i, nf.given);
+  b.setStr('givenLatin', i, nf.givenLatin);
+  b.setStr('familyLatin', i, nf.familyLatin);
   b.setStr('given2', i, nf.given2);
   b.setStr('givenClass', i, nf.givenClass);
   b.setStr('family', i, nf.family);
+  b.setStr('nameSet', i, nf.given && nf.family ? [nf.given, nf.family].sort().join(' ') : '');
   b.setStr('patronymic', i, nf.patronymic);
   b.setStr('patronymicClass', i, nf.patronymicClass);
   b.setList('nameTokens', i, nf.tokens);
@@ -161,7 +164,9 @@ function setOthers(b: SetBuilder, i: number, f: MatchRecord['fields'], norm: Nor
   b.setStr('rank', i, norm.place(f.rank));
   b.setStr('unit', i, norm.text(f.unit));
   b.setStr('phone', i, f.phone ? normalisePhone(f.phone) : '');
-  b.setStr('email', i, f.email ? normaliseEmail(f.email) : '');
+  const email = f.email ? normaliseEmail(f.email) : '';
+  b.setStr('email', i, email);
+  b.setStr('emailUser', i, email.includes('@') ? email.slice(0, email.indexOf('@')) : '');
   b.setStr('other', i, norm.text(f.other));
 }
 
