@@ -5,7 +5,7 @@
  * is one key computation and one map access.
  */
 import data from './data/given-names.json' with { type: 'json' };
-import { nameKey } from './name-key.js';
+import { givenNameKey } from './name-key.js';
 import { CONVENTIONS, transliterate } from './transliterate.js';
 
 /** A language of the class data; `latin` holds further Latin spellings of any origin. */
@@ -26,22 +26,23 @@ const BY_ID = new Map<string, GivenNameClass>(CLASSES.map((c) => [c.id, c]));
 const INDEX = buildIndex();
 
 /**
- * Native Cyrillic forms and their romanisations first, then the Western forms, then diminutives:
+ * Native Cyrillic forms first, then their romanisations, then the Western forms, then diminutives:
  * a key claimed by a Ukrainian or Russian form is never taken by a Polish cognate (Ян over Jan).
  */
 function buildIndex(): Map<string, string> {
   const index = new Map<string, string>();
   const add = (form: string, id: string): void => {
-    const k = nameKey(form);
+    const k = givenNameKey(form);
     if (k !== '' && !index.has(k)) index.set(k, id);
   };
   const addCyrillic = (form: string, id: string, lang: 'uk' | 'ru' | 'be' | undefined): void => {
     add(form, id);
     for (const c of CONVENTIONS) add(transliterate(form, c, lang), id);
   };
+  const native = ['uk', 'ru', 'be'] as const;
+  for (const c of CLASSES) for (const lang of native) for (const f of c.forms[lang] ?? []) add(f, c.id);
   for (const c of CLASSES) {
-    for (const lang of ['uk', 'ru', 'be'] as const)
-      for (const f of c.forms[lang] ?? []) addCyrillic(f, c.id, lang);
+    for (const lang of native) for (const f of c.forms[lang] ?? []) addCyrillic(f, c.id, lang);
   }
   for (const c of CLASSES) {
     for (const lang of ['latin', 'en', 'de', 'fr', 'pl'] as const)
@@ -57,7 +58,7 @@ function buildIndex(): Map<string, string> {
  * @example givenNameClass('Wladimir') === givenNameClass('Володимир') // 'volodymyr'
  */
 export function givenNameClass(token: string): string | null {
-  return INDEX.get(nameKey(token)) ?? null;
+  return INDEX.get(givenNameKey(token)) ?? null;
 }
 
 /** The sex recorded for a given name's class ('m', 'f'), or null when it is not a known given name. */
@@ -85,7 +86,7 @@ for (const [k, id] of INDEX) {
   INITIALS_BY_CLASS.set(id, initials);
 }
 
-/** Every name key that belongs to a class (its forms in every language and romanisation). */
+/** Every given-name key (see `givenNameKey`) that belongs to a class (its forms in every language and romanisation). */
 export function givenNameKeys(classId: string): readonly string[] {
   return KEYS_BY_CLASS.get(classId) ?? [];
 }
@@ -101,20 +102,22 @@ export function givenNameClasses(): readonly GivenNameClass[] {
   return CLASSES;
 }
 
-// Patronymic endings in key space, longest first, with the sex they mark:
+// Patronymic endings in given-name-key space, longest first, with the sex they mark:
 // -ович/-ovich/-owitsch/-owicz, -евич/-ievitch, -ич (Ильич); -івна/-овна/-евна, -ична, -инична.
 const PATRONYMIC_ENDINGS: readonly (readonly [string, 'm' | 'f'])[] = [
   ['inišna', 'f'],
   ['išna', 'f'],
   ['ovna', 'f'],
+  ['evna', 'f'],
   ['ivna', 'f'],
   ['oviš', 'm'],
+  ['eviš', 'm'],
   ['iviš', 'm'],
   ['iš', 'm'],
 ];
 // How a father's name ends once the patronymic ending is cut: Петр-ович, Микол(а)-ович,
-// Никола(й)-евич, Іллі-ч, Кузьм(а)-ич, Андрі(й)-ович.
-const STEM_COMPLETIONS = ['', 'i', 'o', 'a', 'ia'];
+// Никола(й)-евич, Серге(й)-евич, Іллі-ч, Кузьм(а)-ич, Андрі(й)-ович.
+const STEM_COMPLETIONS = ['', 'i', 'o', 'a', 'ia', 'ei', 'e'];
 
 /** A patronymic's sex and the class of the father's given name (which may be unknown). */
 export interface PatronymicInfo {
@@ -127,7 +130,7 @@ export interface PatronymicInfo {
  * not end like one. `fatherClass` is null when the stem is not a known male given name.
  */
 export function patronymicInfo(token: string): PatronymicInfo | null {
-  const key = nameKey(token);
+  const key = givenNameKey(token);
   for (const [ending, sex] of PATRONYMIC_ENDINGS) {
     if (key.length < ending.length + 2 || !key.endsWith(ending)) continue;
     const stem = key.slice(0, -ending.length);

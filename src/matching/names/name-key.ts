@@ -8,7 +8,8 @@
  *   sibilants   s  (с з ц: s z c ts tz ß)
  *   others      b p v(w) f(ph) g(h gh) d t(th) k(q) l(ł) m n r
  * (c is ц, as in every Slavic Latin spelling: Lewicki, so ck is ц+к, not German k).
- * Runs of one letter are collapsed, and the adjectival endings -skyi/-skiy/-ski/-skij meet
+ * Runs of one letter are collapsed, the i of a soft l before a back vowel is dropped (Polish
+ * writes Лящук Laszczuk, Журавльов Żurawlow), and the adjectival endings -skyi/-skiy/-ski/-skij meet
  * as -ski. Deterministic and idempotent: nameKey(nameKey(x)) === nameKey(x).
  */
 import { cyrillicToPlain } from './name-key-tables.js';
@@ -23,6 +24,7 @@ const plain = new Uint16Array(MAX * 4);
 const out = new Uint16Array(MAX * 4);
 
 const HUSHER = 0x161; // š
+const KEEP_E = 4; // mode bit: the given-name key
 const ISO9_MARKS = new Set([0xec, 0xcc, 0xea, 0xca, 0xe2, 0xc2, 0xfb, 0xdb, 0x15d, 0x15c, 0xe8, 0xc8]);
 const HACEK_MARKS = new Set([
   0x10d, 0x10c, 0x161, 0x160, 0x17e, 0x17d, 0x2b9, 0x2ba, 0x11b, 0x11a, 0x159, 0x158,
@@ -40,6 +42,23 @@ export function nameKey(token: string): string {
   const key = computeKey(token);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(token, key);
+  return key;
+}
+
+const givenCache = new Map<string, string>();
+
+/**
+ * A finer key for given names: as `nameKey`, but e stays apart from i (Yehor/Ihor, Elina/Ilina,
+ * Ella/Illia are different names) and e absorbs the iotation before it (Yevhen, Jewhen, Ievhen →
+ * evgen). The given-name classes are indexed by it.
+ */
+export function givenNameKey(token: string): string {
+  const hit = givenCache.get(token);
+  if (hit !== undefined) return hit;
+  const n = toPlain(token);
+  const key = finish(readDigraphs(n, modes(token) | KEEP_E));
+  if (givenCache.size >= CACHE_LIMIT) givenCache.clear();
+  givenCache.set(token, key);
   return key;
 }
 
@@ -97,12 +116,23 @@ function toPlain(token: string): number {
 }
 
 let outLen = 0;
+let keepE = false;
 
 /** Appends one key letter, collapsing runs, and folding t+s and t+š (ts, tsch) and s+š (сч). */
 function push(c: number): void {
   if (outLen > 0) {
     const last = out[outLen - 1]!;
     if (last === c) return;
+    // Polish writes ля, лю, льо as la, lu, lo (the softness is in the l): drop the i after l.
+    // Given-name key: Ye, Je, Ie, Є at the start or after a vowel are one e; Emilie keeps its i.
+    if (keepE && c === E && last === I && (outLen === 1 || isVowel(out[outLen - 2]!))) {
+      out[outLen - 1] = E;
+      return;
+    }
+    if (!keepE && last === I && outLen > 1 && out[outLen - 2] === L && (c === A || c === O || c === U)) {
+      out[outLen - 1] = c;
+      return;
+    }
     if ((c === S || c === HUSHER) && (last === T || (last === S && c === HUSHER))) {
       outLen--;
       if (outLen > 0 && out[outLen - 1] === c) return;
@@ -113,18 +143,17 @@ function push(c: number): void {
 
 // prettier-ignore
 const A = 0x61, B = 0x62, C = 0x63, D = 0x64, E = 0x65, F = 0x66, G = 0x67, H = 0x68, I = 0x69;
-const K = 0x6b,
-  O = 0x6f,
-  P = 0x70,
-  S = 0x73,
-  T = 0x74,
-  U = 0x75,
-  V = 0x76,
-  Z = 0x7a;
+// prettier-ignore
+const K = 0x6b, L = 0x6c, O = 0x6f, P = 0x70, S = 0x73, T = 0x74, U = 0x75, V = 0x76, Z = 0x7a;
+
+function isVowel(c: number): boolean {
+  return c === A || c === O || c === U || c === I || c === E;
+}
 
 /** Pass 2: reads `plain` through the digraph rules into `out`; returns the key's length. */
 function readDigraphs(n: number, mode: number): number {
   outLen = 0;
+  keepE = (mode & KEEP_E) !== 0;
   let i = 0;
   while (i < n) {
     const c = plain[i]!;
@@ -139,7 +168,8 @@ function readDigraphs(n: number, mode: number): number {
 // prettier-ignore
 function readOne(c: number, c1: number, c2: number, c3: number, lastTwo: boolean, mode: number): number {
   switch (c) {
-    case E: case I: case 0x6a: case 0x79: push(I); return 1; // e i j y
+    case E: push(keepE ? E : I); return 1;
+    case I: case 0x6a: case 0x79: push(I); return 1; // i j y
     case O: if (c1 === U) { push(U); return 2; } push(O); return 1;
     case 0x77: push(V); return 1; // w
     case 0x71: push(K); return 1; // q
@@ -166,7 +196,7 @@ function readOne(c: number, c1: number, c2: number, c3: number, lastTwo: boolean
       push(T); return 1;
     case 0x78: if (mode & 2) { push(HUSHER); return 1; } push(K); push(S); return 1; // x
     case Z: if (c1 === H) { push(HUSHER); return 2; } push(S); return 1;
-    case A: case B: case D: case 0x6c: case 0x6d: case 0x6e: case 0x72: case U: case V: case HUSHER:
+    case A: case B: case D: case L: case 0x6d: case 0x6e: case 0x72: case U: case V: case HUSHER:
       push(c); return 1;
     default:
       return 1;

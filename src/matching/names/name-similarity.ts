@@ -7,7 +7,7 @@
  */
 import { damerauLevenshtein, jaroWinkler } from '../strings/index.js';
 import { givenNameClass, givenNameInitials, givenNameKeys, patronymicInfo } from './given-names.js';
-import { nameKey } from './name-key.js';
+import { givenNameKey, nameKey } from './name-key.js';
 import { parseName } from './parse-name.js';
 import type { ParsedName } from './parse-name.js';
 import { assignPairs } from './assign-pairs.js';
@@ -35,6 +35,8 @@ interface Part {
   kind: NamePartKind;
   text: string;
   key: string;
+  /** The finer key given names are classed by; '' for other parts. */
+  gkey: string;
   cls: string | null;
 }
 
@@ -116,8 +118,9 @@ function partsOf(n: ParsedName): Part[] {
   const add = (kind: NamePartKind, text: string): void => {
     const key = nameKey(text);
     if (key === '') return;
-    const cls = kind === 'given' || kind === 'family' ? givenNameClass(text) : null;
-    parts.push({ kind, text, key, cls });
+    const named = kind === 'given' || kind === 'family';
+    const cls = named ? givenNameClass(text) : null;
+    parts.push({ kind, text, key, gkey: named ? givenNameKey(text) : '', cls });
   };
   for (const f of n.family) for (const t of f.split(/[\s\-‐]+/u)) if (!PARTICLE.test(t)) add('family', t);
   for (const g of n.given) for (const t of g.split(/[\s\-‐]+/u)) add('given', t);
@@ -134,12 +137,12 @@ function partSimilarity(x: Part, y: Part): { score: number; reason: string } {
     return patronymicSimilarity(x, y);
   }
   const cross = x.kind !== y.kind ? CROSS_KIND : 1;
-  if (x.key === y.key) return { score: cross, reason: 'same name key' };
-  const bothGiven = x.kind === 'given' && y.kind === 'given';
+  // Classes decide given names before keys do: Yehor and Ihor share a surname key, not a class.
   if (x.cls !== null && x.cls === y.cls) return { score: cross, reason: `same given-name class (${x.cls})` };
-  if (bothGiven && x.cls !== null && y.cls !== null) {
+  if (x.kind === 'given' && y.kind === 'given' && x.cls !== null && y.cls !== null) {
     return { score: 0.1, reason: `different given names (${x.cls} / ${y.cls})` };
   }
+  if (x.key === y.key) return { score: cross, reason: 'same name key' };
   const s = keySimilarity(x, y);
   return { score: cross * s, reason: `similar spelling (${s.toFixed(2)})` };
 }
@@ -150,11 +153,11 @@ function keySimilarity(x: Part, y: Part): number {
   // An unknown spelling against a known given name: compare with every spelling of that class.
   const cls = x.cls ?? y.cls;
   if (cls !== null && (x.cls === null || y.cls === null)) {
-    const other = x.cls === null ? x.key : y.key;
+    const other = x.cls === null ? x.gkey : y.gkey;
     for (const k of givenNameKeys(cls)) best = Math.max(best, rawKeySimilarity(other, k));
   }
-  if (best < COARSE_MATCH && coarse(x.key) === coarse(y.key)) return COARSE_MATCH;
-  return best * best;
+  const s = best * best;
+  return s < COARSE_MATCH && coarse(x.key) === coarse(y.key) ? COARSE_MATCH : s;
 }
 
 /**
@@ -173,7 +176,7 @@ function rawKeySimilarity(a: string, b: string): number {
 const COARSE_MATCH = 0.85;
 function coarse(key: string): string {
   let k = key.replace(/[gš]/g, 'x');
-  if (k.length > 1 && k[0] === 'i' && 'aou'.includes(k[1]!)) k = `x${k.slice(1)}`;
+  if (k.length > 1 && k[0] === 'i') k = `x${k.slice(1)}`; // Spanish Jmelnitski, French Jouk
   return k;
 }
 
