@@ -6,6 +6,7 @@ import type { Actor, AuditEntryInput } from '../domain/index.js';
 import { appendAudit } from './audit.js';
 import type { Clock, IdGenerator, Logger, PasswordHasher } from './ports.js';
 import type { PersonKeyer } from './indexing.js';
+import type { RegistryMatcher } from './registry-matching.js';
 
 export interface AppContext {
   readonly database: Database;
@@ -14,6 +15,7 @@ export interface AppContext {
   readonly logger: Logger;
   readonly hasher: PasswordHasher;
   readonly keyer: PersonKeyer;
+  readonly matcher: RegistryMatcher;
   readonly settings: { readonly sessionTtlHours: number; readonly setupTokenTtlHours: number };
 }
 

@@ -5,7 +5,10 @@
 import type { Database } from '../db/dialects/dialect.js';
 import type { Actor } from '../domain/index.js';
 import type { AppContext } from './context.js';
-import { nameTokenKeyer, type PersonKeyer } from './indexing.js';
+import type { PersonKeyer } from './indexing.js';
+import { createRegistryMatcher, type RegistryMatcher } from './registry-matching.js';
+import * as search from './search.js';
+import * as review from './review.js';
 import {
   noopLogger,
   systemClock,
@@ -33,6 +36,7 @@ export interface AppDeps {
   logger?: Logger;
   hasher?: PasswordHasher;
   keyer?: PersonKeyer;
+  matcher?: RegistryMatcher;
   settings?: Partial<AppContext['settings']>;
 }
 
@@ -48,13 +52,15 @@ function bind<T extends Record<string, unknown>>(ctx: AppContext, mod: T): { [K 
 
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
+  const matcher = deps.matcher ?? createRegistryMatcher();
   const ctx: AppContext = {
     database: deps.database,
     clock,
     ids: deps.ids ?? uuidV7Generator(clock),
     logger: deps.logger ?? noopLogger,
     hasher: deps.hasher ?? argon2Hasher,
-    keyer: deps.keyer ?? nameTokenKeyer,
+    keyer: deps.keyer ?? matcher.keyer,
+    matcher,
     settings: { sessionTtlHours: 12, setupTokenTtlHours: 24, ...deps.settings },
   };
   return {
@@ -71,6 +77,7 @@ export function createApp(deps: AppDeps) {
         persons.retractEvent(ctx, actor, id, eventId, input),
       get: (actor: Actor, id: string) => persons.getPerson(ctx, actor, id),
       list: (actor: Actor, filter: unknown) => listing.listPersons(ctx, actor, filter),
+      search: (actor: Actor, input: unknown) => search.searchPersons(ctx, actor, input),
       merge: (actor: Actor, input: unknown) => merges.mergePersons(ctx, actor, input),
       undoMerge: (actor: Actor, mergeId: string, input: unknown) =>
         merges.undoMerge(ctx, actor, mergeId, input),
@@ -104,6 +111,12 @@ export function createApp(deps: AppDeps) {
     }),
     audit: bind(ctx, { list: audit.listAudit, verify: audit.verifyAuditLog }),
     stats: bind(ctx, { get: stats.getStats }),
+    review: bind(ctx, {
+      list: review.listReview,
+      get: review.getReviewItem,
+      decide: review.decideReview,
+      scan: review.scanDuplicates,
+    }),
   };
 }
 

@@ -5,12 +5,17 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { clusterIds, loadRecord } from '../db/repositories/person-repository.js';
+import { nameKey } from '../matching/index.js';
 import { currentStatus, liveClaims, partialDateRange, type Claim, type PersonId } from '../domain/index.js';
 
 /** Computes a person's blocking keys from its live claims. The matching engine supplies the real one. */
 export type PersonKeyer = (claims: readonly Claim[]) => string[];
 
-/** Name-token keys ("t:kovalchuk"): enough for listing by name before the matching engine's keys. */
+/**
+ * Name-token keys for finding persons by what was typed so far: `t:` + the token as written
+ * (folded: "t:ковальчук"), and `k:` + its cross-script, cross-convention name key ("k:kovalšuk"),
+ * so that a prefix typed in any script or spelling reaches every record.
+ */
 export const nameTokenKeyer: PersonKeyer = (claims) => {
   const keys = new Set<string>();
   for (const c of claims) {
@@ -21,7 +26,11 @@ export const nameTokenKeyer: PersonKeyer = (claims) => {
       c.field !== 'name_original'
     )
       continue;
-    for (const token of foldTokens(String(c.value))) keys.add(`t:${token}`);
+    for (const token of foldTokens(String(c.value))) {
+      keys.add(`t:${token}`);
+      const key = nameKey(token);
+      if (key) keys.add(`k:${key}`);
+    }
   }
   return [...keys];
 };

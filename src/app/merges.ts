@@ -15,7 +15,7 @@ import {
 } from '../domain/index.js';
 import { bumpVersion, findPerson } from '../db/repositories/person-repository.js';
 import { authorize } from './authz.js';
-import { inUnit, type AppContext } from './context.js';
+import { inUnit, type AppContext, type Unit } from './context.js';
 import { reindexPerson, unindexPerson } from './indexing.js';
 import { z } from 'zod';
 
@@ -27,7 +27,12 @@ export async function mergePersons(ctx: AppContext, actor: Actor, raw: unknown) 
     throw new DomainError('MERGE_INVALID', 'a person cannot be merged into itself', {
       issues: [{ path: 'mergedId', message: 'same as survivorId' }],
     });
-  return inUnit(ctx, async (u) => {
+  return inUnit(ctx, (u) => mergeIn(ctx, u, actor, input));
+}
+
+/** Merges inside an existing unit (a review decision merges in the same transaction). */
+export async function mergeIn(ctx: AppContext, u: Unit, actor: Actor, input: MergeInput) {
+  {
     const survivor = await findPerson(u.trx, input.survivorId);
     if (!survivor) throw notFound('person', input.survivorId);
     const merged = await findPerson(u.trx, input.mergedId);
@@ -80,7 +85,7 @@ export async function mergePersons(ctx: AppContext, actor: Actor, raw: unknown) 
       modelVersion: input.modelVersion ?? null,
     });
     return { mergeId: id, survivorId: survivor.id, mergedId: merged.id };
-  });
+  }
 }
 
 const UndoInput = z.strictObject({ reason: z.string().trim().min(1).max(2000) });

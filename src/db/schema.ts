@@ -198,7 +198,38 @@ export interface PersonStatusTable {
   wounded: number;
 }
 
+/** Scored pairs waiting for (or having had) an officer's decision: the review queue. */
+export interface MatchCandidatesTable {
+  id: string;
+  kind: string;
+  left_id: string;
+  right_id: string;
+  probability: number;
+  weight: number;
+  explanation: string; // JSON
+  model_version: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only. */
+export interface MatchDecisionsTable {
+  id: string;
+  candidate_id: string;
+  decision: string;
+  reason: string | null;
+  model_version: string;
+  probability: number;
+  explanation: string;
+  merge_id: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface DB {
+  match_candidates: MatchCandidatesTable;
+  match_decisions: MatchDecisionsTable;
   persons: PersonsTable;
   sources: SourcesTable;
   claims: ClaimsTable;
@@ -228,6 +259,7 @@ export const APPEND_ONLY_TABLES = [
   'merges',
   'merge_undos',
   'audit_log',
+  'match_decisions',
 ] as const;
 
 export type { Generated };

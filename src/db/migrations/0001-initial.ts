@@ -1,6 +1,5 @@
 /** The initial schema, written once with Kysely's schema builder and run on both dialects. */
 import { sql, type Kysely } from 'kysely';
-import { APPEND_ONLY_TABLES } from '../schema.js';
 import { appendOnlyTriggerSql, PG_APPEND_ONLY_FUNCTION, type DialectName } from '../dialects/dialect.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -233,6 +232,16 @@ export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
     .execute();
 
   if (dialect === 'postgres') await sql.raw(PG_APPEND_ONLY_FUNCTION).execute(db);
-  for (const table of APPEND_ONLY_TABLES)
+  // A migration never changes once released, so it names its own tables rather than a shared list.
+  const appendOnly = [
+    'claims',
+    'claim_retractions',
+    'status_events',
+    'event_retractions',
+    'merges',
+    'merge_undos',
+    'audit_log',
+  ];
+  for (const table of appendOnly)
     for (const statement of appendOnlyTriggerSql(dialect, table)) await sql.raw(statement).execute(db);
 }

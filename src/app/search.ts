@@ -1,0 +1,169 @@
+/**
+ * Use case: find persons across scripts and spellings. One query string ("Ковальчук Андрій 1994",
+ * "Kowaltschuk, Andrij 05.03.1994") or structured fields. Candidates come from blocking keys and
+ * name-token prefixes (for search as you type), never from a scan; they are ranked by the model.
+ */
+import { z } from 'zod';
+import { FIELD_TYPES, blockingKeys, nameKey, type FieldType, type MatchRecord } from '../matching/index.js';
+import { claimValueText, parseInput, personView, type Actor, type ClaimField } from '../domain/index.js';
+import { authorize, readableSensitivities } from './authz.js';
+import { inUnit, type AppContext } from './context.js';
+import { foldTokens } from './indexing.js';
+import { candidatesByKeys, liveClaimsOf, scoreAgainst } from './registry-matching.js';
+import type { Executor } from '../db/repositories/person-repository.js';
+import { sql } from 'kysely';
+
+export const SearchInput = z
+  .strictObject({
+    q: z.string().trim().max(300).optional(),
+    fields: z.partialRecord(z.enum(FIELD_TYPES), z.string().trim().max(300)).optional(),
+    ageAsOf: z
+      .string()
+      .regex(/^\d{4}(-\d{2}-\d{2})?$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    minProbability: z.coerce.number().min(0).max(1).default(0),
+  })
+  .refine((s) => Boolean(s.q) || Boolean(s.fields && Object.keys(s.fields).length), {
+    message: 'give q or fields',
+    path: ['q'],
+  });
+
+const DATE_PATTERNS = [/\b(\d{4}-\d{2}-\d{2})\b/, /\b(\d{1,2}[./]\d{1,2}[./]\d{4})\b/];
+
+/** Splits a free-text query into a name and, where present, a birth date or year. */
+export function queryRecord(q: string): MatchRecord {
+  let rest = q;
+  const fields: Partial<Record<FieldType, string>> = {};
+  for (const p of DATE_PATTERNS) {
+    const m = p.exec(rest);
+    if (m) {
+      fields.date_of_birth = m[1]!;
+      rest = rest.replace(m[0], ' ');
+      break;
+    }
+  }
+  const year = /\b(19\d{2}|20[0-2]\d)\b/.exec(rest);
+  if (year && !fields.date_of_birth) {
+    fields.year_of_birth = year[1]!;
+    rest = rest.replace(year[0], ' ');
+  }
+  const name = rest.replace(/\s+/g, ' ').trim();
+  if (name) fields.full_name = name;
+  return { id: 'query', fields };
+}
+
+const SUMMARY: ClaimField[] = [
+  'family_name',
+  'given_name',
+  'patronymic',
+  'name_original',
+  'date_of_birth',
+  'sex',
+  'rank',
+  'unit',
+  'place_of_birth',
+];
+const CANDIDATE_LIMIT = 400;
+
+/** Persons whose name tokens start with every token typed so far (the last one may be partial). */
+async function prefixCandidates(db: Executor, text: string, limit: number): Promise<string[]> {
+  const tokens = foldTokens(text)
+    .filter((t) => !/^\d+$/.test(t))
+    .slice(0, 4);
+  if (tokens.length === 0) return [];
+  const out = new Set<string>();
+  // Same script as typed ("t:"), then across scripts and spellings by name key ("k:").
+  // A partial token may end in half a digraph ("Kovalch"): its key is also tried without the last two letters.
+  const trimmed = (t: string) => (t.length > 5 ? t.slice(0, -2) : t);
+  const variants = [
+    tokens.map((t) => `t:${t}`),
+    tokens.map((t) => `k:${nameKey(t)}`),
+    tokens.map((t) => `k:${nameKey(trimmed(t))}`),
+  ];
+  for (const prefixes of variants) {
+    if (out.size >= limit || prefixes.some((p) => p.length < 3)) continue;
+    let q = db
+      .selectFrom('blocking_keys as k0')
+      .select('k0.person_id')
+      .where('k0.key', '>=', prefixes[0]!)
+      .where('k0.key', '<', `${prefixes[0]!}\uffff`);
+    for (const p of prefixes.slice(1))
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('blocking_keys')
+            .select(sql`1`.as('one'))
+            .whereRef('blocking_keys.person_id', '=', 'k0.person_id')
+            .where('blocking_keys.key', '>=', p)
+            .where('blocking_keys.key', '<', `${p}\uffff`),
+        ),
+      );
+    for (const r of await q
+      .distinct()
+      .limit(limit - out.size)
+      .execute())
+      out.add(r.person_id);
+  }
+  return [...out];
+}
+
+export async function searchPersons(ctx: AppContext, actor: Actor, raw: unknown) {
+  authorize(actor, 'match.search');
+  authorize(actor, 'person.read');
+  const input = parseInput(SearchInput, raw, 'search');
+  const query: MatchRecord = input.fields
+    ? { id: 'query', fields: input.fields, ...(input.ageAsOf && { age_as_of: input.ageAsOf }) }
+    : queryRecord(input.q!);
+  return inUnit(ctx, async (u) => {
+    const keys = blockingKeys(query, ctx.matcher.model);
+    const ids = new Set(await candidatesByKeys(u.trx, keys, CANDIDATE_LIMIT));
+    const nameText =
+      query.fields.full_name ?? [query.fields.given_name, query.fields.family_name].filter(Boolean).join(' ');
+    if (ids.size < CANDIDATE_LIMIT && nameText)
+      for (const id of await prefixCandidates(u.trx, nameText, CANDIDATE_LIMIT - ids.size)) ids.add(id);
+    const claims = await liveClaimsOf(u.trx, [...ids]);
+    const scored = scoreAgainst(ctx.matcher, query, claims)
+      .filter((s) => s.probability >= input.minProbability)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, input.limit);
+    const readable = readableSensitivities(actor);
+    const states = scored.length
+      ? await u.trx
+          .selectFrom('person_status')
+          .select(['person_id', 'state', 'place_id'])
+          .where(
+            'person_id',
+            'in',
+            scored.map((s) => s.id),
+          )
+          .execute()
+      : [];
+    const stateOf = new Map(states.map((s) => [s.person_id, s]));
+    const items = scored.map((s) => {
+      const view = personView(
+        s.id as never,
+        (claims.get(s.id) ?? []).filter((c) => readable.has(c.sensitivity) && SUMMARY.includes(c.field)),
+        new Set(),
+      );
+      const fields: Partial<Record<ClaimField, string>> = {};
+      for (const [f, fv] of Object.entries(view.fields))
+        fields[f as ClaimField] = claimValueText(f as ClaimField, fv.best.value);
+      return {
+        id: s.id,
+        fields,
+        state: stateOf.get(s.id)?.state ?? 'unknown',
+        placeId: stateOf.get(s.id)?.place_id ?? null,
+        probability: s.probability,
+        weight: s.weight,
+        explanation: s.explanation,
+      };
+    });
+    u.audit(actor, 'person.search', 'person', null, {
+      candidates: ids.size,
+      returned: items.length,
+      ids: items.map((i) => i.id),
+    });
+    return { items, candidates: ids.size, modelVersion: ctx.matcher.model.version };
+  });
+}
