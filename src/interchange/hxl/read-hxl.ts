@@ -41,6 +41,7 @@ export async function readHxl(input: Readable | Buffer, opts: CsvReadOptions = {
     const h = parseHashtag(c);
     return h ? formatHashtag(h) : '';
   });
+  while (tags.length > 0 && tags[tags.length - 1] === '') tags.pop();
   const textHeader = before[before.length - 1];
   const header = textHeader
     ? checkHeader(
