@@ -34,7 +34,8 @@ const SPEAKER_NOUNS = new Set(
 ombudsman military army staff headquarters office service statement report agency committee police authorities
 government president minister representative command media outlet newspaper correspondent witnesses relatives wife
 mother father family deputy head chief prosecutor officer officers defence defense general intelligence adviser
-advisor aide department press spokesmen leadership council commission mission ministry's`.split(/\s+/),
+advisor aide department press spokesmen leadership council commission mission ministry's administration district region city
+authorities`.split(/\s+/),
 );
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const TRAILING_NOISE = /\s+(statement|report|data|figures|message|channel|post|website|briefing|telegram channel|telegram)$/i;
@@ -93,10 +94,11 @@ function isSpeakerWord(t: Token): boolean {
 
 function nounPhraseLeft(tokens: readonly Token[], v: number): string | null {
   let s = v;
-  while (s > 0 && v - s < 8) {
+  while (s > 0 && v - s < 12) {
     const t = tokens[s - 1]!;
     if (PRONOUNS.has(t.l) && s === v) return t.t;
-    if (isSpeakerWord(t) || (t.l === 'the' && s < v)) s--;
+    const adjective = t.k === 'word' && /^[a-z]+$/.test(t.l) && s < v && SPEAKER_NOUNS.has(tokens[s]!.l) && !NOT_SPEAKER.has(t.l);
+    if (isSpeakerWord(t) || adjective || (t.l === 'the' && s < v)) s--;
     else break;
   }
   while (s < v && (tokens[s]!.l === 'the' || tokens[s]!.l === 'of' || tokens[s]!.l === 'for')) s++;
@@ -111,6 +113,10 @@ function nounPhraseRight(tokens: readonly Token[], s: number): string | null {
   const start = i;
   while (i < tokens.length && i - start < 9) {
     const t = tokens[i]!;
+    if (t.l === 'the' && tokens[i - 1]?.l === 'of') {
+      i++;
+      continue;
+    }
     if (isSpeakerWord(t) || (t.k === 'word' && /^[a-z]+$/.test(t.l) && SPEAKER_NOUNS.has(tokens[i + 1]?.l ?? '') && i - start < 2)) i++;
     else break;
   }
@@ -118,11 +124,17 @@ function nounPhraseRight(tokens: readonly Token[], s: number): string | null {
   if (i === start) return null;
   const first = tokens[start]!;
   if (PRONOUNS.has(first.l)) return first.t;
+  // "according to the head of the district, Halyna Moroz": the name in apposition is the source.
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  const c = tokens[i + 2];
+  if (a?.t === ',' && b?.cap && c?.cap && b.k === 'word' && c.k === 'word' && (!tokens[i + 3] || tokens[i + 3]!.k === 'punct'))
+    return `${b.t} ${c.t}`;
   return tidy(textOf(tokens, start, i));
 }
 
 function tidy(np: string): string | null {
-  let s = np.replace(/^(the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+  let s = np.replace(/^(in|at|by|from|to)\s+/i, '').replace(/^(the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
   while (TRAILING_NOISE.test(s)) s = s.replace(TRAILING_NOISE, '').replace(/['’]s$/, '');
   s = s.replace(/['’]s$/, '');
   if (!s || /^(it|this|that|there)$/i.test(s)) return null;

@@ -114,6 +114,17 @@ function readNounPhrase(tokens: readonly Token[], start: number, to: number, sub
     if (cue && ['dead', 'captured', 'detained'].includes(cue.value) && /^(bodies|captives|detainees|pows|prisoners)$/.test(t.l)) {
       sub.category = cue.value;
       j = cue.end;
+      // "bodies of fallen defenders": whose bodies.
+      if (tokens[j]?.l === 'of' || tokens[j - 1]?.l === 'of') {
+        for (let k = j; k < Math.min(to, j + 5); k++) {
+          const of = POPULATION_NOUNS.at(tokens, k);
+          if (of) {
+            sub.population = of.value;
+            j = of.end;
+            break;
+          }
+        }
+      }
       break;
     }
     if (SIDES.has(t.l) || NP_SKIP.has(t.l) || (t.cap && t.k === 'word') || /ly$/.test(t.l) || t.l.includes('-')) {

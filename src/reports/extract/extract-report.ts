@@ -42,7 +42,7 @@ export function extractReport(input: ReportInput): ReportExtraction {
     ...base,
     published,
     publisher,
-    title: fromHtml?.title ?? cleaned.title,
+    title: siteless(fromHtml?.title ?? cleaned.title, publisher),
     authors: cleaned.authors,
   };
   if (cleaned.text.trim() === '') return { ...meta, reason: 'no article text was found' };
@@ -59,12 +59,20 @@ export function extractReport(input: ReportInput): ReportExtraction {
     persons,
     places,
     organizations,
-    quotes: extractQuotes(contexts, cleaned.text),
+    quotes: extractQuotes(contexts, cleaned.text, persons),
     framing: extractFraming(contexts),
     truncated: sentences.filter((s) => s.truncated).map((s) => s.text),
     skipped,
     reason: figures.length === 0 && persons.length === 0 ? noFindingsReason(skipped.length) : null,
   };
+}
+
+/** "Headline | Site" → "Headline". */
+function siteless(title: string | null, publisher: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—-]\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  return parts.length > 1 && (publisher === null || last === publisher || last.length < 40) ? parts.slice(0, -1).join(' - ') : title;
 }
 
 function noFindingsReason(skipped: number): string {

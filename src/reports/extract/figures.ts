@@ -27,6 +27,9 @@ interface Draft {
   index: number;
 }
 
+/** A sentence that only hedges what the previous one said ("The figure could not be verified."). */
+const HEDGES_PREVIOUS = /^(the|this|these|those|such|both|neither) (figures?|numbers?|claims?|counts?|data|totals?|reports?|information|statements?|accounts?)\b|^(it|this|that) (could|can|has|was)\b/i;
+
 /** Figures and skipped numbers of a whole report. */
 export function extractFigures(
   contexts: readonly SentenceContext[],
@@ -39,6 +42,8 @@ export function extractFigures(
   let previousSentence: Draft[] = [];
   for (const ctx of contexts) {
     const current = sentenceDrafts(ctx, previousSentence, skipped);
+    if (current.length === 0 && ctx.hedged && HEDGES_PREVIOUS.test(ctx.sentence.text))
+      for (const d of previousSentence) if (d.index >= 0) figures[d.index] = { ...figures[d.index]!, hedged: true };
     for (const d of current) {
       const window = d.window!;
       const figure: Figure = {
@@ -192,7 +197,10 @@ function assignCues(ctx: SentenceContext, drafts: Draft[]): TimeCue[] {
     else if (c < firstFigChunk || !figChunks.size) leading.push(cue);
     else {
       const before = drafts.filter((d) => d.span.start < cue.start);
-      const target = before[before.length - 1] ?? drafts[0];
+      const last = before[before.length - 1];
+      // A cue after a parenthetical part ("19 residents, among them 7 children, left on Wednesday")
+      // belongs to the main clause.
+      const target = (last?.parent && before.includes(last.parent) ? last.parent : last) ?? drafts[0];
       if (target) target.cues.push(cue);
     }
   }

@@ -61,7 +61,7 @@ export function organizationsIn(tokens: readonly Token[]): OrganizationMention[]
     let j = i;
     let kind: OrganizationMention['kind'] | null = null;
     let lastCap = i;
-    while (j < tokens.length && (tokens[j]!.cap || (CONNECTORS.has(tokens[j]!.l) && tokens[j + 1]?.cap))) {
+    while (j < tokens.length && (tokens[j]!.cap || connectsToCap(tokens, j))) {
       const head = ORG_HEADS.get(tokens[j]!.l.replace(/['’]s$/, ''));
       if (head && tokens[j]!.cap) kind = head;
       if (tokens[j]!.cap) lastCap = j;
@@ -75,6 +75,13 @@ export function organizationsIn(tokens: readonly Token[]): OrganizationMention[]
     i = Math.max(i, j - 1);
   }
   return out;
+}
+
+/** "of the" between capitalised words keeps an organisation name going. */
+function connectsToCap(tokens: readonly Token[], j: number): boolean {
+  let k = j;
+  while (k < tokens.length && k - j < 2 && CONNECTORS.has(tokens[k]!.l)) k++;
+  return k > j && Boolean(tokens[k]?.cap);
 }
 
 function knownOrg(tokens: readonly Token[], i: number): { org: OrganizationMention; end: number } | null {

@@ -4,7 +4,7 @@
  * comes before the paragraph ends, is marked truncated. One- or two-word quotes are scare quotes
  * (framing), not statements.
  */
-import type { Quote } from '../types.js';
+import type { PersonMention, Quote } from '../types.js';
 import { tokenize } from '../text/tokens.js';
 import type { SentenceContext } from './context.js';
 import { findSpeaker } from './context.js';
@@ -13,15 +13,36 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„
 const CUT = /(\.\.\.|…)\s*$/;
 
 /** Quotes of the report, in order. */
-export function extractQuotes(contexts: readonly SentenceContext[], text: string): Quote[] {
+export function extractQuotes(contexts: readonly SentenceContext[], text: string, persons: readonly PersonMention[] = []): Quote[] {
   const out: Quote[] = [];
+  let offset = 0;
   for (const para of text.split(/\n\s*\n/)) {
+    const at = text.indexOf(para, offset);
+    offset = at + para.length;
     for (const q of quotesIn(para)) {
       if (q.body.split(/\s+/).length < 3) continue;
-      out.push({ text: q.body.trim(), speaker: speakerOf(contexts, para, q), truncated: q.open || CUT.test(q.body) });
+      let speaker = speakerOf(contexts, para, q);
+      if (speaker === null || PRONOUN.test(speaker)) speaker = lastPersonBefore(text, at + q.start, persons) ?? (speaker && PRONOUN.test(speaker) ? null : speaker);
+      else speaker = persons.find((p) => speaker!.endsWith(p.name))?.name ?? speaker;
+      out.push({ text: q.body.trim().replace(/,$/, ''), speaker, truncated: q.open || CUT.test(q.body) });
     }
   }
   return out;
+}
+
+const PRONOUN = /^(he|she|they|i|we)$/i;
+
+/** The person named last before `pos` (by full name or family name): whom "he said" refers to. */
+function lastPersonBefore(text: string, pos: number, persons: readonly PersonMention[]): string | null {
+  let best: { name: string; at: number } | null = null;
+  const before = text.slice(0, pos);
+  for (const p of persons) {
+    for (const form of [p.name, ...p.variants, p.name.split(' ').pop() ?? '']) {
+      const at = form ? before.lastIndexOf(form) : -1;
+      if (at >= 0 && (!best || at > best.at)) best = { name: p.name, at };
+    }
+  }
+  return best?.name ?? null;
 }
 
 interface RawQuote {
@@ -53,7 +74,7 @@ function speakerOf(contexts: readonly SentenceContext[], para: string, q: RawQuo
   const after = para.slice(q.end, q.end + 160).split(/[.!?](\s|$)/)[0] ?? '';
   const before = para.slice(Math.max(0, q.start - 160), q.start).split(/[.!?]\s/).pop() ?? '';
   const speaker = findSpeaker(tokenize(after)) ?? findSpeaker(tokenize(before));
+  if (speaker) return speaker;
   const ctx = contexts.find((c) => para.includes(c.sentence.text) && c.sentence.text.includes(q.body.slice(0, 30)));
-  if (speaker && !/^(he|she|they|i|we)$/i.test(speaker)) return speaker;
-  return ctx?.attributedTo ?? speaker;
+  return ctx?.attributedTo ?? null;
 }
