@@ -181,6 +181,29 @@ export interface ImportBatchesTable {
   counts: string; // JSON
   created_at: string;
   created_by: string;
+  /** JSON: the import report (rejected rows capped). */
+  report: string | null;
+  finished_at: string | null;
+}
+
+/** Named column mappings for imports. */
+export interface ImportPresetsTable {
+  id: string;
+  name: string;
+  mapping: string; // JSON
+  options: string; // JSON
+  created_at: string;
+  created_by: string;
+  version: number;
+}
+
+/** Derived: the last content imported per source row, for idempotent re-imports. */
+export interface ImportRowsTable {
+  source_id: string;
+  row_ref: string;
+  content_hash: string;
+  person_id: string;
+  batch_id: string;
 }
 
 /** Derived: blocking keys per person, maintained on every write, so a search never scans. */
@@ -246,6 +269,8 @@ export interface DB {
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
   import_batches: ImportBatchesTable;
+  import_presets: ImportPresetsTable;
+  import_rows: ImportRowsTable;
   blocking_keys: BlockingKeysTable;
   person_status: PersonStatusTable;
 }
