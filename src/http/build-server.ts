@@ -18,6 +18,7 @@ import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin, registerOpenApi } from './plugins/docs.js';
 import { healthPlugin } from './plugins/health.js';
+import { matchingPlugin } from './plugins/matching.js';
 import { personsPlugin } from './plugins/persons.js';
 import { placesPlugin } from './plugins/places.js';
 import { setupPlugin } from './plugins/setup.js';
@@ -45,6 +46,7 @@ const ROUTE_PLUGINS = [
   sourcesPlugin,
   placesPlugin,
   personsPlugin,
+  matchingPlugin,
   auditPlugin,
   statsPlugin,
   docsPlugin,
