@@ -3,7 +3,13 @@
  * it a million times and a per-row library call would dominate the run; reading CSV goes through
  * the interchange module's parser.
  */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const SPECIAL = /[",\r\n]/;
+
+/** Quotes are needed for separators, quotes, line breaks, and spaces a reader would trim. */
+function needsQuotes(cell: string): boolean {
+  if (cell === '') return false;
+  return cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32 || SPECIAL.test(cell);
+}
 
 /** The cells as one line, each quoted only where it must be. Ends with "\n". */
 export function csvLine(cells: readonly string[]): string {
@@ -11,7 +17,7 @@ export function csvLine(cells: readonly string[]): string {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as string;
     if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    line += needsQuotes(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
   }
   return `${line}\n`;
 }

@@ -85,16 +85,21 @@ export interface DatasetFile {
 
 const CHUNK = 64 * 1024;
 
-function* chunked(lines: Iterable<string>): Generator<string> {
-  let buffer = '';
-  for (const line of lines) {
-    buffer += line;
+/** CSV text of a header and rows, in chunks of about 64 KB. */
+function* csvChunks(header: readonly string[], rows: Iterable<readonly string[]>): Generator<string> {
+  let buffer = csvLine(header);
+  for (const row of rows) {
+    buffer += csvLine(row);
     if (buffer.length >= CHUNK) {
       yield buffer;
       buffer = '';
     }
   }
   if (buffer) yield buffer;
+}
+
+function* valuesOf(records: Iterable<{ values: readonly string[] }>): Generator<readonly string[]> {
+  for (const r of records) yield r.values;
 }
 
 /** The sources' descriptions for a dataset of `sources` sources. */
@@ -115,28 +120,16 @@ export function datasetFiles(options: GenerateOptions): DatasetFile[] {
   const sourceFiles = infos.map((info, k): DatasetFile => ({
     fileName: info.fileName,
     chunks: () =>
-      chunked(
-        (function* () {
-          yield csvLine(info.header);
-          for (const r of renderWith(population, k, styleForSource(k), options.seed, coverages))
-            yield csvLine(r.values);
-        })(),
-      ),
+      csvChunks(info.header, valuesOf(renderWith(population, k, styleForSource(k), options.seed, coverages))),
   }));
-  const truth: DatasetFile = {
-    fileName: 'truth.csv',
-    chunks: () =>
-      chunked(
-        (function* () {
-          yield csvLine(TRUTH_HEADER);
-          for (const [k, info] of infos.entries()) {
-            const duplicate = styleForSource(k).noise.duplicate;
-            for (const p of planSource(options.seed, k, options.persons, coverages, duplicate))
-              yield csvLine([p.recordId, info.name, personId(p.personIndex)]);
-          }
-        })(),
-      ),
+  const truthRows = function* (): Generator<readonly string[]> {
+    for (const [k, info] of infos.entries()) {
+      const duplicate = styleForSource(k).noise.duplicate;
+      for (const p of planSource(options.seed, k, options.persons, coverages, duplicate))
+        yield [p.recordId, info.name, personId(p.personIndex)];
+    }
   };
+  const truth: DatasetFile = { fileName: 'truth.csv', chunks: () => csvChunks(TRUTH_HEADER, truthRows()) };
   const readme: DatasetFile = { fileName: 'README.txt', chunks: () => [describeDataset(options, infos)] };
   const manifest: DatasetFile = {
     fileName: 'manifest.json',

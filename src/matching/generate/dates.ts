@@ -1,17 +1,33 @@
 /** Calendar arithmetic and the date forms sources write. */
 import type { CivilDate } from './types.js';
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 (negative before). */
+/**
+ * Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar. Pure arithmetic
+ * (H. Hinnant's days-from-civil), so the hot loop creates no Date objects.
+ */
 export function dayNumber(d: CivilDate): number {
-  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = d.month > 2 ? d.month - 3 : d.month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d.day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** The date `days` days after 1970-01-01. */
+/** The date `days` days after 1970-01-01 (the inverse of dayNumber). */
 export function fromDayNumber(days: number): CivilDate {
-  const t = new Date(days * DAY_MS);
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** Completed years of age on `at` for someone born on `birth`. */

@@ -6,6 +6,19 @@
 import { MALE_NAMES, givenNameByUk } from './data.js';
 import type { GivenName } from './data.js';
 
+/**
+ * Remembers a pure function of one name: a million records repeat a few thousand names, and
+ * these respellings run on every record of a Russian-language source.
+ */
+function memo(fn: (name: string) => string): (name: string) => string {
+  const seen = new Map<string, string>();
+  return (name) => {
+    let out = seen.get(name);
+    if (out === undefined) seen.set(name, (out = fn(name)));
+    return out;
+  };
+}
+
 /** The Ukrainian patronymic from a father's name: Андрій → Андрійович / Андріївна. */
 export function ukrainianPatronymic(father: GivenName, sex: 'M' | 'F'): string {
   const irregular = father.patrUk?.[sex === 'M' ? 0 : 1];
@@ -43,10 +56,10 @@ const patronymicOrigins: ReadonlyMap<string, PatronymicOrigin> = new Map(
 );
 
 /** The Russian form of a Ukrainian patronymic (Миколайович → Николаевич); respelt when unknown. */
-export function russianPatronymicOf(ukPatronymic: string): string {
+export const russianPatronymicOf = memo((ukPatronymic: string): string => {
   const origin = patronymicOrigins.get(ukPatronymic);
   return origin ? russianPatronymic(origin.father, origin.sex) : respellInRussian(ukPatronymic);
-}
+});
 
 /** The Russian form of a Ukrainian given name (Олександр → Александр); respelt when unknown. */
 export function russianGivenName(ukGiven: string): string {
@@ -84,7 +97,7 @@ const VOWELS = new Set('аеєиіїоуюяАЕЄИІЇОУЮЯ');
  * translate: і → и, є → е, ґ → г, apostrophe → ь, ї → и after a vowel (Заїка → Заика) and йи
  * elsewhere (Їжак → Йижак); г stays г.
  */
-export function respellInRussian(uk: string): string {
+export const respellInRussian = memo((uk: string): string => {
   let out = '';
   let prev = '';
   for (const ch of uk) {
@@ -93,7 +106,7 @@ export function respellInRussian(uk: string): string {
     prev = ch;
   }
   return out;
-}
+});
 
 const RU_HARD_BEFORE_Y = /^([^аеиоуяюыэ]*[лрнтдсзбпмвф])и/i;
 
@@ -104,6 +117,13 @@ const RU_HARD_BEFORE_Y = /^([^аеиоуяюыэ]*[лрнтдсзбпмвф])и/
  * Russian writes the Ukrainian sound.
  */
 export function russifySurname(uk: string, hardY = false): string {
+  return (hardY ? russifyHardY : russifyPlain)(uk);
+}
+
+const russifyPlain = memo((uk: string) => russify(uk, false));
+const russifyHardY = memo((uk: string) => russify(uk, true));
+
+function russify(uk: string, hardY: boolean): string {
   let s = uk
     .replace(/([сцз])ький$/, '$1кий')
     .replace(/([сцз])ька$/, '$1кая')

@@ -57,7 +57,7 @@ function baseNames(person: Person, style: SourceStyle, rng: Rng, russian: boolea
   return { family, given, patronymic };
 }
 
-const noYo = (s: string): string => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+const noYo = (s: string): string => (/[ёЁ]/.test(s) ? s.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : s);
 
 function keyboardOf(style: SourceStyle): Keyboard {
   return style.convention !== null ? 'latin' : style.language === 'ru' ? 'ru' : 'uk';
@@ -119,36 +119,87 @@ function fullName(names: Names, swapped: boolean, rng: Rng): string {
   return rng.chance(0.5) ? `${names.family.toUpperCase()}, ${names.given}` : `${names.family} ${names.given}`;
 }
 
+/** What a record has decided before its cells are written. */
+interface Decided {
+  readonly person: Person;
+  readonly style: SourceStyle;
+  readonly rng: Rng;
+  readonly recordId: string;
+  readonly russian: boolean;
+  readonly names: Names;
+  readonly swapped: boolean;
+  readonly dob: string;
+  readonly age: string;
+}
+
+/** One cell's value before the source decides whether to leave it empty. */
+function cellValue(field: FieldType, d: Decided): string {
+  const { person, style, rng } = d;
+  switch (field) {
+    case 'record_id':
+      return d.recordId;
+    case 'family_name':
+      return d.swapped ? d.names.given : d.names.family;
+    case 'given_name':
+      return d.swapped ? d.names.family : d.names.given;
+    case 'patronymic':
+      return d.names.patronymic;
+    case 'full_name':
+      return fullName(d.names, d.swapped, rng);
+    case 'sex':
+      return style.sexLabels[person.sex === 'M' ? 0 : 1];
+    case 'date_of_birth':
+    case 'year_of_birth':
+      return d.dob;
+    case 'age':
+      return d.age;
+    case 'age_as_of':
+    case 'event_date':
+      return formatDate(person.eventDate, drawFormat(style.noise.dateFormats, rng));
+    case 'place_of_birth':
+      return renderPlace(person.birthPlace, style, rng, d.russian);
+    case 'event_place':
+      return renderPlace(person.eventPlace, style, rng, false);
+    case 'rank':
+      return renderRank(person.rank, style);
+    case 'unit':
+      return renderUnit(person.unit, style, rng);
+    case 'service_number':
+      return renderServiceNumber(person.serviceNumber, style, rng);
+  }
+}
+
+/** Per style: whether it has an age column, and each column's chance of being left empty. */
+const layouts = new WeakMap<SourceStyle, { hasAge: boolean; missing: Float64Array }>();
+
+function layoutOf(style: SourceStyle): { hasAge: boolean; missing: Float64Array } {
+  let layout = layouts.get(style);
+  if (!layout) {
+    const missing = Float64Array.from(style.columns, (c) =>
+      c.field === 'date_of_birth' || c.field === 'age' ? 0 : (style.noise.missing[c.field] ?? 0),
+    );
+    layout = { hasAge: style.columns.some((c) => c.field === 'age'), missing };
+    layouts.set(style, layout);
+  }
+  return layout;
+}
+
 /** The cells of one record, in the order of the style's columns. */
 export function renderRecord(person: Person, style: SourceStyle, rng: Rng, recordId: string): string[] {
-  const { noise } = style;
+  const { noise, columns } = style;
+  const layout = layoutOf(style);
   const russian = rng.chance(noise.russianForms);
   const names = noisyNames(person, style, rng, russian);
   const swapped = rng.chance(noise.swappedOrder);
-  const hasAge = style.columns.some((c) => c.field === 'age');
-  const [dob, age] = birthCells(person, style, rng, hasAge);
-  const format = drawFormat(noise.dateFormats, rng);
-  const cells: Partial<Record<FieldType, string>> = {
-    record_id: recordId,
-    family_name: swapped ? names.given : names.family,
-    given_name: swapped ? names.family : names.given,
-    patronymic: names.patronymic,
-    full_name: fullName(names, swapped, rng),
-    sex: style.sexLabels[person.sex === 'M' ? 0 : 1],
-    date_of_birth: dob,
-    age,
-    place_of_birth: renderPlace(person.birthPlace, style, rng, russian),
-    rank: renderRank(person.rank, style),
-    unit: renderUnit(person.unit, style, rng),
-    service_number: renderServiceNumber(person.serviceNumber, style, rng),
-    event_date: formatDate(person.eventDate, format),
-    event_place: renderPlace(person.eventPlace, style, rng, false),
-  };
-  return style.columns.map((c) => {
-    const value = cells[c.field] ?? '';
-    const missing = c.field === 'date_of_birth' || c.field === 'age' ? 0 : (noise.missing[c.field] ?? 0);
+  const [dob, age] = birthCells(person, style, rng, layout.hasAge);
+  const decided: Decided = { person, style, rng, recordId, russian, names, swapped, dob, age };
+  const out = new Array<string>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const field = (columns[i] as (typeof columns)[number]).field;
+    const value = cellValue(field, decided);
     // An age needs the date it was given at, so that date is never dropped from such a record.
-    if (c.field === 'event_date' && age) return value;
-    return rng.chance(missing) ? '' : value;
-  });
+    const keep = field === 'event_date' && age !== '';
+    out[i] = !keep && rng.chance(layout.missing[i] as number) ? '' : value;
+  }
+  return out;
 }

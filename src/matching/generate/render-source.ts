@@ -98,18 +98,23 @@ export function* planSource(
   if (persons === 0) return;
   const order = new Permutation(persons, mix32(seed, ORDER_STREAM + sourceIndex));
   const lag = Math.min(persons, 1 + (mix32(seed, ORDER_STREAM, sourceIndex) % 97));
+  // The last `lag` persons listed, so second copies need no second trip through the permutation.
+  const recent = new Int32Array(lag).fill(-1);
   let n = 0;
   const id = (): string => `s${sourceIndex + 1}-${++n}`;
   for (let t = 0; t < persons + lag; t++) {
+    const slot = t % lag;
+    const q = recent[slot] as number;
+    recent[slot] = -1;
     if (t < persons) {
       const p = order.at(t);
-      if (listed(seed, sourceIndex, p, coverages)) yield { recordId: id(), personIndex: p, copy: 0 };
+      if (listed(seed, sourceIndex, p, coverages)) {
+        yield { recordId: id(), personIndex: p, copy: 0 };
+        recent[slot] = p;
+      }
     }
-    if (t >= lag) {
-      const q = order.at(t - lag);
-      if (hashUnit(seed, DUP_STREAM + sourceIndex, q) < duplicate && listed(seed, sourceIndex, q, coverages))
-        yield { recordId: id(), personIndex: q, copy: 1 };
-    }
+    if (q >= 0 && hashUnit(seed, DUP_STREAM + sourceIndex, q) < duplicate)
+      yield { recordId: id(), personIndex: q, copy: 1 };
   }
 }
 
