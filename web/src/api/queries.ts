@@ -1,0 +1,136 @@
+/** Data hooks: one per API resource the pages read, keyed so that writes can refresh them. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ApiError, get, qs, setCsrfToken } from './client.js';
+import type {
+  AuditEntry,
+  Me,
+  Page,
+  PersonDetail,
+  PersonSummary,
+  Place,
+  SearchResult,
+  Source,
+  Stats,
+  User,
+} from './types.js';
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async ({ signal }) => {
+      try {
+        const me = await get<Me>('/api/auth/me', signal);
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** Whether the first administrator is still to be created. */
+export function useSetupRequired() {
+  return useQuery({
+    queryKey: ['setup'],
+    queryFn: ({ signal }) => get<{ required: boolean }>('/api/setup', signal),
+    staleTime: Infinity,
+  });
+}
+
+/** What the search page asks for. */
+export interface SearchParams {
+  q: string;
+  state?: string;
+  placeId?: string;
+  sourceId?: string;
+  updatedSince?: string;
+}
+
+// Ranked search across scripts; when the server does not offer it, the plain name-token listing.
+let rankedSearch: boolean | null = null;
+
+async function findPersons(p: SearchParams, signal: AbortSignal): Promise<PersonSummary[]> {
+  const filtered = Boolean(p.state || p.placeId || p.sourceId || p.updatedSince);
+  if (!filtered && p.q && rankedSearch !== false) {
+    try {
+      const r = await get<SearchResult>(`/api/search${qs({ q: p.q, limit: 25 })}`, signal);
+      rankedSearch = true;
+      return r.items;
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404 && rankedSearch === null)) throw e;
+      rankedSearch = false;
+    }
+  }
+  const r = await get<Page<PersonSummary>>(`/api/persons${qs({ ...p, limit: 25 })}`, signal);
+  return r.items;
+}
+
+/** Persons matching a query and filters; keeps the previous results while the next ones load. */
+export function usePersonSearch(p: SearchParams, enabled: boolean) {
+  return useQuery({
+    queryKey: ['search', p],
+    queryFn: ({ signal }) => findPersons(p, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/** One person with everything the caller may read. */
+export function usePerson(id: string) {
+  return useQuery({
+    queryKey: ['person', id],
+    queryFn: ({ signal }) => get<PersonDetail>(`/api/persons/${id}`, signal),
+  });
+}
+
+/** Sources, newest first as the server lists them (one page of up to 500). */
+export function useSources(enabled = true) {
+  return useQuery({
+    queryKey: ['sources'],
+    queryFn: ({ signal }) => get<Page<Source>>('/api/sources?limit=500', signal),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/** Places matching an optional name (any variant). */
+export function usePlaces(q = '', enabled = true) {
+  return useQuery({
+    queryKey: ['places', q],
+    queryFn: ({ signal }) => get<Page<Place>>(`/api/places${qs({ q, limit: 500 })}`, signal),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** All users (administrators only). */
+export function useUsers() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: ({ signal }) => get<Page<User>>('/api/users?limit=500', signal),
+  });
+}
+
+/** One page of the audit log after a sequence number. */
+export function useAudit(filter: { action?: string; subjectType?: string; cursor?: string }) {
+  return useQuery({
+    queryKey: ['audit', filter],
+    queryFn: ({ signal }) => get<Page<AuditEntry>>(`/api/audit${qs({ ...filter, limit: 50 })}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Aggregate figures. */
+export function useStats(range: { from?: string; to?: string }) {
+  return useQuery({
+    queryKey: ['stats', range],
+    queryFn: ({ signal }) => get<Stats>(`/api/stats${qs(range)}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}

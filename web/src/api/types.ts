@@ -1,0 +1,239 @@
+/** The shapes of the API's answers that the application reads (see GET /api/openapi.json). */
+
+export interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+  about?: boolean;
+}
+
+export type ClaimValue = string | PartialDate | { years: number; asOf: string };
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Me {
+  user: { id: string; username: string | null; displayName: string | null };
+  role: string;
+  via: string;
+  capabilities: string[];
+  csrfToken: string | null;
+}
+
+export interface PersonSummary {
+  id: string;
+  version?: number;
+  fields: Record<string, string>;
+  state: string;
+  placeId?: string | null;
+  /** Present when the result came from the ranked search. */
+  probability?: number;
+}
+
+export interface SearchResult {
+  items: PersonSummary[];
+  modelVersion?: string;
+}
+
+export interface FieldValue {
+  value: ClaimValue;
+  confidence: string;
+  claimIds: string[];
+  sourceIds: string[];
+}
+
+export interface Retraction {
+  reason: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface Claim {
+  id: string;
+  field: string;
+  value: ClaimValue;
+  confidence: string;
+  sensitivity: string;
+  sourceId: string;
+  assertedAt: string | null;
+  recordedAt: string;
+  supersedes: string | null;
+  reason: string | null;
+  retraction: Retraction | null;
+}
+
+export interface StatusEvent {
+  id: string;
+  kind: string;
+  date: PartialDate | null;
+  placeId: string | null;
+  placeText: string | null;
+  fromPlaceId: string | null;
+  severity: string | null;
+  details: string | null;
+  confidence: string;
+  sourceId: string;
+  recordedAt: string;
+  retraction: Retraction | null;
+}
+
+export interface Merge {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  reason: string;
+  recordedAt: string;
+  undoneAt: string | null;
+  undoReason: string | null;
+}
+
+export interface PersonDetail {
+  person: { id: string; version: number; mergedInto: string | null; createdAt: string; updatedAt: string };
+  view: { id: string; fields: Record<string, { best: FieldValue; conflicts: FieldValue[] }> };
+  claims: Claim[];
+  timeline: StatusEvent[];
+  status: {
+    state: string;
+    since: PartialDate | null;
+    placeId: string | null;
+    placeText: string | null;
+    wounded: boolean;
+  };
+  sources: { id: string; title: string; kind: string; reliability: string; published: string | null }[];
+  merges: Merge[];
+  hiddenFields: number;
+}
+
+export interface Source {
+  id: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  language: string | null;
+  reliability: string;
+  url: string | null;
+  notes: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  variants: string[];
+  latitude: number | null;
+  longitude: number | null;
+  version: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface Verification {
+  ok: boolean;
+  entries: number;
+  head: { seq: number; hash: string } | null;
+  break: { seq: number; reason: string } | null;
+  anchorMismatch: boolean;
+}
+
+export interface Stats {
+  persons: number;
+  byState: Record<string, number>;
+  byPlace: { placeId: string | null; placeName: string | null; state: string; count: number }[];
+  eventsByMonth: { month: string; kind: string; count: number }[];
+}
+
+/** The domain's vocabularies, as the server's schemas list them. */
+export const STATES = [
+  'unknown',
+  'missing',
+  'in_custody',
+  'hospitalised',
+  'released',
+  'at_large',
+  'dead',
+  'in_contact',
+] as const;
+export const EVENT_KINDS = [
+  'surrendered',
+  'captured',
+  'evacuated',
+  'wounded',
+  'hospitalised',
+  'interned',
+  'transferred',
+  'visited',
+  'tried',
+  'sentenced',
+  'released',
+  'exchanged',
+  'repatriated',
+  'escaped',
+  'died',
+  'missing',
+  'sighted',
+  'contact_restored',
+] as const;
+export const CONFIDENCE = ['confirmed', 'probable', 'unconfirmed', 'disputed'] as const;
+export const SEVERITY = ['light', 'moderate', 'serious', 'critical'] as const;
+export const SOURCE_KINDS = ['list', 'capture_card', 'enquiry', 'report', 'officer', 'interchange'] as const;
+export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const PLACE_KINDS = [
+  'country',
+  'region',
+  'district',
+  'town',
+  'facility',
+  'hospital',
+  'detention_site',
+  'other',
+] as const;
+export const ROLES = ['admin', 'registrar', 'tracing_officer', 'analyst', 'auditor'] as const;
+export const SEX = ['male', 'female', 'other', 'unknown'] as const;
+export const CLAIM_FIELDS = [
+  'given_name',
+  'family_name',
+  'patronymic',
+  'name_original',
+  'sex',
+  'date_of_birth',
+  'age',
+  'place_of_birth',
+  'nationality',
+  'rank',
+  'unit',
+  'service_number',
+  'id_number',
+  'father_name',
+  'mother_name',
+  'person_to_inform',
+  'address',
+  'phone',
+  'email',
+  'description',
+  'health',
+  'notes',
+] as const;
