@@ -12,6 +12,7 @@
  * writes Лящук Laszczuk, Журавльов Żurawlow), and the adjectival endings -skyi/-skiy/-ski/-skij meet
  * as -ski. Deterministic and idempotent: nameKey(nameKey(x)) === nameKey(x).
  */
+import anyAscii from 'any-ascii';
 import { cyrillicToPlain } from './name-key-tables.js';
 import { foldLatin } from './name-key-tables.js';
 
@@ -55,8 +56,7 @@ const givenCache = new Map<string, string>();
 export function givenNameKey(token: string): string {
   const hit = givenCache.get(token);
   if (hit !== undefined) return hit;
-  const n = toPlain(token);
-  const key = finish(readDigraphs(n, modes(token) | KEEP_E));
+  const key = computeKey(token, KEEP_E);
   if (givenCache.size >= CACHE_LIMIT) givenCache.clear();
   givenCache.set(token, key);
   return key;
@@ -76,10 +76,21 @@ export function nameKeys(fullName: string): string[] {
 /** What separates the tokens of a full name. */
 export const TOKEN_SEPARATORS = /[\s,.;:/()[\]{}"«»„“”\-‐‑–—_]+/u;
 
-function computeKey(token: string): string {
+function computeKey(token: string, extraMode = 0): string {
+  // Other scripts are romanised a whole token at a time: any-ascii reads some letters by context.
+  if (hasOtherScript(token)) token = anyAscii(token);
   const n = toPlain(token);
-  const m = readDigraphs(n, modes(token));
+  const m = readDigraphs(n, modes(token) | extraMode);
   return finish(m);
+}
+
+function hasOtherScript(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x370 && c < 0x400) return true; // Greek
+    if (c >= 0x530 && (c < 0x1e00 || c > 0x1eff) && (c < 0x2b0 || c > 0x2ff) && c !== 0x2019) return true;
+  }
+  return false;
 }
 
 /** Which ambiguous letters the token's own marks decide: ISO 9 writes х as h, Slavists as x. */

@@ -53,9 +53,12 @@ export function detectScript(text: string): Script {
   return 'latin';
 }
 
+const BELARUSIAN_SPELLINGS = /[бвгджзклмнпрстфхцчш]э|[аоеі]віч|[аоеі]ўн/u;
+
 /**
  * Guesses the Cyrillic language from letters that only one language has: і ї є ґ are Ukrainian
- * (і is also Belarusian), ы э ъ ё are Russian (ы э ё also Belarusian), ў is Belarusian.
+ * (і is also Belarusian), ы э ъ ё are Russian (ы э ё also Belarusian), ў is Belarusian; э after
+ * a consonant and the patronymic ending -віч are Belarusian spellings.
  * Returns `unknown` when the text has no deciding letter (e.g. "Ковальчук").
  */
 export function detectCyrillicLanguage(text: string): CyrillicLanguage {
@@ -75,6 +78,8 @@ export function detectCyrillicLanguage(text: string): CyrillicLanguage {
     else if (ch === 'ў') beOnly = true;
   }
   if (beOnly && !ukOnly && !ruOnly) return 'be';
+  // Belarusian writes э after consonants (Лукашэнка) and -іч in patronymics (Навумовіч).
+  if (!ukOnly && !ruOnly && !notBe && BELARUSIAN_SPELLINGS.test(t)) return 'be';
   if (ukOnly) return 'uk';
   if (i && ruBe) return notBe ? 'unknown' : 'be';
   if (i) return 'uk';
