@@ -192,3 +192,20 @@ test('a column named __proto__ stays an ordinary column', async () => {
   assert.equal(Object.getPrototypeOf(values), Object.prototype);
   assert.deepEqual(Object.keys(values), ['__proto__', 'b']);
 });
+
+test('a Windows-1251 file read as UTF-8 reports undecodable cells instead of mojibake', async () => {
+  const bytes = Buffer.from([
+    ...Buffer.from('name,place\n'),
+    ...[0xce, 0xeb, 0xe5, 0xed, 0xe0],
+    ...Buffer.from(','),
+    ...[0xca, 0xe8, 0xbf, 0xe2],
+    ...Buffer.from('\n'),
+  ]);
+  const e = await failure(() => readAll(bytes, { encoding: 'utf-8', fileName: 'list.csv' }));
+  assert.equal(e.code, 'INPUT_INVALID');
+  assert.equal(e.issues[0]?.code, 'UNDECODABLE');
+  assert.equal(e.issues[0]?.row, 2);
+  assert.equal(e.issues[0]?.column, 'name');
+  const { rows } = await readAll(bytes);
+  assert.deepEqual(rows[0]?.values, { name: 'Олена', place: 'Київ' });
+});

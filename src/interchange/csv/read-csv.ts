@@ -2,9 +2,9 @@
  * CSV reader: detects the encoding and the delimiter from the first 64 KiB, then streams rows through
  * csv-parse. Rows carry the physical line where they start, so every problem can be pointed at.
  */
-import { Readable, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
-import type { CsvError, InfoRecord, Options } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { Parser } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { checkHeader, isBlankRow, makeRow } from '../header.js';
 import { IssueSink, inputError } from '../issues.js';
@@ -65,14 +65,14 @@ export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {
 export async function openRecords(
   input: Readable | Buffer,
   opts: CsvReadOptions,
-): Promise<{ encoding: string; delimiter: string; records: Records }> {
+): Promise<{ encoding: string; delimiter: string; records: RecordCursor }> {
   const peeked = await peek(input);
   const encoding = chooseEncoding(peeked.head, opts);
   const sample = iconv.decode(peeked.head, encoding);
   if (sample.replace(/^\uFEFF/, '').trim() === '' && peeked.complete)
     throw inputError('INPUT_INVALID', opts.fileName, { row: 1, code: 'EMPTY', message: 'the file is empty' });
   const delimiter = opts.delimiter ?? sniffDelimiter(sample);
-  return { encoding, delimiter, records: parseRecords(peeked, encoding, delimiter, opts) };
+  return { encoding, delimiter, records: new RecordCursor(parseRecords(peeked, encoding, delimiter, opts)) };
 }
 
 function chooseEncoding(head: Buffer, opts: CsvReadOptions): string {
@@ -92,80 +92,147 @@ function chooseEncoding(head: Buffer, opts: CsvReadOptions): string {
   return found.encoding;
 }
 
-/** Parser records with their start lines, csv-parse errors mapped to located DomainErrors. */
-export interface Records {
-  next(): Promise<Located | null>;
+/** Parser records with their start lines, in batches (one per input chunk). */
+interface Records {
+  /** The next batch; null at the end. Parse errors are thrown as located DomainErrors. */
+  nextBatch(): Promise<Located[] | null>;
   readonly state: DecodeState;
+}
+
+/**
+ * csv-parse used as a synchronous push parser: each chunk goes through the Transform's own
+ * _transform, and records are collected as they are pushed, with the line where each starts (one
+ * line plus the line breaks inside its quoted cells). No object-mode stream sits in between, which
+ * is where most of the per-row cost would go, and a parse error knows exactly where the record it
+ * was reading began.
+ */
+class LocatingParser extends Parser {
+  line = 1;
+  batch: Located[] = [];
+
+  override push(chunk: unknown): boolean {
+    if (chunk === null) return true;
+    const cells = chunk as string[];
+    const line = this.line;
+    let breaks = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i] as string;
+      for (let k = c.indexOf('\n'); k >= 0; k = c.indexOf('\n', k + 1)) breaks++;
+    }
+    this.line = line + 1 + breaks;
+    this.batch.push({ cells, line });
+    return true;
+  }
+
+  /** Parses one chunk (null: the end); returns the records completed by it. */
+  feed(chunk: Buffer | null): Located[] {
+    let error: Error | null | undefined;
+    const done = (e?: Error | null) => {
+      error = e;
+    };
+    if (chunk) this._transform(chunk, 'binary', done);
+    else this._flush(done);
+    if (error) throw error;
+    const out = this.batch;
+    this.batch = [];
+    return out;
+  }
 }
 
 /** Streams records with their start lines. */
 function parseRecords(peeked: Peeked, encoding: string, delimiter: string, opts: CsvReadOptions): Records {
   const state: DecodeState = { suspect: false, lastByte: -1, bytes: 0 };
-  // csv-parse knows the line where a record ends; the start is one past the previous end plus the
-  // empty lines skipped in between. Tracked inside the parser, where records are produced in order,
-  // so that a parse error (which discards buffered records) still knows where it happened.
-  const at = { end: 0, empty: 0 };
-  const options: Options<Located, string[]> = {
+  const parser = new LocatingParser({
     delimiter,
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
-    skip_empty_lines: true,
+    // Empty lines come through as one-cell records so that every line is counted; they are skipped
+    // as blank rows.
+    skip_empty_lines: false,
     record_delimiter: '\n',
     max_record_size: opts.maxRecordChars ?? MAX_RECORD_CHARS,
-    on_record: (record: string[], ctx: InfoRecord): Located => {
-      const line = at.end + 1 + ctx.empty_lines - at.empty;
-      at.end = ctx.lines;
-      at.empty = ctx.empty_lines;
-      return { cells: record, line };
-    },
-  };
-  // The typings tie on_record to the record type; the parser itself passes any value through.
-  const parser = parse(options as unknown as Options);
-  const source = Readable.from(toUtf8(peeked.chunks, encoding, state), { objectMode: false });
-  // Errors of any stage reach the consumer through the parser's iterator.
-  pipeline(source, parser, () => undefined);
-  const it = (parser as AsyncIterable<Located>)[Symbol.asyncIterator]();
+  });
+  const chunks = toUtf8(peeked.chunks, encoding, state)[Symbol.asyncIterator]();
+  let ended = false;
   return {
     state,
-    async next() {
+    async nextBatch() {
+      if (ended) return null;
       try {
-        const r = await it.next();
-        return r.done ? null : r.value;
+        const next = await chunks.next();
+        if (next.done) {
+          ended = true;
+          return parser.feed(null);
+        }
+        return parser.feed(next.value);
       } catch (e) {
-        throw parseError(e, at, opts.fileName);
+        ended = true;
+        await chunks.return?.(undefined);
+        throw parseError(e, parser.line, opts.fileName);
       }
     },
   };
 }
 
-function parseError(e: unknown, at: { end: number; empty: number }, fileName: string | undefined): unknown {
+function parseError(e: unknown, line: number, fileName: string | undefined): unknown {
   if (!(e instanceof Error) || !('code' in e) || typeof e.code !== 'string' || !e.code.startsWith('CSV_'))
     return e;
-  const err = e as CsvError & { empty_lines?: number };
-  const row = at.end + 1 + Math.max(0, (err.empty_lines ?? at.empty) - at.empty);
+  const err = e as CsvError;
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
     const message = 'a quoted field starting on this line is never closed (the file may be cut off)';
-    return inputError('INPUT_INVALID', fileName, { row, code: 'UNCLOSED_QUOTE', message }, e);
+    return inputError('INPUT_INVALID', fileName, { row: line, code: 'UNCLOSED_QUOTE', message }, e);
   }
   if (err.code === 'CSV_MAX_RECORD_SIZE') {
     const message = 'the record is too long (no line break?)';
-    return inputError('INPUT_INVALID', fileName, { row, code: 'RECORD_TOO_LONG', message }, e);
+    return inputError('INPUT_INVALID', fileName, { row: line, code: 'RECORD_TOO_LONG', message }, e);
   }
-  return inputError('INPUT_INVALID', fileName, { row, code: 'BAD_LINE', message: err.message }, e);
+  return inputError('INPUT_INVALID', fileName, { row: line, code: 'BAD_LINE', message: err.message }, e);
+}
+
+/** One record at a time over the batches. */
+export class RecordCursor {
+  private batch: Located[] = [];
+  private at = 0;
+  private done = false;
+  readonly state: DecodeState;
+
+  constructor(private readonly records: Records) {
+    this.state = records.state;
+  }
+
+  /** The next record, or null at the end. */
+  async next(): Promise<Located | null> {
+    while (this.at >= this.batch.length) {
+      if (this.done) return null;
+      const b = await this.records.nextBatch();
+      if (b === null) this.done = true;
+      else {
+        this.batch = b;
+        this.at = 0;
+      }
+    }
+    return this.batch[this.at++] as Located;
+  }
+
+  /** The next record without waiting, or undefined when the batch is used up. */
+  nextNow(): Located | undefined {
+    return this.at < this.batch.length ? this.batch[this.at++] : undefined;
+  }
 }
 
 /** Checks each record against the header; looks one record ahead to recognise the last one. */
 export async function* checkedRows(
-  records: Records,
+  cursor: RecordCursor,
   header: readonly string[],
   sink: IssueSink,
 ): AsyncGenerator<TableRow> {
-  const { state } = records;
-  let pending = await records.next();
+  const { state } = cursor;
+  let pending = await cursor.next();
   while (pending !== null) {
     const { cells, line } = pending;
-    pending = await records.next();
+    // Most records are followed by another in the same batch: no await on the hot path.
+    pending = cursor.nextNow() ?? (await cursor.next());
     if (isBlankRow(cells)) continue;
     const problem = rowProblem(cells, header, pending === null && !endsLine(state.lastByte));
     if (problem) {
