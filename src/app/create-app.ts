@@ -28,6 +28,8 @@ import * as places from './places.js';
 import * as auth from './auth.js';
 import * as audit from './audit-log.js';
 import * as stats from './stats.js';
+import * as imports from './imports/index.js';
+import * as exportsUc from './exports/index.js';
 
 export interface AppDeps {
   database: Database;
@@ -111,6 +113,17 @@ export function createApp(deps: AppDeps) {
     }),
     audit: bind(ctx, { list: audit.listAudit, verify: audit.verifyAuditLog }),
     stats: bind(ctx, { get: stats.getStats }),
+    imports: {
+      ...bind(ctx, {
+        run: imports.runImport,
+        savePreset: imports.savePreset,
+        listPresets: imports.listPresets,
+        listBatches: imports.listBatches,
+        getReport: imports.getBatchReport,
+      }),
+      jobs: new imports.ImportJobs(ctx),
+    },
+    exports: bind(ctx, { run: exportsUc.exportPersons }),
     review: bind(ctx, {
       list: review.listReview,
       get: review.getReviewItem,

@@ -1,0 +1,321 @@
+/**
+ * Writing one chunk of prepared rows inside the import's transaction: rows already imported from
+ * the source are skipped (unchanged) or superseded (changed); new rows are matched against the
+ * registry and linked to a person, queued for review beside a new person, or made new persons.
+ */
+import {
+  asId,
+  formatPartialDate,
+  type Actor,
+  type BatchId,
+  type Claim,
+  type ClaimInput,
+  type EventInput,
+  type PersonId,
+  type SourceId,
+  type StatusEvent,
+} from '../../domain/index.js';
+import { rowToClaim } from '../../db/repositories/person-repository.js';
+import type { AppContext, Unit } from '../context.js';
+import { reindexPerson } from '../indexing.js';
+import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
+import { insertNewPersons } from '../register-batch.js';
+import { resolvePlaceName } from '../places.js';
+import type { ScoredPerson } from '../registry-matching.js';
+import { bestMatches } from './match-rows.js';
+import type { ImportReport, PreparedRow } from './types.js';
+
+/** What every chunk of one import shares. */
+export interface ImportScope {
+  readonly ctx: AppContext;
+  readonly u: Unit;
+  readonly actor: Actor;
+  readonly sourceId: SourceId;
+  readonly batchId: BatchId;
+  readonly report: ImportReport;
+  /** Place text → gazetteer id (null: none or several), cached for the import. */
+  readonly places: Map<string, string | null>;
+}
+
+interface Known {
+  readonly hash: string;
+  readonly personId: string;
+}
+
+const SLICE = 500;
+
+/** Applies one chunk. Rows in a chunk have distinct row references (the caller flushes on a repeat). */
+export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[]): Promise<void> {
+  const { report } = scope;
+  const resolved = await Promise.all(rows.map((r) => withPlaces(scope, r)));
+  const known = await knownRows(scope, resolved.map((r) => r.rowRef));
+  const fresh: PreparedRow[] = [];
+  const changed: { row: PreparedRow; personId: string }[] = [];
+  for (const r of resolved) {
+    const k = known.get(r.rowRef);
+    if (!k) fresh.push(r);
+    else if (k.hash === r.hash) report.unchanged++;
+    else changed.push({ row: r, personId: k.personId });
+  }
+  const best = await bestMatches(scope.ctx, scope.u, fresh);
+  const thresholds = scope.ctx.matcher.model.thresholds;
+  const links: { row: PreparedRow; personId: string }[] = [];
+  const news: { row: PreparedRow; match: ScoredPerson | null }[] = [];
+  fresh.forEach((row, i) => {
+    const m = best[i] ?? null;
+    if (m && m.probability >= thresholds.match) links.push({ row, personId: m.id });
+    else news.push({ row, match: m && m.probability >= thresholds.review ? m : null });
+  });
+  const created = await createPersons(scope, news);
+  await linkRows(scope, links);
+  await supersedeRows(scope, changed);
+  await touch(scope, [...links.map((l) => l.personId), ...changed.map((c) => c.personId)]);
+  await recordRows(scope, [...created, ...links], changed);
+  report.created += created.length;
+  report.linked += links.length;
+  report.updated += changed.length;
+}
+
+/** Gazetteer ids for event places named exactly once in the gazetteer. */
+async function withPlaces(scope: ImportScope, row: PreparedRow): Promise<PreparedRow> {
+  if (!row.events.some((e) => e.placeText)) return row;
+  const events: EventInput[] = [];
+  for (const e of row.events) {
+    if (!e.placeText) {
+      events.push(e);
+      continue;
+    }
+    let id = scope.places.get(e.placeText);
+    if (id === undefined) {
+      const found = await resolvePlaceName(scope.u.trx, e.placeText);
+      id = found.length === 1 ? found[0]!.id : null;
+      scope.places.set(e.placeText, id);
+    }
+    events.push(id ? { ...e, placeId: asId(id) } : e);
+  }
+  return { ...row, events };
+}
+
+async function knownRows(scope: ImportScope, refs: readonly string[]): Promise<Map<string, Known>> {
+  const out = new Map<string, Known>();
+  for (let i = 0; i < refs.length; i += SLICE) {
+    const rows = await scope.u.trx
+      .selectFrom('import_rows')
+      .select(['row_ref', 'content_hash', 'person_id'])
+      .where('source_id', '=', scope.sourceId)
+      .where('row_ref', 'in', refs.slice(i, i + SLICE))
+      .execute();
+    for (const r of rows) out.set(r.row_ref, { hash: r.content_hash, personId: r.person_id });
+  }
+  return out;
+}
+
+function prov(scope: ImportScope, rowRef: string): Provenance {
+  return { sourceId: scope.sourceId, batchId: scope.batchId, rowRef };
+}
+
+async function createPersons(
+  scope: ImportScope,
+  news: readonly { row: PreparedRow; match: ScoredPerson | null }[],
+): Promise<{ row: PreparedRow; personId: string }[]> {
+  if (news.length === 0) return [];
+  const { ctx, u } = scope;
+  const { ids } = await insertNewPersons(
+    ctx,
+    u,
+    scope.actor,
+    news.map(({ row }) => ({
+      input: { sourceId: scope.sourceId, claims: row.claims, events: row.events },
+      prov: prov(scope, row.rowRef),
+    })),
+  );
+  const queue = news.flatMap(({ match }, i) => {
+    if (!match) return [];
+    const [left, right] = ids[i]! < match.id ? [ids[i]!, match.id] : [match.id, ids[i]!];
+    return [
+      {
+        id: ctx.ids.next(),
+        kind: 'person_person',
+        left_id: left,
+        right_id: right,
+        probability: match.probability,
+        weight: match.weight,
+        explanation: JSON.stringify(match.explanation),
+        model_version: ctx.matcher.model.version,
+        status: 'open',
+        created_at: u.now,
+        updated_at: u.now,
+      },
+    ];
+  });
+  for (let i = 0; i < queue.length; i += SLICE)
+    await u.trx
+      .insertInto('match_candidates')
+      .values(queue.slice(i, i + SLICE))
+      .execute();
+  scope.report.queued += queue.length;
+  return news.map(({ row }, i) => ({ row, personId: ids[i]! }));
+}
+
+/** Adds the facts of rows to persons (built in memory, inserted together). */
+async function addFacts(
+  scope: ImportScope,
+  items: readonly { personId: string; rowRef: string; claims: Claim[]; events: StatusEvent[] }[],
+): Promise<void> {
+  const claims = items.flatMap((i) => i.claims);
+  const events = items.flatMap((i) => i.events);
+  const refs = [
+    ...items.flatMap((i) => i.claims.map(() => i.rowRef)),
+    ...items.flatMap((i) => i.events.map(() => i.rowRef)),
+  ];
+  await insertFacts(scope.u, claims, events, null, refs);
+}
+
+async function linkRows(scope: ImportScope, links: readonly { row: PreparedRow; personId: string }[]): Promise<void> {
+  const { ctx, u, actor } = scope;
+  await addFacts(
+    scope,
+    links.map(({ row, personId }) => {
+      const id = asId<PersonId>(personId);
+      return {
+        personId,
+        rowRef: row.rowRef,
+        claims: makeClaims(ctx, u, actor, id, row.claims, prov(scope, row.rowRef)),
+        events: makeEvents(ctx, u, actor, id, row.events, prov(scope, row.rowRef)),
+      };
+    }),
+  );
+}
+
+/** The live claims and the events a source row gave earlier, by row reference. */
+async function earlierFacts(scope: ImportScope, refs: readonly string[]) {
+  const claims = new Map<string, Claim[]>();
+  const events = new Map<string, string[]>();
+  for (let i = 0; i < refs.length; i += SLICE) {
+    const slice = refs.slice(i, i + SLICE);
+    const rows = await scope.u.trx
+      .selectFrom('claims')
+      .selectAll()
+      .where('source_id', '=', scope.sourceId)
+      .where('row_ref', 'in', slice)
+      .execute();
+    const ids = rows.map((r) => r.id);
+    const dead = new Set<string>();
+    if (ids.length) {
+      for (const r of await scope.u.trx.selectFrom('claims').select('supersedes').where('supersedes', 'in', ids).execute())
+        if (r.supersedes) dead.add(r.supersedes);
+      for (const r of await scope.u.trx.selectFrom('claim_retractions').select('claim_id').where('claim_id', 'in', ids).execute())
+        dead.add(r.claim_id);
+    }
+    for (const r of rows) {
+      if (dead.has(r.id)) continue;
+      const list = claims.get(r.row_ref!) ?? [];
+      list.push(rowToClaim(r));
+      claims.set(r.row_ref!, list);
+    }
+    const evs = await scope.u.trx
+      .selectFrom('status_events')
+      .select(['row_ref', 'kind', 'date', 'place_text', 'details'])
+      .where('source_id', '=', scope.sourceId)
+      .where('row_ref', 'in', slice)
+      .execute();
+    for (const e of evs) {
+      const list = events.get(e.row_ref!) ?? [];
+      list.push(eventKey(e.kind, e.date, e.place_text, e.details));
+      events.set(e.row_ref!, list);
+    }
+  }
+  return { claims, events };
+}
+
+function eventKey(kind: string, date: string | null, place: string | null, details: string | null): string {
+  return `${kind}\u0000${date ?? ''}\u0000${place ?? ''}\u0000${details ?? ''}`;
+}
+
+/** Changed rows: each new value supersedes the row's earlier claim of that field; new events are added. */
+async function supersedeRows(
+  scope: ImportScope,
+  changed: readonly { row: PreparedRow; personId: string }[],
+): Promise<void> {
+  if (changed.length === 0) return;
+  const { ctx, u, actor } = scope;
+  const before = await earlierFacts(scope, changed.map((c) => c.row.rowRef));
+  const survivors = await survivorsOf(scope, changed.map((c) => c.personId));
+  const items = changed.map(({ row, personId }) => {
+    const id = asId<PersonId>(survivors.get(personId) ?? personId);
+    const old = before.claims.get(row.rowRef) ?? [];
+    const p = prov(scope, row.rowRef);
+    const claims: Claim[] = [];
+    for (const input of row.claims) {
+      const value = JSON.stringify(input.value);
+      if (old.some((o) => o.field === input.field && JSON.stringify(o.value) === value)) continue;
+      const prior = input.field === 'notes' ? undefined : old.find((o) => o.field === input.field);
+      const [c] = makeClaims(ctx, u, actor, id, [input as ClaimInput], p);
+      claims.push(prior ? { ...c!, supersedes: prior.id, reason: 'changed in a later delivery of the source row' } : c!);
+    }
+    const seen = new Set(before.events.get(row.rowRef) ?? []);
+    const fresh = row.events.filter((e) => !seen.has(eventKey(e.kind, e.date ? formatPartialDate(e.date) : null, e.placeText ?? null, e.details ?? null)));
+    return { personId: id, rowRef: row.rowRef, claims, events: makeEvents(ctx, u, actor, id, fresh, p) };
+  });
+  await addFacts(scope, items);
+}
+
+/** Persons merged into others resolve to their survivor (writes go to the survivor). */
+async function survivorsOf(scope: ImportScope, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let frontier = [...new Set(ids)];
+  const start = new Map(frontier.map((id) => [id, id]));
+  for (let hop = 0; hop < 8 && frontier.length > 0; hop++) {
+    const rows = await scope.u.trx.selectFrom('persons').select(['id', 'merged_into']).where('id', 'in', frontier).execute();
+    const next: string[] = [];
+    for (const r of rows)
+      if (r.merged_into) {
+        for (const [orig, cur] of start) if (cur === r.id) start.set(orig, r.merged_into);
+        next.push(r.merged_into);
+      }
+    frontier = next;
+  }
+  for (const [orig, cur] of start) if (orig !== cur) out.set(orig, cur);
+  return out;
+}
+
+/** Bumps the version of persons that got facts and recomputes their derived rows. */
+async function touch(scope: ImportScope, personIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  const survivors = await survivorsOf(scope, ids);
+  const live = [...new Set(ids.map((id) => survivors.get(id) ?? id))];
+  for (let i = 0; i < live.length; i += SLICE)
+    await scope.u.trx
+      .updateTable('persons')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.u.now }))
+      .where('id', 'in', live.slice(i, i + SLICE))
+      .execute();
+  for (const id of live) await reindexPerson(scope.u.trx, scope.ctx.keyer, asId<PersonId>(id));
+}
+
+async function recordRows(
+  scope: ImportScope,
+  added: readonly { row: PreparedRow; personId: string }[],
+  changed: readonly { row: PreparedRow; personId: string }[],
+): Promise<void> {
+  const values = added.map(({ row, personId }) => ({
+    source_id: scope.sourceId,
+    row_ref: row.rowRef,
+    content_hash: row.hash,
+    person_id: personId,
+    batch_id: scope.batchId,
+  }));
+  for (let i = 0; i < values.length; i += SLICE)
+    await scope.u.trx
+      .insertInto('import_rows')
+      .values(values.slice(i, i + SLICE))
+      .execute();
+  for (const { row } of changed)
+    await scope.u.trx
+      .updateTable('import_rows')
+      .set({ content_hash: row.hash, batch_id: scope.batchId })
+      .where('source_id', '=', scope.sourceId)
+      .where('row_ref', '=', row.rowRef)
+      .execute();
+}
