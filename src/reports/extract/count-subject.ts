@@ -31,6 +31,8 @@ export interface CountSubject {
   /** Category only implied by the population ("300 prisoners of war"). */
   implied: FigureCategory | null;
   npEnd: number;
+  /** The category came from an adjective in the noun phrase ("80 wounded"). */
+  fromAdjective: boolean;
 }
 
 const AUX = new Set(
@@ -45,14 +47,14 @@ const LEFT_MODE = new Set(['quantity', 'number', 'amount', 'count', 'numbering',
 /** Reads the subject of `span` within tokens [from, to) (the count's clause). */
 export function countSubject(tokens: readonly Token[], span: CountSpan, from: number, to: number): CountSubject {
   const sub: CountSubject = {
-    category: null, population: null, severity: false, more: false, inclusion: null, otherNoun: null, implied: null, npEnd: span.end,
+    category: null, population: null, severity: false, more: false, inclusion: null, otherNoun: null, implied: null, npEnd: span.end, fromAdjective: false,
   };
   const before = tokens[span.start - 1]?.l ?? '';
   if (before === 'another' || before === 'further' || before === 'additional' || tokens[span.start - 2]?.l === 'further') sub.more = true;
   readNounPhrase(tokens, span.end, to, sub);
   // "84 wounded defenders were transferred": with a population noun, the verb names the event and
   // the adjective only describes the people.
-  if (sub.category && sub.population) {
+  if (sub.category && sub.population && sub.fromAdjective) {
     const verb = verbAfter(tokens, sub.npEnd, to);
     if (verb?.strong) sub.category = verb.category;
   }
@@ -101,6 +103,7 @@ function readNounPhrase(tokens: readonly Token[], start: number, to: number, sub
     const adj = CATEGORY_ADJECTIVES.get(t.l);
     if (adj && !sub.category) {
       sub.category = adj;
+      sub.fromAdjective = true;
       j++;
       continue;
     }

@@ -8,7 +8,7 @@ import type { Token } from '../text/tokens.js';
 import { parseDigits, textOf } from '../text/numbers.js';
 import { CATEGORY_CUES } from '../lexicon/figures-lexicon.js';
 import { RANK_CUES, ROLE_CUES, SIDES, UNIT_NOUNS } from '../lexicon/people-lexicon.js';
-import { FACILITY_NOUNS } from '../lexicon/places-lexicon.js';
+import { FACILITY_NOUNS, PLACE_HEADS } from '../lexicon/places-lexicon.js';
 import { PhraseMatcher } from '../text/phrases.js';
 import type { SentenceContext } from './context.js';
 import type { NameSpan } from './person-names.js';
@@ -95,7 +95,7 @@ function onlyUnitWords(tokens: readonly Token[], from: number, to: number): bool
       k = rank.end - 1;
       continue;
     }
-    if (!(t.cap || t.k === 'num' || t.t === ',' || /^(of|the|'s|th|st|nd|rd|a)$/.test(t.l) || UNIT_WORDS.has(t.l) || UNIT_NOUNS.has(t.l) || SIDES.has(t.l)))
+    if (!(t.cap || t.k === 'num' || t.t === ',' || /^(of|the|'s|th|st|nd|rd|a)$/.test(t.l) || UNIT_WORDS.has(t.l) || UNIT_NOUNS.has(t.l) || SIDES.has(t.l) || PLACE_HEADS.has(t.l)))
       return false;
   }
   return true;
@@ -188,12 +188,15 @@ export function statusesAfter(ctx: SentenceContext, subjectStart: number, subjec
     const hit = CATEGORY_CUES.at(tokens, k) ?? EXTRA_STATUS.at(tokens, k);
     if (!hit) continue;
     if (inFacilityName(tokens, k)) continue;
+    // "released in an exchange": a circumstance of the status before it, not another status.
+    if (out.length > 0 && /^(a|an)$/.test(tokens[k - 1]?.l ?? '') && /^(in|during|through|via)$/.test(tokens[k - 2]?.l ?? '')) continue;
     const negated = NEGATION.has(tokens[k - 1]?.l ?? '') || NEGATION.has(tokens[k - 2]?.l ?? '');
     const objectFollows = tokens[hit.end]?.k === 'num' || /^(soldiers|fighters|servicemen|people|troops)$/.test(tokens[hit.end]?.l ?? '');
     k = hit.end - 1;
     if (objectFollows) continue;
     if (out.some((s) => s.type === hit.value)) continue;
-    out.push({ type: hit.value, date: dateFor(ctx, k), place: placeAfter(tokens, hit.end, stop), hedged: ctx.hedged || negated });
+    const placeFrom = /^(to|in|at|into)$/.test(tokens[hit.end - 1]!.l) ? hit.end - 1 : hit.end;
+    out.push({ type: hit.value, date: dateFor(ctx, k), place: placeAfter(tokens, placeFrom, stop), hedged: ctx.hedged || negated });
   }
   for (let k = Math.max(0, subjectStart - 3); k < subjectStart && out.length === 0; k++) {
     const hit = CATEGORY_CUES.at(tokens, k);
@@ -239,5 +242,9 @@ function placeAfter(tokens: readonly Token[], from: number, to: number): string 
   const slice = tokens.slice(from, Math.min(to, from + 12));
   const found = placesIn(slice);
   const facility = found.find((p) => p.kind !== 'town' && p.kind !== 'country' && p.kind !== 'region');
-  return (facility ?? found[0])?.name ?? null;
+  if (facility ?? found[0]) return (facility ?? found[0])!.name;
+  // "wounded at the steelworks": an unnamed facility right after the status is still its place.
+  const lead = slice[0]?.l;
+  const bare = lead === 'at' || lead === 'in' || lead === 'to' ? FACILITY_NOUNS.at(slice, slice[1]?.l === 'the' || slice[1]?.l === 'a' ? 2 : 1) : null;
+  return bare ? textOf(slice, bare.start, bare.end) : null;
 }

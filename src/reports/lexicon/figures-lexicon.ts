@@ -128,7 +128,9 @@ export const HEDGES = new PhraseMatcher<true>(
     'might have', 'presumably', 'unclear', 'not clear', 'declined to comment', 'refused to comment', 'did not comment',
     'would not comment', 'no comment', 'did not respond', 'no confirmation', 'unofficial', 'unofficially', 'denied',
     'denies', 'is said', 'are said', 'were said', 'was said to', 'according to unconfirmed', 'it is not known',
-    'not known', 'unknown whether', 'likely',
+    'not known', 'unknown whether', 'likely', 'could not be confirmed', 'could not be independently confirmed',
+    'not independently confirmed', 'has not been confirmed', 'have not been confirmed', 'unable to verify',
+    'unable to confirm', 'could not confirm', 'could not verify', 'cannot be confirmed', 'cannot be independently verified',
   ].map((p) => [p, true] as const),
 );
 

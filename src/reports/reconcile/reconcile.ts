@@ -48,9 +48,9 @@ function sums(refs: readonly Ref[]): Reconciliation[] {
     for (const b of stocks) {
       const ta = day(a.figure.window.to)!;
       const tb = day(b.figure.window.to)!;
-      if (tb <= ta || b.figure.count <= a.figure.count || !sameStart(a, b)) continue;
+      if (tb <= ta || !sameStart(a, b)) continue;
       const between = flows.filter((p) => within(p, ta, tb));
-      const parts = findParts(between, b.figure.count - a.figure.count);
+      const parts = b.figure.count > a.figure.count ? findParts(between, b.figure.count - a.figure.count) : null;
       if (parts) {
         const key = [a, ...parts, b].map((r) => `${r.report}:${r.index}`).join(',');
         if (seen.has(key)) continue;
