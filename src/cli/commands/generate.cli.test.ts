@@ -68,7 +68,20 @@ describe('whereabouts generate', () => {
     for (const f of readdirSync(a)) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f);
   });
 
+  test('files made on worker threads are byte-identical to files made inline', async (t) => {
+    const inline = tempDir();
+    const threaded = tempDir();
+    t.after(() => [inline, threaded].forEach((d) => rmSync(d, { recursive: true, force: true })));
+    const args = ['generate', '--persons', '150', '--sources', '4', '--seed', '3'];
+    assert.equal((await run([...args, '--threads', '0', '--out', inline])).code, 0);
+    assert.equal((await run([...args, '--threads', '2', '--out', threaded])).code, 0);
+    assert.deepEqual(readdirSync(threaded).sort(), readdirSync(inline).sort());
+    for (const f of readdirSync(inline))
+      assert.ok(readFileSync(join(inline, f)).equals(readFileSync(join(threaded, f))), f);
+  });
+
   const bad: [string, string[], number, string][] = [
+    ['a negative thread count', ['--threads', '-2'], EXIT.INPUT, '--threads'],
     ['a negative count of persons', ['--persons', '-5'], EXIT.INPUT, '--persons'],
     ['a fractional count of persons', ['--persons', '2.5'], EXIT.INPUT, '--persons'],
     ['no persons', ['--persons', '0'], EXIT.INPUT, '--persons'],

@@ -8,6 +8,7 @@ export type { PopulationOptions } from './population.js';
 export { renderSource, resolveStyle, sourceInfo } from './render-source.js';
 export type { RenderOptions, SourceInfo } from './render-source.js';
 export { TRUTH_HEADER, datasetFiles, datasetSources, generate } from './dataset.js';
+export { chunksInWorker } from './parallel.js';
 export type { DatasetFile, GenerateOptions, GeneratedDataset, GeneratedSource, TruthRow } from './dataset.js';
 export { STYLES, STYLE_ORDER, fieldMapping, styleForSource } from './styles.js';
 export type { ColumnSpec, NoiseSettings, SourceStyle, StyleName } from './styles.js';
