@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     const bytes = statSync(path).size;
     let peakRss = process.memoryUsage().rss;
     const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     const table = await readCsv(createReadStream(path), { fileName: 'list.csv' });
     let n = 0;
     let chars = 0;
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
       if ((n & 0xffff) === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const mb = bytes / 1e6;
     console.log(
@@ -67,6 +70,8 @@ async function main(): Promise<void> {
     console.log(
       `  ${seconds.toFixed(2)} s, ${Math.round(n / seconds)} rows/s, ${(mb / seconds).toFixed(1)} MB/s`,
     );
+    // CPU time is the steadier figure on a shared machine, where wall time includes waiting.
+    console.log(`  ${cpuSeconds.toFixed(2)} s of CPU, ${Math.round(n / cpuSeconds)} rows per CPU-second`);
     console.log(`  peak RSS ${(peakRss / 1e6).toFixed(0)} MB (checksum ${chars})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
