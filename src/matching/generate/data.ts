@@ -75,6 +75,11 @@ export const unitKinds = new WeightedTable(
   UNIT_KINDS.map((_, i) => i),
   (i) => UNIT_KINDS[i]?.w ?? 0,
 );
+/** Ranks and unit kinds by their Ukrainian name, with the unit kind's position in the data. */
+export const rankByUk: ReadonlyMap<string, Rank> = new Map(RANKS.map((r) => [r.uk, r]));
+export const unitKindByUk: ReadonlyMap<string, { kind: UnitKind; index: number }> = new Map(
+  UNIT_KINDS.map((kind, index) => [kind.uk, { kind, index }]),
+);
 export const SERVICE_LETTERS: string = militaryJson.serviceNumberLetters;
 
 const SUFFIXES: Readonly<Record<string, string>> = surnamesJson.suffixes;

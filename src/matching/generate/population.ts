@@ -199,16 +199,14 @@ function serviceOf(
   rng: Rng,
   military: boolean,
 ): Pick<Person, 'category' | 'rank' | 'unit' | 'serviceNumber'> {
-  if (!military) return { category: 'civilian', rank: -1, unit: null, serviceNumber: '' };
-  const kind = unitKinds.draw(rng);
-  const unit: UnitRef = { kind, number: rng.pick((UNIT_KINDS[kind] as (typeof UNIT_KINDS)[number]).numbers) };
-  return { category: 'military', rank: ranks.draw(rng), unit, serviceNumber: drawServiceNumber(rng) };
+  if (!military) return { category: 'civilian', rank: '', unit: null, serviceNumber: '' };
+  const kind = UNIT_KINDS[unitKinds.draw(rng)] as (typeof UNIT_KINDS)[number];
+  const unit: UnitRef = { kind: kind.uk, number: rng.pick(kind.numbers) };
+  const rank = (RANKS[ranks.draw(rng)] as (typeof RANKS)[number]).uk;
+  return { category: 'military', rank, unit, serviceNumber: drawServiceNumber(rng) };
 }
 
 function drawServiceNumber(rng: Rng): string {
   const letter = SERVICE_LETTERS[rng.int(SERVICE_LETTERS.length)] as string;
   return `${letter}-${String(rng.between(100000, 999999))}`;
 }
-
-/** Number of ranks known (exported for the renderer's checks). */
-export const RANK_COUNT = RANKS.length;

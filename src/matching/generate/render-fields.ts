@@ -2,7 +2,7 @@
  * How each kind of source writes places, ranks, units and service numbers: in its own language and
  * script, with the variations a clerk or a reporter would produce.
  */
-import { RANKS, UNIT_KINDS, russianPlaceName } from './data.js';
+import { rankByUk, russianPlaceName, unitKindByUk } from './data.js';
 import { mix32 } from './prng.js';
 import type { Rng } from './prng.js';
 import { romanise } from './romanise.js';
@@ -46,8 +46,8 @@ export function renderPlace(place: PlaceRef, style: SourceStyle, rng: Rng, russi
 }
 
 /** A rank in the source's language. */
-export function renderRank(rank: number, style: SourceStyle): string {
-  const r = RANKS[rank];
+export function renderRank(rank: string, style: SourceStyle): string {
+  const r = rankByUk.get(rank);
   return r ? r[style.language] : '';
 }
 
@@ -80,13 +80,14 @@ function ordinal(n: number, language: SourceStyle['language']): string {
 
 /** The military unit code (в/ч А1234) a unit keeps in every list; derived from kind and number. */
 export function unitCode(unit: UnitRef): string {
-  return `А${1000 + (mix32(0x756e6974, unit.kind, unit.number) % 9000)}`;
+  const index = unitKindByUk.get(unit.kind)?.index ?? 0;
+  return `А${1000 + (mix32(0x756e6974, index, unit.number) % 9000)}`;
 }
 
 /** A unit in words ("36th Separate Marine Brigade"), abbreviated ("36 ОБрМП") or by its code. */
 export function renderUnit(unit: UnitRef | null, style: SourceStyle, rng: Rng): string {
   if (!unit) return '';
-  const kind = UNIT_KINDS[unit.kind];
+  const kind = unitKindByUk.get(unit.kind)?.kind;
   if (!kind) return '';
   const lang = style.language;
   if (lang === 'uk' || lang === 'ru') {

@@ -16,9 +16,9 @@ export interface PlaceRef {
   readonly oblast: string;
 }
 
-/** A military unit: a kind (index into the unit kinds of data/military.json) and its number. */
+/** A military unit: its kind in Ukrainian ("окрема бригада морської піхоти") and its number (36). */
 export interface UnitRef {
-  readonly kind: number;
+  readonly kind: string;
   readonly number: number;
 }
 
@@ -40,8 +40,8 @@ export interface Person {
   readonly birthDate: CivilDate;
   readonly birthPlace: PlaceRef;
   readonly category: 'military' | 'civilian';
-  /** Index into the ranks of data/military.json, or -1 for civilians. */
-  readonly rank: number;
+  /** The rank in Ukrainian ("старший сержант"); empty for civilians. */
+  readonly rank: string;
   readonly unit: UnitRef | null;
   /** Military personal number such as "К-483920"; empty for civilians. */
   readonly serviceNumber: string;
