@@ -9,6 +9,8 @@ import { registerLink } from './link.js';
 import { registerGenerate } from './generate.js';
 import { registerNames } from './names.js';
 import { registerReports } from './reports.js';
+import { registerImport } from './import.js';
+import { registerExport } from './export.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
@@ -21,6 +23,8 @@ const COMMANDS: Register[] = [
   registerGenerate,
   registerNames,
   registerReports,
+  registerImport,
+  registerExport,
 ];
 
 export function registerCommands(program: Command, ctx: CliContext): void {
