@@ -19,8 +19,16 @@ function memo(fn: (name: string) => string): (name: string) => string {
   };
 }
 
+const patronymics = new WeakMap<GivenName, readonly [string, string]>();
+
 /** The Ukrainian patronymic from a father's name: Андрій → Андрійович / Андріївна. */
 export function ukrainianPatronymic(father: GivenName, sex: 'M' | 'F'): string {
+  let pair = patronymics.get(father);
+  if (!pair) patronymics.set(father, (pair = [formPatronymic(father, 'M'), formPatronymic(father, 'F')]));
+  return pair[sex === 'M' ? 0 : 1];
+}
+
+function formPatronymic(father: GivenName, sex: 'M' | 'F'): string {
   const irregular = father.patrUk?.[sex === 'M' ? 0 : 1];
   if (irregular) return irregular;
   const name = father.uk;
@@ -74,11 +82,11 @@ export function diminutivesOf(ukGiven: string, lang: 'uk' | 'ru'): readonly stri
 }
 
 /** The feminine form of a surname: adjectival and -ов/-ев forms change, the others do not. */
-export function feminineSurname(masculine: string): string {
+export const feminineSurname = memo((masculine: string): string => {
   if (/(ськ|цьк|зьк|ч|н)ий$/.test(masculine)) return `${masculine.slice(0, -2)}а`;
   if (/[оеє]в$/.test(masculine)) return `${masculine}а`;
   return masculine;
-}
+});
 
 const LETTERS: Readonly<Record<string, string>> = {
   і: 'и',
