@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { capabilities } from '../../app/index.js';
 import { ROLES } from '../../domain/index.js';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../authenticate.js';
-import { NoContent, responses } from '../schemas/common.js';
+import { NoContent, NoQuery, responses } from '../schemas/common.js';
 import { LoginBody } from '../schemas/requests.js';
 import { UserOut } from '../schemas/resources.js';
 import type { PluginOptions } from './options.js';
@@ -67,6 +67,7 @@ export const authPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server, {
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, role, capabilities and CSRF token',
+        querystring: NoQuery,
         response: responses(MeOut),
       },
     },

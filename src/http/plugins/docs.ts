@@ -10,6 +10,11 @@ import type { PluginOptions } from './options.js';
 
 /** Collects route schemas into the OpenAPI document; must be registered before any route. */
 export async function registerOpenApi(server: FastifyInstance, version: string): Promise<void> {
+  // Public routes say so in the document: no security requirement.
+  server.addHook('onRoute', (route) => {
+    if ((route.config as { public?: boolean } | undefined)?.public && route.schema)
+      route.schema = { ...route.schema, security: [] };
+  });
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',

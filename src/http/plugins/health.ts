@@ -1,7 +1,7 @@
 /** GET /api/health: liveness, the database dialect and whether first-run setup is pending. No auth. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { responses } from '../schemas/common.js';
+import { NoQuery, responses } from '../schemas/common.js';
 import type { PluginOptions } from './options.js';
 
 const Health = z
@@ -14,7 +14,12 @@ export const healthPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server,
     '/api/health',
     {
       config: { public: true },
-      schema: { tags: ['health'], summary: 'Service health', response: responses(Health) },
+      schema: {
+        tags: ['health'],
+        summary: 'Service health',
+        querystring: NoQuery,
+        response: responses(Health),
+      },
     },
     async () => ({
       status: 'ok' as const,

@@ -13,7 +13,7 @@ import {
   RetractInput,
 } from '../../domain/index.js';
 import { actorOf } from '../authenticate.js';
-import { ClaimParams, EventParams, IdParams, page, responses } from '../schemas/common.js';
+import { ClaimParams, EventParams, IdParams, NoQuery, page, responses } from '../schemas/common.js';
 import {
   ClaimAddedOut,
   EventAddedOut,
@@ -60,6 +60,7 @@ export const personsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
       schema: {
         tags,
         summary: 'Read a person: view, claims with provenance, timeline, status',
+        querystring: NoQuery,
         params: IdParams,
         response: responses(PersonDetailOut),
       },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PlaceInput } from '../../domain/index.js';
 import { actorOf } from '../authenticate.js';
-import { IdParams, page, responses } from '../schemas/common.js';
+import { IdParams, NoQuery, page, responses } from '../schemas/common.js';
 import { PlaceListQuery, PlaceVariantsBody } from '../schemas/requests.js';
 import { PlaceOut } from '../schemas/resources.js';
 import type { PluginOptions } from './options.js';
@@ -40,7 +40,13 @@ export const placesPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server,
   server.get(
     '/api/places/:id',
     {
-      schema: { tags: ['places'], summary: 'Read a place', params: IdParams, response: responses(PlaceOut) },
+      schema: {
+        tags: ['places'],
+        summary: 'Read a place',
+        querystring: NoQuery,
+        params: IdParams,
+        response: responses(PlaceOut),
+      },
     },
     async (request) => app.places.get(actorOf(request), request.params.id),
   );

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { responses } from '../schemas/common.js';
+import { NoQuery, responses } from '../schemas/common.js';
 import { SetupBody } from '../schemas/requests.js';
 import { UserOut } from '../schemas/resources.js';
 import { pageCsp } from '../security-headers.js';
@@ -35,6 +35,7 @@ export const setupPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server, 
       schema: {
         tags: ['setup'],
         summary: 'Whether the first administrator is still to be created',
+        querystring: NoQuery,
         response: responses(z.object({ required: z.boolean() })),
       },
     },

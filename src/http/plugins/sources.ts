@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SourceInput } from '../../domain/index.js';
 import { actorOf } from '../authenticate.js';
-import { IdParams, NoContent, page, responses } from '../schemas/common.js';
+import { IdParams, NoContent, NoQuery, page, responses } from '../schemas/common.js';
 import { SourceListQuery, SourceUpdateBody } from '../schemas/requests.js';
 import { SourceOut } from '../schemas/resources.js';
 import type { PluginOptions } from './options.js';
@@ -39,6 +39,7 @@ export const sourcesPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
       schema: {
         tags: ['sources'],
         summary: 'Read a source',
+        querystring: NoQuery,
         params: IdParams,
         response: responses(SourceOut),
       },

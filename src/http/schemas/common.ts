@@ -33,6 +33,9 @@ export const PageQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+/** The query of a route that takes none: any parameter is refused rather than ignored. */
+export const NoQuery = z.strictObject({});
+
 /** An empty body (204). */
 export const NoContent = z.null().describe('no content');
 
