@@ -32,6 +32,8 @@ const PERSON_STREAM = 0x70657273;
 export const SIBLING_SHARE = 0.03;
 export const NAMESAKE_SHARE = 0.02;
 const MILITARY_SHARE = 0.8;
+/** Share of women with a double surname. */
+const DOUBLE_SURNAME_SHARE = 0.03;
 const FIRST_EVENT_DAY = dayNumber({ year: 2022, month: 2, day: 24 });
 const LAST_EVENT_DAY = dayNumber({ year: 2024, month: 12, day: 31 });
 const SPRING_2022 = [
@@ -101,7 +103,7 @@ function freshDraft(rng: Rng, index: number): Draft {
     sex,
     givenName: drawGiven(rng, sex),
     patronymic: ukrainianPatronymic(father, sex),
-    familyName: sex === 'F' ? feminineSurname(surname) : surname,
+    familyName: sex === 'F' ? womansSurname(rng, surname) : surname,
     birthDate: fromDayNumber(birthDay),
     birthPlace: drawBirthPlace(rng),
     ...serviceOf(rng, military),
@@ -156,6 +158,13 @@ function namesakeOf(base: Draft, rng: Rng, index: number): Draft {
     lookalike: { personId: base.person.id, relation: 'namesake' },
   };
   return { person, surname: base.surname, father };
+}
+
+/** A woman's surname: the feminine form, now and then joined to a second one (Шевченко-Ткачук). */
+function womansSurname(rng: Rng, surname: string): string {
+  const own = feminineSurname(surname);
+  if (!rng.chance(DOUBLE_SURNAME_SHARE)) return own;
+  return `${own}-${feminineSurname(SURNAMES[surnames.draw(rng)] as string)}`;
 }
 
 /** Person ids are stable across runs: "P" and the 1-based position. */
