@@ -87,23 +87,76 @@ export function blockingKeys(record: MatchRecord, model: MatchModel = defaultMod
   return preparedBlockingKeys(prepare([record]), 0, model);
 }
 
-/** Interned key ids of one rule for every record (-1 when the record has no key). */
-export function ruleKeyIds(S: PreparedSet, rule: BlockingRuleSpec): { ids: Int32Array; count: number } {
-  const key = compileRule(rule);
-  const map = new Map<string, number>();
-  const ids = new Int32Array(S.n);
-  for (let i = 0; i < S.n; i++) {
-    const k = key(S, i);
-    if (k === null) {
-      ids[i] = -1;
-      continue;
-    }
-    let id = map.get(k);
-    if (id === undefined) {
-      id = map.size;
-      map.set(k, id);
-    }
-    ids[i] = id;
+type PartId = (S: PreparedSet, i: number) => number;
+
+/** A numeric id per key part (-1 when missing): interned ids, prefix ids or numbers as they are. */
+function partId(part: string, S: PreparedSet): PartId {
+  const m = /^(\w+)(?::(\d+)|\[0\])?$/.exec(part);
+  const f = m?.[1] ?? '';
+  if (m && STR.has(f) && m[2]) {
+    const col = S.str[f as StringFeature];
+    const len = Number(m[2]);
+    const table = new Int32Array(S.strings.length).fill(-2);
+    const prefixes = new Map<string, number>();
+    return (T, i) => {
+      const id = col[i]!;
+      if (id < 0) return -1;
+      let p = table[id]!;
+      if (p === -2) {
+        const key = T.strings[id]!.slice(0, len);
+        p = prefixes.get(key) ?? prefixes.size;
+        prefixes.set(key, p);
+        table[id] = p;
+      }
+      return p;
+    };
   }
-  return { ids, count: map.size };
+  if (m && STR.has(f)) {
+    const col = S.str[f as StringFeature];
+    return (_T, i) => col[i]!;
+  }
+  if (m && LIST.has(f) && part.endsWith('[0]')) {
+    const c = S.list[f as ListFeature];
+    return (_T, i) => (c.offsets[i + 1]! > c.offsets[i]! ? c.values[c.offsets[i]!]! : -1);
+  }
+  if (m && NUM.has(f) && !m[2]) {
+    const col = S.num[f as NumberFeature];
+    return (_T, i) => (col[i] === 0 ? -1 : col[i]!);
+  }
+  partReader(part); // throws the located error for an unknown part
+  return () => -1;
+}
+
+/** 2^26: part ids and chained key ids stay below it, so two combine exactly in a double. */
+const RADIX = 67_108_864;
+
+/**
+ * Key ids of one rule for every record (-1 when the record has no key). Keys are combined from
+ * numeric part ids, so no key string is built: the same grouping as `compileRule`'s strings.
+ */
+export function ruleKeyIds(S: PreparedSet, rule: BlockingRuleSpec): { ids: Int32Array; count: number } {
+  const parts = rule.keys.map((k) => partId(k, S));
+  const ids = new Int32Array(S.n);
+  const chains = parts.map(() => new Map<number, number>());
+  let count = 0;
+  for (let i = 0; i < S.n; i++) {
+    let key = 0;
+    for (let k = 0; k < parts.length && key >= 0; k++) {
+      const p = parts[k]!(S, i);
+      if (p < 0) {
+        key = -1;
+        break;
+      }
+      const combined = key * RADIX + p;
+      const map = chains[k]!;
+      let next = map.get(combined);
+      if (next === undefined) {
+        next = k === parts.length - 1 ? count++ : map.size;
+        map.set(combined, next);
+      }
+      key = next;
+    }
+    ids[i] = key;
+  }
+  return { ids, count };
 }

@@ -27,13 +27,34 @@ function exact(f: StringFeature): PairPredicate {
 /** A similarity in [0,1] of two records (0 when a value is missing). */
 export type PairScore = (A: PreparedSet, i: number, B: PreparedSet, j: number) => number;
 
+/** 2^26: two string ids combine into one exact double key. */
+const RADIX = 67_108_864;
+const MEMO_LIMIT = 1_000_000;
+
+/**
+ * Jaro–Winkler on a feature, memoised per pair of string ids inside one set: towns, units, ranks and
+ * names come from small vocabularies, so the same two strings meet again and again.
+ */
 function jwScore(f: StringFeature): PairScore {
+  let memo = new Map<number, number>();
+  let memoSet: PreparedSet | null = null;
   return (A, i, B, j) => {
     const a = A.str[f][i]!;
     const b = B.str[f][j]!;
     if (a < 0 || b < 0) return 0;
-    if (A === B && a === b) return 1;
-    return jaroWinkler(A.strings[a]!, B.strings[b]!);
+    if (A !== B) return jaroWinkler(A.strings[a]!, B.strings[b]!);
+    if (a === b) return 1;
+    if (memoSet !== A || memo.size > MEMO_LIMIT) {
+      memo = new Map();
+      memoSet = A;
+    }
+    const key = a < b ? a * RADIX + b : b * RADIX + a;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = jaroWinkler(A.strings[a]!, A.strings[b]!);
+      memo.set(key, v);
+    }
+    return v;
   };
 }
 
@@ -53,11 +74,33 @@ export function compileScore(t: LevelTest): { key: string; score: PairScore; thr
   return null;
 }
 
+/** At most one substitution, insertion, deletion or adjacent transposition, in one linear pass. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let k = 0;
+  const n = la < lb ? la : lb;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  if (k === n) return true;
+  if (la === lb) {
+    if (a.slice(k + 1) === b.slice(k + 1)) return true;
+    return (
+      k + 1 < la &&
+      a.charCodeAt(k) === b.charCodeAt(k + 1) &&
+      a.charCodeAt(k + 1) === b.charCodeAt(k) &&
+      a.slice(k + 2) === b.slice(k + 2)
+    );
+  }
+  return la > lb ? a.slice(k + 1) === b.slice(k) : a.slice(k) === b.slice(k + 1);
+}
+
 function edit(f: StringFeature, max: number): PairPredicate {
   return (A, i, B, j) => {
     const a = text(A, f, i);
     const b = text(B, f, j);
-    return a !== undefined && b !== undefined && damerauLevenshtein(a, b, max) <= max;
+    if (a === undefined || b === undefined) return false;
+    return max === 1 ? withinOneEdit(a, b) : damerauLevenshtein(a, b, max) <= max;
   };
 }
 

@@ -45,6 +45,8 @@ export interface Scorer {
 /** Bounds on one term-frequency adjustment, in bits: one very rare or very common value must not decide alone. */
 const TF_LIMIT = 6;
 const EPS = 1e-6;
+/** Pseudo-records of prior belief (frequency u) blended with the observed term frequencies. */
+const TF_PSEUDO = 500;
 
 /** Match probability of a weight. */
 export function probabilityOf(weight: number): number {
@@ -82,8 +84,11 @@ export function createScorer(model: MatchModel): Scorer {
     const freqs = B.tf[f];
     if (!freqs) return 0;
     const u = model.parameters.u[comparisons[c]!.spec.name]![level - 1]!;
-    const freq = freqs[B.str[f][j]!]!;
-    if (!(freq > 0)) return 0;
+    const observed = freqs[B.str[f][j]!]!;
+    if (!(observed > 0)) return 0;
+    // Shrink the observed frequency towards u: in a small set one record makes a value look common.
+    const total = B.tfTotal[f] ?? 0;
+    const freq = (observed * total + TF_PSEUDO * u) / (total + TF_PSEUDO);
     const adj = tfWeight * Math.log2(Math.max(u, EPS) / freq);
     return adj > TF_LIMIT ? TF_LIMIT : adj < -TF_LIMIT ? -TF_LIMIT : adj;
   }

@@ -36,11 +36,17 @@ const FLOOR = 1e-6;
 
 /** Groups level vectors (row-major, `width` per row) into distinct patterns with counts. */
 export function aggregatePatterns(levels: Uint8Array, rows: number, width: number): PatternTable {
-  const index = new Map<string, number>();
+  const index = new Map<number | string, number>();
   const keep: number[] = [];
   const counts: number[] = [];
+  // Levels are small: base-16 digits fit a double exactly for up to 13 comparisons.
+  const numeric = width <= 13;
   for (let r = 0; r < rows; r++) {
-    const key = String.fromCharCode(...levels.subarray(r * width, r * width + width));
+    let key: number | string;
+    if (numeric) {
+      key = 0;
+      for (let c = 0; c < width; c++) key = key * 16 + levels[r * width + c]!;
+    } else key = String.fromCharCode(...levels.subarray(r * width, r * width + width));
     const k = index.get(key);
     if (k === undefined) {
       index.set(key, counts.length);

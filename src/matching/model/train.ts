@@ -15,9 +15,9 @@ import { versionOf } from './version.js';
 export interface TrainingOptions {
   readonly origin?: Uint8Array;
   readonly seed?: number;
-  /** Random pairs used to estimate u (default 300,000 or fewer when the data has fewer pairs). */
+  /** Random pairs used to estimate u (default 200,000 or fewer when the data has fewer pairs). */
   readonly uSamples?: number;
-  /** Candidate pairs used for EM (default 500,000, an even spread over all candidates). */
+  /** Candidate pairs used for EM (default 300,000, an even spread over all candidates). */
   readonly emSamples?: number;
 }
 
@@ -184,9 +184,9 @@ export function trainUnsupervised(
 ): { model: MatchModel; report: TrainingReport } {
   const scorer = createScorer(model);
   const rand = randomSource(opts.seed ?? 42);
-  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 300_000, Math.floor(totalPairs(S, opts.origin))));
+  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(totalPairs(S, opts.origin))));
   const u = estimateU(model, scorer, S, randomPairs(S, nRandom, rand, opts.origin));
-  const [a, b] = samplePairs(candidates, opts.emSamples ?? 500_000);
+  const [a, b] = samplePairs(candidates, opts.emSamples ?? 300_000);
   const width = model.comparisons.length;
   const rows = levelRows(scorer, S, [a, b], a.length);
   const sums = model.comparisons.map((c) => new Float64Array(c.levels.length));

@@ -65,6 +65,8 @@ export interface PreparedSet {
   readonly num: Readonly<Record<NumberFeature, Int32Array>>;
   /** Share of records holding each string id, for the features that get term-frequency adjustment. */
   readonly tf: Readonly<Partial<Record<StringFeature, Float64Array>>>;
+  /** How many records hold each TF feature: small sets say little about how common a value is. */
+  readonly tfTotal: Readonly<Partial<Record<StringFeature, number>>>;
 }
 
 /** One record of a prepared set: what ranked search takes as candidates. */

@@ -43,12 +43,54 @@ interface Parts {
   patronymic: string | null;
 }
 
-function partsOf(f: MatchRecord['fields']): Parts {
+/**
+ * Memoised names API, one per prepare run. Tokens repeat far more than whole names do (a typo in
+ * one part makes the whole name new), so caching is per token.
+ */
+export class NameTokenCache {
+  private readonly keys = new Map<string, string>();
+  private readonly latins = new Map<string, string>();
+  private readonly codes = new Map<string, readonly string[]>();
+  private readonly givenClasses = new Map<string, string | null>();
+  private readonly patronymicClasses = new Map<string, string | null>();
+  private readonly parsed = new Map<string, ReturnType<typeof parseName>>();
+
+  private static memo<V>(map: Map<string, V>, token: string, fn: (t: string) => V): V {
+    let v = map.get(token);
+    if (v === undefined && !map.has(token)) {
+      v = fn(token);
+      if (map.size > 2_000_000) map.clear();
+      map.set(token, v);
+    }
+    return v as V;
+  }
+
+  key(t: string): string {
+    return NameTokenCache.memo(this.keys, t, nameKey);
+  }
+  latin(t: string): string {
+    return NameTokenCache.memo(this.latins, t, (x) => toLatin(x).toLowerCase());
+  }
+  soundCodes(t: string): readonly string[] {
+    return NameTokenCache.memo(this.codes, t, daitchMokotoff);
+  }
+  givenClass(t: string): string | null {
+    return NameTokenCache.memo(this.givenClasses, t, givenNameClass);
+  }
+  patronymicClass(t: string): string | null {
+    return NameTokenCache.memo(this.patronymicClasses, t, patronymicClass);
+  }
+  parse(full: string): ReturnType<typeof parseName> {
+    return NameTokenCache.memo(this.parsed, full, parseName);
+  }
+}
+
+function partsOf(f: MatchRecord['fields'], c: NameTokenCache): Parts {
   const given = words(f.given_name);
   const family = words(f.family_name);
   let patronymic = f.patronymic?.trim() || null;
   if (f.full_name?.trim() && (given.length === 0 || family.length === 0)) {
-    const p = parseName(f.full_name);
+    const p = c.parse(f.full_name);
     const pg = p.given.length > 0 ? p.given : p.initials.slice(0, 1);
     return {
       given: given.length > 0 ? given : pg,
@@ -57,45 +99,42 @@ function partsOf(f: MatchRecord['fields']): Parts {
     };
   }
   // A given-name column often carries the patronymic too ("Андрій Миколайович").
-  if (patronymic === null && given.length >= 2 && patronymicClass(given[given.length - 1]!) !== null)
+  if (patronymic === null && given.length >= 2 && c.patronymicClass(given[given.length - 1]!) !== null)
     patronymic = given.pop()!;
   return { given, family, patronymic };
 }
 
-function keyOf(token: string | undefined): string {
-  return token === undefined ? '' : nameKey(token);
-}
-
-/** Lower-case Latin spelling: typos survive here, while keys fold them with spelling variants. */
-function latin(token: string | undefined): string {
-  return token === undefined ? '' : toLatin(token).toLowerCase();
-}
-
-/** Computes name features; callers cache by the raw name columns, since names repeat a lot. */
-export function nameFeatures(f: MatchRecord['fields']): NameFeatures {
+/** Computes the name features of a record's name columns. */
+export function nameFeatures(f: MatchRecord['fields'], c: NameTokenCache): NameFeatures {
   if (!f.full_name && !f.given_name && !f.family_name && !f.patronymic) return EMPTY;
-  const p = partsOf(f);
-  const given = keyOf(p.given[0]);
-  const familyKeys = p.family.map(keyOf).filter((k) => k !== '');
-  const patronymic = p.patronymic ? keyOf(p.patronymic) : '';
-  const codes = new Set<string>();
-  for (const t of p.family) for (const c of daitchMokotoff(t)) codes.add(c);
-  const tokens = [...p.given.map(keyOf), ...familyKeys, ...(patronymic ? [patronymic] : [])].filter(Boolean);
+  const p = partsOf(f, c);
+  const first = p.given[0];
+  const given = first === undefined ? '' : c.key(first);
+  const familyKeys: string[] = [];
+  const codes: string[] = [];
+  for (const t of p.family) {
+    const k = c.key(t);
+    if (k !== '') familyKeys.push(k);
+    for (const code of c.soundCodes(t)) if (!codes.includes(code)) codes.push(code);
+  }
+  const patronymic = p.patronymic ? c.key(p.patronymic) : '';
+  const tokens: string[] = [];
+  for (const t of p.given) {
+    const k = c.key(t);
+    if (k !== '') tokens.push(k);
+  }
+  tokens.push(...familyKeys);
+  if (patronymic) tokens.push(patronymic);
   return {
     given,
-    givenLatin: latin(p.given[0]),
-    given2: keyOf(p.given[1]),
-    givenClass: given === '' ? '' : given.length <= 1 ? '' : (givenNameClass(p.given[0]!) ?? `=${given}`),
-    family: familyKeys.join(' '),
-    familyLatin: p.family.map(latin).join(' '),
+    givenLatin: first === undefined ? '' : c.latin(first),
+    given2: p.given[1] === undefined ? '' : c.key(p.given[1]),
+    givenClass: given.length <= 1 ? '' : (c.givenClass(first!) ?? `=${given}`),
+    family: familyKeys.length === 1 ? familyKeys[0]! : familyKeys.join(' '),
+    familyLatin: p.family.length === 1 ? c.latin(p.family[0]!) : p.family.map((t) => c.latin(t)).join(' '),
     patronymic,
-    patronymicClass: p.patronymic ? (patronymicClass(p.patronymic) ?? `=${patronymic}`) : '',
+    patronymicClass: p.patronymic ? (c.patronymicClass(p.patronymic) ?? `=${patronymic}`) : '',
     tokens,
-    familyCodes: [...codes],
+    familyCodes: codes,
   };
-}
-
-/** The cache key of a record's name columns. */
-export function nameCacheKey(f: MatchRecord['fields']): string {
-  return `${f.full_name ?? ''}\u0001${f.given_name ?? ''}\u0001${f.family_name ?? ''}\u0001${f.patronymic ?? ''}`;
 }

@@ -91,3 +91,63 @@ export function normalisePostcode(raw: string): string {
 export function normaliseEmail(raw: string): string {
   return raw.trim().toLowerCase();
 }
+
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+/**
+ * Text and place normalisation memoised per token for one prepare run: towns, units and ranks are
+ * written in many combinations of a small vocabulary, so tokens repeat even when whole values don't.
+ */
+export class TextCache {
+  private readonly latins = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+
+  private latinOf(token: string): string {
+    let v = this.latins.get(token);
+    if (v === undefined) {
+      v = toLatin(token)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+      if (this.latins.size > 1_000_000) this.latins.clear();
+      this.latins.set(token, v);
+    }
+    return v;
+  }
+
+  private keyOf(token: string): string {
+    let v = this.keys.get(token);
+    if (v === undefined) {
+      const latin = this.latinOf(token);
+      v = latin
+        .split(' ')
+        .map((t) => (/^\p{L}+$/u.test(t) ? nameKey(t) || t : t))
+        .join(' ');
+      if (this.keys.size > 1_000_000) this.keys.clear();
+      this.keys.set(token, v);
+    }
+    return v;
+  }
+
+  private join(raw: string | undefined, fn: (t: string) => string): string {
+    if (!raw) return '';
+    const parts = raw.split(SPLIT);
+    let out = '';
+    for (const p of parts) {
+      if (p === '') continue;
+      const v = fn(p);
+      if (v !== '') out = out === '' ? v : `${out} ${v}`;
+    }
+    return out;
+  }
+
+  /** Same result as normaliseText. */
+  text(raw: string | undefined): string {
+    return this.join(raw, (t) => this.latinOf(t));
+  }
+
+  /** Same result as normalisePlace. */
+  place(raw: string | undefined): string {
+    return this.join(raw, (t) => this.keyOf(t));
+  }
+}

@@ -13,16 +13,15 @@ import type {
   StringFeature,
 } from './features.js';
 import { LIST_FEATURES, NUMBER_FEATURES, STRING_FEATURES, TF_FEATURES } from './features.js';
-import { nameCacheKey, nameFeatures, type NameFeatures } from './name-features.js';
+import { NameTokenCache, nameFeatures, type NameFeatures } from './name-features.js';
 import { birthYearsFromAge, parseDate } from './parse-date.js';
 import {
   normaliseEmail,
   normaliseId,
   normalisePhone,
-  normalisePlace,
   normalisePostcode,
   normaliseSex,
-  normaliseText,
+  TextCache,
 } from './normalise.js';
 
 function sharedInt32(n: number): Int32Array {
@@ -74,12 +73,17 @@ class SetBuilder {
       list[f] = { offsets: this.lists[f].offsets, values };
     }
     const tf: Partial<Record<StringFeature, Float64Array>> = {};
-    for (const f of TF_FEATURES) tf[f] = termFrequencies(this.str[f], this.strings.length, this.n);
-    return { n: this.n, ids, strings: this.strings, str: this.str, num: this.num, list, tf };
+    const tfTotal: Partial<Record<StringFeature, number>> = {};
+    for (const f of TF_FEATURES) {
+      const r = termFrequencies(this.str[f], this.strings.length, this.n);
+      tf[f] = r.freqs;
+      tfTotal[f] = r.present;
+    }
+    return { n: this.n, ids, strings: this.strings, str: this.str, num: this.num, list, tf, tfTotal };
   }
 }
 
-function termFrequencies(col: Int32Array, size: number, n: number): Float64Array {
+function termFrequencies(col: Int32Array, size: number, n: number): { freqs: Float64Array; present: number } {
   const counts = new Float64Array(new SharedArrayBuffer(Math.max(1, size) * 8));
   let present = 0;
   for (let i = 0; i < n; i++) {
@@ -90,7 +94,7 @@ function termFrequencies(col: Int32Array, size: number, n: number): Float64Array
     }
   }
   if (present > 0) for (let k = 0; k < size; k++) counts[k] = counts[k]! / present;
-  return counts;
+  return { freqs: counts, present };
 }
 
 function setDates(b: SetBuilder, i: number, r: MatchRecord): void {
@@ -134,20 +138,6 @@ function setNames(b: SetBuilder, i: number, nf: NameFeatures): void {
   b.setList('familyCodes', i, nf.familyCodes);
 }
 
-/** Memoises a normaliser: the same town or rank is written thousands of times in one list. */
-function cached(fn: (s: string) => string): (s: string | undefined) => string {
-  const memo = new Map<string, string>();
-  return (s) => {
-    if (!s) return '';
-    let v = memo.get(s);
-    if (v === undefined) {
-      v = fn(s);
-      if (memo.size < 500_000) memo.set(s, v);
-    }
-    return v;
-  };
-}
-
 function setOthers(b: SetBuilder, i: number, f: MatchRecord['fields'], norm: Normalisers): void {
   b.setStr('sex', i, f.sex ? normaliseSex(f.sex) : '');
   b.setStr('place', i, norm.place(f.place_of_birth));
@@ -184,19 +174,13 @@ export function prepare(
   onProgress?: (done: number, total: number) => void,
 ): PreparedSet {
   const b = new SetBuilder(records.length);
-  const names = new Map<string, NameFeatures>();
-  const norm: Normalisers = { text: cached(normaliseText), place: cached(normalisePlace) };
+  const names = new NameTokenCache();
+  const norm: Normalisers = new TextCache();
   const ids: string[] = new Array<string>(records.length);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     ids[i] = r.id;
-    const key = nameCacheKey(r.fields);
-    let nf = names.get(key);
-    if (nf === undefined) {
-      nf = nameFeatures(r.fields);
-      if (names.size < 1_000_000) names.set(key, nf);
-    }
-    setNames(b, i, nf);
+    setNames(b, i, nameFeatures(r.fields, names));
     setDates(b, i, r);
     setOthers(b, i, r.fields, norm);
     if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1, records.length);

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clusterRecords } from './index.js';
+
+/** Builds clustering input from a full table of pair weights; links are the pairs listed. */
+function input(weights: number[][], links: [number, number][], threshold = 3) {
+  return {
+    n: weights.length,
+    left: Int32Array.from(links.map((l) => l[0])),
+    right: Int32Array.from(links.map((l) => l[1])),
+    weights: Float32Array.from(links.map(([a, b]) => weights[a]![b]!)),
+    count: links.length,
+    threshold,
+    score: (i: number, j: number) => weights[i]![j]!,
+  };
+}
+
+test('one bad link does not chain two different people together', () => {
+  // A1, A2 are one person; B1, B2 another; A2–B1 is a wrong but strong link; A and B clearly differ.
+  const w = [
+    [0, 15, -25, -25],
+    [15, 0, 8, -25],
+    [-25, 8, 0, 15],
+    [-25, -25, 15, 0],
+  ];
+  const labels = clusterRecords(
+    input(w, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]),
+  );
+  assert.equal(labels[0], labels[1]);
+  assert.equal(labels[2], labels[3]);
+  assert.notEqual(labels[1], labels[2]);
+});
+
+test('a three-record chain whose ends clearly differ is split', () => {
+  const w = [
+    [0, 12, -30],
+    [12, 0, 9],
+    [-30, 9, 0],
+  ];
+  const labels = clusterRecords(
+    input(w, [
+      [0, 1],
+      [1, 2],
+    ]),
+  );
+  assert.equal(labels[0], labels[1]);
+  assert.notEqual(labels[1], labels[2]);
+});
+
+test('a noisy but consistent group stays together', () => {
+  // Every pair agrees somewhat; one pair is weakly negative (a typo-ridden record).
+  const w = [
+    [0, 14, 6, 9],
+    [14, 0, 5, -2],
+    [6, 5, 0, 7],
+    [9, -2, 7, 0],
+  ];
+  const labels = clusterRecords(
+    input(w, [
+      [0, 1],
+      [0, 2],
+      [2, 3],
+    ]),
+  );
+  assert.equal(new Set(labels).size, 1);
+});
+
+test('links below the threshold join nothing, and labels are dense in order of first record', () => {
+  const w = [
+    [0, 1, 20],
+    [1, 0, -5],
+    [20, -5, 0],
+  ];
+  assert.deepEqual(
+    [
+      ...clusterRecords(
+        input(w, [
+          [0, 1],
+          [0, 2],
+        ]),
+      ),
+    ],
+    [0, 1, 0],
+  );
+});
