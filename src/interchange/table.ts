@@ -29,6 +29,8 @@ export interface TableReader {
   readonly hxlTags?: string[];
   /** Name of the sheet read, for workbooks. */
   readonly sheet?: string;
+  /** Bytes of the input read so far, for progress against the file size. */
+  bytesRead?(): number;
   /** PFIF only: top-level notes not attached to a person row (filled as rows are read). */
   readonly looseNotes?: Array<Record<string, string>>;
 }

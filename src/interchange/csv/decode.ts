@@ -14,8 +14,6 @@ export interface DecodeState {
   suspect: boolean;
   /** The last byte of the input (to tell a file that ends mid-row from one that ends a line). */
   lastByte: number;
-  /** Bytes read so far. */
-  bytes: number;
   /** A CR ended the previous chunk: it may be the first half of a CRLF. */
   pendingCR?: boolean;
 }
@@ -66,7 +64,6 @@ async function* transcode(
 ): AsyncGenerator<Buffer> {
   const decoder = iconv.getDecoder(encoding);
   for await (const chunk of chunks) {
-    state.bytes += chunk.length;
     const text = decoder.write(chunk);
     if (text.length === 0) continue;
     if (text.includes('\uFFFD')) state.suspect = true;
@@ -85,7 +82,6 @@ async function* passUtf8(chunks: AsyncIterable<Buffer>, state: DecodeState): Asy
   let carry: Buffer | null = null;
   for await (const chunk of chunks) {
     if (chunk.length === 0) continue;
-    state.bytes += chunk.length;
     state.lastByte = chunk[chunk.length - 1] as number;
     if (!state.suspect) {
       // Validate whole sequences only: a character split across chunks is not an error.

@@ -46,7 +46,7 @@ export interface Located {
  */
 export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {}): Promise<TableReader> {
   const { fileName } = opts;
-  const { encoding, delimiter, records } = await openRecords(input, opts);
+  const { encoding, delimiter, records, bytesRead } = await openRecords(input, opts);
   const first = await records.next();
   if (first === null)
     throw inputError('INPUT_INVALID', fileName, { row: 1, code: 'EMPTY', message: 'the file has no rows' });
@@ -58,6 +58,7 @@ export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {
     delimiter,
     issues: sink.issues,
     rows: checkedRows(records, header, sink),
+    bytesRead,
   };
 }
 
@@ -65,14 +66,15 @@ export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {
 export async function openRecords(
   input: Readable | Buffer,
   opts: CsvReadOptions,
-): Promise<{ encoding: string; delimiter: string; records: RecordCursor }> {
+): Promise<{ encoding: string; delimiter: string; records: RecordCursor; bytesRead: () => number }> {
   const peeked = await peek(input);
   const encoding = chooseEncoding(peeked.head, opts);
   const sample = iconv.decode(peeked.head, encoding);
   if (sample.replace(/^\uFEFF/, '').trim() === '' && peeked.complete)
     throw inputError('INPUT_INVALID', opts.fileName, { row: 1, code: 'EMPTY', message: 'the file is empty' });
   const delimiter = opts.delimiter ?? sniffDelimiter(sample);
-  return { encoding, delimiter, records: new RecordCursor(parseRecords(peeked, encoding, delimiter, opts)) };
+  const records = new RecordCursor(parseRecords(peeked, encoding, delimiter, opts));
+  return { encoding, delimiter, records, bytesRead: peeked.bytesRead };
 }
 
 function chooseEncoding(head: Buffer, opts: CsvReadOptions): string {
@@ -141,7 +143,7 @@ class LocatingParser extends Parser {
 
 /** Streams records with their start lines. */
 function parseRecords(peeked: Peeked, encoding: string, delimiter: string, opts: CsvReadOptions): Records {
-  const state: DecodeState = { suspect: false, lastByte: -1, bytes: 0 };
+  const state: DecodeState = { suspect: false, lastByte: -1 };
   const parser = new LocatingParser({
     delimiter,
     bom: true,

@@ -47,6 +47,7 @@ describe('openTable reads every format into the same shape', () => {
       const got = [];
       for await (const r of table.rows) got.push(Object.fromEntries(header.map((h) => [h, r.values[h]])));
       assert.deepEqual(got, people);
+      assert.equal(table.bytesRead?.(), buf.length);
     });
   }
 });

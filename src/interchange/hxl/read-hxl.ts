@@ -20,7 +20,7 @@ export const HXL_SEARCH_ROWS = 6;
  */
 export async function readHxl(input: Readable | Buffer, opts: CsvReadOptions = {}): Promise<TableReader> {
   const { fileName } = opts;
-  const { encoding, delimiter, records } = await openRecords(input, opts);
+  const { encoding, delimiter, records, bytesRead } = await openRecords(input, opts);
   const before: Located[] = [];
   let tagRow: Located | null = null;
   while (before.length < HXL_SEARCH_ROWS) {
@@ -60,6 +60,7 @@ export async function readHxl(input: Readable | Buffer, opts: CsvReadOptions = {
     issues: sink.issues,
     hxlTags: header.map((_, i) => tags[i] ?? ''),
     rows: checkedRows(records, header, sink),
+    bytesRead,
   };
 }
 

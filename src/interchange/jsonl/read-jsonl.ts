@@ -2,13 +2,13 @@
  * JSON Lines reader: one JSON object per line. Errors name the line (and the position within it
  * when JSON.parse gives one); a line longer than the limit stops the read instead of filling memory.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { setValue } from '../header.js';
 import { IssueSink, inputError } from '../issues.js';
 import type { ReadOptions, TableReader, TableRow } from '../table.js';
 import { LineTooLong, splitLines } from '../stream/lines.js';
 import type { NumberedLine } from '../stream/lines.js';
-import { peek } from '../stream/peek.js';
+import { metered, peek } from '../stream/peek.js';
 
 /** Options of the JSON Lines readers. */
 export interface JsonlReadOptions extends ReadOptions {
@@ -32,11 +32,11 @@ export const MAX_LINE_CHARS = 1024 * 1024;
  * object is a row problem (thrown or collected into `issues` per `onError`).
  */
 export async function* readJsonl(
-  input: Readable | Buffer,
+  input: Readable | Buffer | AsyncIterable<Buffer>,
   opts: JsonlReadOptions = {},
   issues: IssueSink = new IssueSink(opts.fileName, opts.onError, opts.maxIssues),
 ): AsyncGenerator<JsonlRecord> {
-  const { chunks } = await peek(input, 0);
+  const chunks = Buffer.isBuffer(input) || input instanceof Readable ? (await peek(input, 0)).chunks : input;
   const lines = splitLines(chunks, opts.maxLineChars ?? MAX_LINE_CHARS);
   try {
     for await (const l of lines) {
@@ -94,7 +94,8 @@ export async function readJsonlTable(
   opts: JsonlReadOptions = {},
 ): Promise<TableReader> {
   const sink = new IssueSink(opts.fileName, opts.onError, opts.maxIssues);
-  const records = readJsonl(input, opts, sink);
+  const meter = metered(input);
+  const records = readJsonl(meter.input, opts, sink);
   const sample: JsonlRecord[] = [];
   const keys = new Set<string>();
   for (const limit = opts.headerSample ?? 100; sample.length < limit;) {
@@ -116,6 +117,7 @@ export async function readJsonlTable(
     delimiter: '',
     issues: sink.issues,
     rows: toRows(sample, records, header),
+    bytesRead: meter.bytesRead,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { TableReader, TableRow } from '../table.js';
+import { metered } from '../stream/peek.js';
 import { PERSON_FIELDS } from './fields.js';
 import { readPfif } from './read-pfif.js';
 import type { PfifReadOptions, PfifRecord } from './read-pfif.js';
@@ -15,13 +16,15 @@ export async function readPfifTable(
 ): Promise<TableReader> {
   const looseNotes: Array<Record<string, string>> = [];
   const header: string[] = [...PERSON_FIELDS];
+  const meter = metered(input);
   return {
     header,
     encoding: 'utf-8',
     delimiter: '',
     issues: [],
     looseNotes,
-    rows: personRows(readPfif(input, opts), header, looseNotes),
+    rows: personRows(readPfif(meter.input, opts), header, looseNotes),
+    bytesRead: meter.bytesRead,
   };
 }
 

@@ -3,7 +3,7 @@
  * 1.1–1.3 names renamed to 1.4. A DOCTYPE is refused outright: with no DTD there are no entity
  * declarations, so no entity expansion ("billion laughs") and no external entity can be reached.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { inputError } from '../issues.js';
@@ -46,10 +46,11 @@ interface Open {
  * top-level notes come where they stand.
  */
 export async function* readPfif(
-  input: Readable | Buffer,
+  input: Readable | Buffer | AsyncIterable<Buffer>,
   opts: PfifReadOptions = {},
 ): AsyncGenerator<PfifRecord> {
-  const { head, chunks } = await peek(input, 1024);
+  const source = Buffer.isBuffer(input) || input instanceof Readable ? input : Readable.from(input);
+  const { head, chunks } = await peek(source, 1024);
   const decode = xmlTextDecoder(head, opts.fileName);
   const state = new PfifState(opts);
   const parser = new SaxesParser({ xmlns: true, position: true });

@@ -16,6 +16,8 @@ export interface Peeked {
   readonly complete: boolean;
   /** Every byte of the input, starting with `head`. Iterate once. */
   readonly chunks: AsyncIterable<Buffer>;
+  /** Bytes handed out by `chunks` so far (for progress reports). */
+  bytesRead(): number;
 }
 
 /** Big buffers are handed out in slices so downstream stages see a stream, not one huge chunk. */
@@ -23,8 +25,11 @@ const SLICE = 256 * 1024;
 
 /** Reads up to `size` bytes from the input and returns them with a stream of the whole input. */
 export async function peek(input: Readable | Buffer, size = SAMPLE_BYTES): Promise<Peeked> {
+  const counter = { bytes: 0 };
+  const bytesRead = () => counter.bytes;
   if (Buffer.isBuffer(input)) {
-    return { head: input.subarray(0, size), complete: input.length <= size, chunks: sliceBuffer(input) };
+    const chunks = counted(sliceBuffer(input), counter);
+    return { head: input.subarray(0, size), complete: input.length <= size, chunks, bytesRead };
   }
   const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const taken: Buffer[] = [];
@@ -41,7 +46,15 @@ export async function peek(input: Readable | Buffer, size = SAMPLE_BYTES): Promi
     length += chunk.length;
   }
   const head = Buffer.concat(taken, length);
-  return { head: head.subarray(0, size), complete, chunks: replay(head, it, complete) };
+  const chunks = counted(replay(head, it, complete), counter);
+  return { head: head.subarray(0, size), complete, chunks, bytesRead };
+}
+
+async function* counted(chunks: AsyncGenerator<Buffer>, counter: { bytes: number }): AsyncGenerator<Buffer> {
+  for await (const c of chunks) {
+    counter.bytes += c.length;
+    yield c;
+  }
 }
 
 async function* sliceBuffer(buf: Buffer): AsyncGenerator<Buffer> {
@@ -65,4 +78,16 @@ async function* replay(
     // Closing early (a consumer that stops reading) must release the source too.
     await it.return?.();
   }
+}
+
+/** The input as a stream that counts the bytes read from it (for progress of readers that stream). */
+export function metered(input: Readable | Buffer): { input: AsyncIterable<Buffer>; bytesRead: () => number } {
+  const counter = { bytes: 0 };
+  const source: AsyncGenerator<Buffer> = Buffer.isBuffer(input)
+    ? sliceBuffer(input)
+    : (async function* () {
+        for await (const c of input as AsyncIterable<Buffer | string>)
+          yield typeof c === 'string' ? Buffer.from(c) : c;
+      })();
+  return { input: counted(source, counter), bytesRead: () => counter.bytes };
 }

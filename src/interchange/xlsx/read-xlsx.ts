@@ -42,6 +42,7 @@ export async function* readXlsxSheets(
   opts: XlsxReadOptions = {},
 ): AsyncGenerator<TableReader> {
   const buf = await readAllBytes(input, opts.maxBytes ?? MAX_XLSX_BYTES, opts.fileName);
+  const bytesRead = () => buf.length;
   await inspectZip(buf, opts.zip, opts.fileName);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
@@ -56,7 +57,7 @@ export async function* readXlsxSheets(
     const name = sheetName(reader, ws) ?? `Sheet${position}`;
     if (opts.sheet !== undefined && opts.sheet !== name && opts.sheet !== position) continue;
     const table = await sheetTable(ws[Symbol.asyncIterator](), name, opts);
-    if (table) yield table;
+    if (table) yield { ...table, bytesRead };
   }
 }
 
