@@ -75,18 +75,24 @@ export function givenNameForms(classId: string, lang: GivenNameLanguage): readon
   return BY_ID.get(classId)?.forms[lang] ?? [];
 }
 
+// Keys of the forms as listed (not of every romanisation): what an unknown spelling is compared with.
 const KEYS_BY_CLASS = new Map<string, string[]>();
+for (const c of CLASSES) {
+  const keys = new Set<string>();
+  for (const forms of Object.values(c.forms)) for (const f of forms) keys.add(givenNameKey(f));
+  KEYS_BY_CLASS.set(
+    c.id,
+    [...keys].filter((k) => INDEX.get(k) === c.id),
+  );
+}
 const INITIALS_BY_CLASS = new Map<string, Set<string>>();
 for (const [k, id] of INDEX) {
-  const keys = KEYS_BY_CLASS.get(id) ?? [];
-  keys.push(k);
-  KEYS_BY_CLASS.set(id, keys);
   const initials = INITIALS_BY_CLASS.get(id) ?? new Set<string>();
   initials.add(k[0]!);
   INITIALS_BY_CLASS.set(id, initials);
 }
 
-/** Every given-name key (see `givenNameKey`) that belongs to a class (its forms in every language and romanisation). */
+/** The given-name keys (see `givenNameKey`) of the forms listed for a class. */
 export function givenNameKeys(classId: string): readonly string[] {
   return KEYS_BY_CLASS.get(classId) ?? [];
 }

@@ -25,6 +25,8 @@ const plain = new Uint16Array(MAX * 4);
 const out = new Uint16Array(MAX * 4);
 
 const HUSHER = 0x161; // š
+// One-letter strings by code, so that building a key allocates no intermediate arrays.
+const CHARS: readonly string[] = Array.from({ length: HUSHER + 1 }, (_, c) => String.fromCharCode(c));
 const KEEP_E = 4; // mode bit: the given-name key
 const ISO9_MARKS = new Set([0xec, 0xcc, 0xea, 0xca, 0xe2, 0xc2, 0xfb, 0xdb, 0x15d, 0x15c, 0xe8, 0xc8]);
 const HACEK_MARKS = new Set([
@@ -218,5 +220,7 @@ function readOne(c: number, c1: number, c2: number, c3: number, lastTwo: boolean
 function finish(m: number): string {
   // Russian feminine adjectival -aya/-aja/-ая meets the Ukrainian and Polish -a (Kovalskaya, Kovalska).
   if (m >= 6 && out[m - 1] === A && out[m - 2] === I && out[m - 3] === A) m -= 2;
-  return String.fromCharCode.apply(null, out.subarray(0, m) as unknown as number[]);
+  let key = '';
+  for (let i = 0; i < m; i++) key += CHARS[out[i]!]!;
+  return key;
 }

@@ -7,6 +7,7 @@
  */
 import { damerauLevenshtein, jaroWinkler } from '../strings/index.js';
 import { givenNameClass, givenNameInitials, givenNameKeys, patronymicInfo } from './given-names.js';
+import type { PatronymicInfo } from './given-names.js';
 import { givenNameKey, nameKey } from './name-key.js';
 import { parseName } from './parse-name.js';
 import type { ParsedName } from './parse-name.js';
@@ -38,6 +39,7 @@ interface Part {
   /** The finer key given names are classed by; '' for other parts. */
   gkey: string;
   cls: string | null;
+  pat: PatronymicInfo | null;
 }
 
 // How much each kind of part counts, and how much an unpaired one costs.
@@ -55,12 +57,15 @@ const PARTICLE =
  * @example nameSimilarity('КОВАЛЬЧУК Андрій Миколайович', 'Kowaltschuk, Andrij').score // > 0.9
  */
 export function nameSimilarity(a: string, b: string): { score: number; explanation: NameExplanation } {
-  const left = parseName(a);
-  const right = parseName(b);
-  const pa = partsOf(left);
-  const pb = partsOf(right);
-  if (pa.length === 0 || pb.length === 0) return { score: 0, explanation: { left, right, parts: [] } };
-  const pairs = assignPairs(pa.length, pb.length, (i, j) => partSimilarity(pa[i]!, pb[j]!).score);
+  const { parsed: left, parts: pa } = prepared(a);
+  const { parsed: right, parts: pb } = prepared(b);
+  if (pa.length === 0 || pb.length === 0) {
+    return { score: 0, explanation: { left: copy(left), right: copy(right), parts: [] } };
+  }
+  explaining = false;
+  const sims: number[] = [];
+  for (const x of pa) for (const y of pb) sims.push(partSimilarity(x, y));
+  const pairs = assignPairs(pa.length, pb.length, (i, j) => sims[i * pb.length + j]!);
   const parts: AlignedPart[] = [];
   let num = 0;
   let den = 0;
@@ -70,7 +75,8 @@ export function nameSimilarity(a: string, b: string): { score: number; explanati
   for (const [i, j] of pairs) {
     const x = pa[i]!;
     const y = pb[j]!;
-    const { score, reason } = partSimilarity(x, y);
+    explaining = true;
+    const score = partSimilarity(x, y);
     const kind = x.kind === 'initial' ? y.kind : x.kind;
     const w = Math.max(WEIGHT[x.kind], WEIGHT[y.kind]);
     num += w * score;
@@ -80,11 +86,12 @@ export function nameSimilarity(a: string, b: string): { score: number; explanati
     usedA.add(i);
     usedB.add(j);
     parts.push({ kind, left: x.text, right: y.text, score, reason });
+    explaining = false;
   }
   den += unpaired(pa, usedA, pb, parts, 'left') + unpaired(pb, usedB, pa, parts, 'right');
   const mean = den === 0 ? 0 : num / den;
   const score = round(mean * (0.5 + 0.5 * worst));
-  return { score, explanation: { left, right, parts } };
+  return { score, explanation: { left: copy(left), right: copy(right), parts } };
 }
 
 /** Adds the unpaired parts to the explanation and returns what they cost in the denominator. */
@@ -113,6 +120,21 @@ function unpaired(
   return cost;
 }
 
+// Names recur across comparisons (one record against many candidates): parse each once.
+const PREPARED_LIMIT = 100_000;
+const preparedCache = new Map<string, { parsed: ParsedName; parts: Part[] }>();
+
+function prepared(name: string): { parsed: ParsedName; parts: Part[] } {
+  let hit = preparedCache.get(name);
+  if (hit === undefined) {
+    const parsed = parseName(name);
+    hit = { parsed, parts: partsOf(parsed) };
+    if (preparedCache.size >= PREPARED_LIMIT) preparedCache.clear();
+    preparedCache.set(name, hit);
+  }
+  return hit;
+}
+
 function partsOf(n: ParsedName): Part[] {
   const parts: Part[] = [];
   const add = (kind: NamePartKind, text: string): void => {
@@ -120,7 +142,8 @@ function partsOf(n: ParsedName): Part[] {
     if (key === '') return;
     const named = kind === 'given' || kind === 'family';
     const cls = named ? givenNameClass(text) : null;
-    parts.push({ kind, text, key, gkey: named ? givenNameKey(text) : '', cls });
+    const pat = kind === 'patronymic' ? patronymicInfo(text) : null;
+    parts.push({ kind, text, key, gkey: named ? givenNameKey(text) : '', cls, pat });
   };
   for (const f of n.family) for (const t of f.split(/[\s\-‐]+/u)) if (!PARTICLE.test(t)) add('family', t);
   for (const g of n.given) for (const t of g.split(/[\s\-‐]+/u)) add('given', t);
@@ -129,22 +152,30 @@ function partsOf(n: ParsedName): Part[] {
   return parts;
 }
 
-/** The score of one pair of parts, with the reason shown in the explanation. */
-function partSimilarity(x: Part, y: Part): { score: number; reason: string } {
+// Reasons are built only for the pairs shown in the explanation, not for every candidate pair.
+let explaining = false;
+let reason = '';
+function say(score: number, why: () => string): number {
+  reason = explaining ? why() : '';
+  return score;
+}
+
+/** The score of one pair of parts; sets `reason` when explaining. */
+function partSimilarity(x: Part, y: Part): number {
   if (x.kind === 'initial' || y.kind === 'initial') return initialSimilarity(x, y);
   if (x.kind === 'patronymic' || y.kind === 'patronymic') {
-    if (x.kind !== y.kind) return { score: 0, reason: 'patronymic against another part' };
+    if (x.kind !== y.kind) return say(0, () => 'patronymic against another part');
     return patronymicSimilarity(x, y);
   }
   const cross = x.kind !== y.kind ? CROSS_KIND : 1;
   // Classes decide given names before keys do: Yehor and Ihor share a surname key, not a class.
-  if (x.cls !== null && x.cls === y.cls) return { score: cross, reason: `same given-name class (${x.cls})` };
+  if (x.cls !== null && x.cls === y.cls) return say(cross, () => `same given-name class (${x.cls})`);
   if (x.kind === 'given' && y.kind === 'given' && x.cls !== null && y.cls !== null) {
-    return { score: 0.1, reason: `different given names (${x.cls} / ${y.cls})` };
+    return say(0.1, () => `different given names (${x.cls} / ${y.cls})`);
   }
-  if (x.key === y.key) return { score: cross, reason: 'same name key' };
+  if (x.key === y.key) return say(cross, () => 'same name key');
   const s = keySimilarity(x, y);
-  return { score: cross * s, reason: `similar spelling (${s.toFixed(2)})` };
+  return say(cross * s, () => `similar spelling (${s.toFixed(2)})`);
 }
 
 /** Spelling similarity of two keys, made strict: JW alone rates Ivanenko/Ivanov 0.89. */
@@ -154,7 +185,9 @@ function keySimilarity(x: Part, y: Part): number {
   const cls = x.cls ?? y.cls;
   if (cls !== null && (x.cls === null || y.cls === null)) {
     const other = x.cls === null ? x.gkey : y.gkey;
-    for (const k of givenNameKeys(cls)) best = Math.max(best, rawKeySimilarity(other, k));
+    for (const k of givenNameKeys(cls)) {
+      if (Math.abs(k.length - other.length) <= 2) best = Math.max(best, rawKeySimilarity(other, k));
+    }
   }
   const s = best * best;
   return s < COARSE_MATCH && coarse(x.key) === coarse(y.key) ? COARSE_MATCH : s;
@@ -180,27 +213,25 @@ function coarse(key: string): string {
   return k;
 }
 
-function patronymicSimilarity(x: Part, y: Part): { score: number; reason: string } {
-  const px = patronymicInfo(x.text);
-  const py = patronymicInfo(y.text);
-  if (x.key === y.key) return { score: 1, reason: 'same name key' };
-  if (px && py && px.sex !== py.sex) return { score: 0.1, reason: 'patronymics of different sex' };
+function patronymicSimilarity(x: Part, y: Part): number {
+  const px = x.pat;
+  const py = y.pat;
+  if (x.key === y.key) return say(1, () => 'same name key');
+  if (px && py && px.sex !== py.sex) return say(0.1, () => 'patronymics of different sex');
   if (px?.fatherClass && px.fatherClass === py?.fatherClass) {
-    return { score: 1, reason: `same father's name (${px.fatherClass})` };
+    return say(1, () => `same father's name (${px.fatherClass})`);
   }
   if (px?.fatherClass && py?.fatherClass) {
-    return { score: 0.1, reason: `different father's names (${px.fatherClass} / ${py.fatherClass})` };
+    return say(0.1, () => `different father's names (${px.fatherClass} / ${py.fatherClass})`);
   }
   const s = rawKeySimilarity(x.key, y.key) ** 2;
-  return { score: s, reason: `similar spelling (${s.toFixed(2)})` };
+  return say(s, () => `similar spelling (${s.toFixed(2)})`);
 }
 
 /** An initial agrees with a name when some form of that name (in any language) starts with it. */
-function initialSimilarity(x: Part, y: Part): { score: number; reason: string } {
+function initialSimilarity(x: Part, y: Part): number {
   if (x.kind === 'initial' && y.kind === 'initial') {
-    return x.key[0] === y.key[0]
-      ? { score: 0.9, reason: 'same initial' }
-      : { score: 0, reason: 'different initials' };
+    return x.key[0] === y.key[0] ? say(0.9, () => 'same initial') : say(0, () => 'different initials');
   }
   const ini = x.kind === 'initial' ? x : y;
   const full = ini === x ? y : x;
@@ -209,7 +240,12 @@ function initialSimilarity(x: Part, y: Part): { score: number; reason: string } 
     full.key[0] === first ||
     (full.kind === 'patronymic' ? false : full.cls !== null && givenNameInitials(full.cls).has(first));
   const patOk = full.kind === 'patronymic' && full.key[0] === first;
-  return ok || patOk ? { score: 0.85, reason: 'initial agrees' } : { score: 0, reason: 'initial disagrees' };
+  return ok || patOk ? say(0.85, () => 'initial agrees') : say(0, () => 'initial disagrees');
+}
+
+/** Parses are cached and shared: callers get their own copy. */
+function copy(p: ParsedName): ParsedName {
+  return { ...p, given: [...p.given], family: [...p.family], initials: [...p.initials] };
 }
 
 function round(x: number): number {
