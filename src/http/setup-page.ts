@@ -1,7 +1,8 @@
 /**
  * The first-run page: a self-contained form (no external assets) that creates the first
  * administrator. The setup token stays in the page's own URL; the script reads it from there and
- * posts it with the form, so the server never writes it into HTML.
+ * posts it with the form, so the server never writes it into HTML. The form's own method is POST so
+ * that, without the script, nothing typed ever lands in a URL.
  */
 
 /** The page, with its inline style and script carrying `nonce` (see pageCsp). */
@@ -26,7 +27,7 @@ button { margin-top: 1.5rem; padding: .6rem 1.2rem; font-size: 1rem; }
 <body>
 <h1>Create the first administrator</h1>
 <p>This link works once. Choose a password of at least 12 characters.</p>
-<form id="setup" novalidate>
+<form id="setup" method="post" action="/api/setup" novalidate>
 <label for="username">Username</label>
 <input id="username" name="username" autocomplete="username" required minlength="3" maxlength="64">
 <label for="displayName">Display name</label>
