@@ -9,6 +9,8 @@ import type { PersonKeyer } from './indexing.js';
 import { createRegistryMatcher, type RegistryMatcher } from './registry-matching.js';
 import * as search from './search.js';
 import * as review from './review.js';
+import * as enquiries from './enquiries.js';
+import * as exchange from './exchange-lists.js';
 import {
   noopLogger,
   systemClock,
@@ -124,6 +126,21 @@ export function createApp(deps: AppDeps) {
       jobs: new imports.ImportJobs(ctx),
     },
     exports: bind(ctx, { run: exportsUc.exportPersons }),
+    enquiries: bind(ctx, {
+      create: enquiries.createEnquiry,
+      list: enquiries.listEnquiries,
+      get: enquiries.getEnquiry,
+      transition: enquiries.transitionEnquiry,
+      decide: enquiries.decideEnquiryCandidate,
+    }),
+    exchange: bind(ctx, {
+      create: exchange.createExchangeList,
+      list: exchange.listExchangeLists,
+      get: exchange.getExchangeList,
+      addEntries: exchange.addExchangeEntries,
+      verify: exchange.verifyExchangeList,
+      transition: exchange.transitionExchangeEntry,
+    }),
     review: bind(ctx, {
       list: review.listReview,
       get: review.getReviewItem,

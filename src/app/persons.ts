@@ -39,6 +39,7 @@ import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
 import { reindexPerson } from './indexing.js';
 import { queueDuplicates } from './review.js';
+import { rematchEnquiriesFor } from './enquiries.js';
 
 /** Fields whose change may reveal a duplicate. */
 const IDENTIFYING = new Set([
@@ -206,6 +207,7 @@ export async function registerPerson(ctx: AppContext, actor: Actor, raw: unknown
     await assertPlaces(u.trx, input.events);
     const { person, claims, events } = await registerIn(ctx, u, actor, input, { sourceId: input.sourceId });
     await queueDuplicates(ctx, u, [person.id]);
+    await rematchEnquiriesFor(ctx, u, [person.id]);
     return { person, claimIds: claims.map((c) => c.id), eventIds: events.map((e) => e.id) };
   });
 }
@@ -278,7 +280,10 @@ export async function addClaim(ctx: AppContext, actor: Actor, personId: string, 
     const stored: Claim = { ...claim!, supersedes: input.supersedes ?? null, reason: input.reason ?? null };
     await insertFacts(u, [stored], []);
     await reindexPerson(u.trx, ctx.keyer, person.id);
-    if (IDENTIFYING.has(stored.field)) await queueDuplicates(ctx, u, [person.id]);
+    if (IDENTIFYING.has(stored.field)) {
+      await queueDuplicates(ctx, u, [person.id]);
+      await rematchEnquiriesFor(ctx, u, [person.id]);
+    }
     u.audit(actor, input.supersedes ? 'claim.supersede' : 'claim.add', 'person', person.id, {
       claim: stored.id,
       field: stored.field,

@@ -17,6 +17,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { authorize } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
+import { rematchEnquiriesFor } from './enquiries.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
 
 const BatchInput = z.array(RegisterPersonInput).min(1).max(100_000);
@@ -73,6 +74,8 @@ export async function insertNewPersons(
       .insertInto('person_status')
       .values(status.slice(i, i + chunk))
       .execute();
+  // Open enquiries that share a blocking key with a new person get the new candidates.
+  await rematchEnquiriesFor(ctx, u, ids);
   return { ids, claims: claims.length, events: events.length };
 }
 

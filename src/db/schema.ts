@@ -250,7 +250,83 @@ export interface MatchDecisionsTable {
   recorded_by: string;
 }
 
+export interface EnquiriesTable {
+  id: string;
+  status: string;
+  outcome: string | null;
+  enquirer: string;
+  consent: string;
+  sought: string;
+  circumstances: string;
+  person_id: string | null;
+  new_candidates: number;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+/** Append-only. */
+export interface EnquiryStepsTable {
+  id: string;
+  enquiry_id: string;
+  from_status: string | null;
+  to_status: string;
+  outcome: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** Derived: blocking keys of the sought person, so new registry data finds open enquiries by index. */
+export interface EnquiryKeysTable {
+  enquiry_id: string;
+  key: string;
+}
+
+export interface ExchangeListsTable {
+  id: string;
+  name: string;
+  kind: string;
+  counterpart: string | null;
+  notes: string | null;
+  source_id: string;
+  created_at: string;
+  created_by: string;
+  version: number;
+}
+
+export interface ExchangeEntriesTable {
+  id: string;
+  list_id: string;
+  position: number;
+  person_id: string | null;
+  submitted: string | null;
+  status: string;
+  verification: string | null;
+  event_id: string | null;
+  version: number;
+  updated_at: string;
+}
+
+/** Append-only. */
+export interface ExchangeEntryStepsTable {
+  id: string;
+  entry_id: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface DB {
+  enquiries: EnquiriesTable;
+  enquiry_steps: EnquiryStepsTable;
+  enquiry_keys: EnquiryKeysTable;
+  exchange_lists: ExchangeListsTable;
+  exchange_entries: ExchangeEntriesTable;
+  exchange_entry_steps: ExchangeEntryStepsTable;
   match_candidates: MatchCandidatesTable;
   match_decisions: MatchDecisionsTable;
   persons: PersonsTable;
@@ -285,6 +361,8 @@ export const APPEND_ONLY_TABLES = [
   'merge_undos',
   'audit_log',
   'match_decisions',
+  'enquiry_steps',
+  'exchange_entry_steps',
 ] as const;
 
 export type { Generated };

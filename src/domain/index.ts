@@ -13,3 +13,5 @@ export * from './user.js';
 export * from './audit.js';
 export * from './import-batch.js';
 export * from './validation.js';
+export * from './enquiry.js';
+export * from './exchange.js';

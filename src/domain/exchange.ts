@@ -1,0 +1,64 @@
+/**
+ * Exchange and release lists: persons proposed for exchange or release, each entry verified
+ * against the registry. Entries move proposed → verified → agreed → completed, or end refused or
+ * withdrawn; completing an entry records the exchange or release in the person's timeline.
+ */
+import { z } from 'zod';
+
+export const EXCHANGE_KINDS = ['exchange', 'release', 'repatriation'] as const;
+export const ENTRY_STATUSES = [
+  'proposed',
+  'verified',
+  'agreed',
+  'completed',
+  'refused',
+  'withdrawn',
+] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+export const ENTRY_TRANSITIONS: Readonly<Record<EntryStatus, readonly EntryStatus[]>> = {
+  proposed: ['verified', 'refused', 'withdrawn'],
+  verified: ['agreed', 'proposed', 'refused', 'withdrawn'],
+  agreed: ['completed', 'refused', 'withdrawn'],
+  completed: [],
+  refused: ['proposed'],
+  withdrawn: ['proposed'],
+};
+
+export const ExchangeListInput = z.strictObject({
+  name: z.string().trim().min(1).max(300),
+  kind: z.enum(EXCHANGE_KINDS),
+  counterpart: z.string().trim().min(1).max(300).nullish(),
+  notes: z.string().trim().max(5000).nullish(),
+});
+export type ExchangeListInput = z.infer<typeof ExchangeListInput>;
+
+/** An entry as a list writes it (when it does not name a registry person directly). */
+export const SubmittedEntry = z.strictObject({
+  full_name: z.string().trim().min(1).max(300).nullish(),
+  given_name: z.string().trim().max(200).nullish(),
+  family_name: z.string().trim().max(200).nullish(),
+  patronymic: z.string().trim().max(200).nullish(),
+  date_of_birth: z.string().trim().max(40).nullish(),
+  service_number: z.string().trim().max(100).nullish(),
+  rank: z.string().trim().max(100).nullish(),
+  unit: z.string().trim().max(300).nullish(),
+});
+
+export const AddEntriesInput = z.strictObject({
+  personIds: z.array(z.uuid()).max(5000).default([]),
+  submitted: z.array(SubmittedEntry).max(5000).default([]),
+});
+
+export const EntryTransitionInput = z.strictObject({
+  to: z.enum(ENTRY_STATUSES),
+  note: z.string().trim().max(2000).nullish(),
+  /** For completion: the date it happened (default: today). */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish(),
+  /** For an unlinked entry: the registry person it turned out to be. */
+  personId: z.uuid().nullish(),
+  expectedVersion: z.number().int().min(1),
+});
