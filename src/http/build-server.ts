@@ -18,6 +18,8 @@ import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin, registerOpenApi } from './plugins/docs.js';
 import { healthPlugin } from './plugins/health.js';
+import { importsPlugin } from './plugins/imports.js';
+import { exportsPlugin } from './plugins/exports.js';
 import { matchingPlugin } from './plugins/matching.js';
 import { personsPlugin } from './plugins/persons.js';
 import { placesPlugin } from './plugins/places.js';
@@ -46,6 +48,8 @@ const ROUTE_PLUGINS = [
   sourcesPlugin,
   placesPlugin,
   personsPlugin,
+  importsPlugin,
+  exportsPlugin,
   matchingPlugin,
   auditPlugin,
   statsPlugin,

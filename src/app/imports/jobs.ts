@@ -19,7 +19,7 @@ export interface ImportJob {
   readonly state: JobState;
   readonly progress: ImportProgress;
   readonly report: ImportReport | null;
-  readonly error: { code: string; message: string; issues: readonly unknown[] } | null;
+  readonly error: { code: string; message: string; issues: unknown[] } | null;
   readonly createdAt: string;
 }
 

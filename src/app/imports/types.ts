@@ -12,7 +12,7 @@ export const ImportOptions = z.strictObject({
   sourceName: z.string().trim().min(1).max(300).optional(),
   format: z.enum(FORMATS).optional(),
   /** Overrides of the suggested mapping: field → column (an empty column unmaps the field). */
-  mapping: z.record(z.enum(FIELD_NAMES), z.string().max(300)).optional(),
+  mapping: z.partialRecord(z.enum(FIELD_NAMES), z.string().max(300)).optional(),
   /** A saved mapping preset to start from. */
   preset: z.string().trim().min(1).max(100).optional(),
   /** Save the mapping used under this name. */
