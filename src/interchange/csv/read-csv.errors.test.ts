@@ -209,3 +209,20 @@ test('a Windows-1251 file read as UTF-8 reports undecodable cells instead of moj
   const { rows } = await readAll(bytes);
   assert.deepEqual(rows[0]?.values, { name: 'Олена', place: 'Київ' });
 });
+
+test("headerRow: 'auto' skips the title rows a spreadsheet export left above the header", async () => {
+  const text =
+    "Список осіб, станом на 01.05.2022;;\n;;\nПрізвище;Ім'я;Рік\nШевчук;Олена;1994\nБондар;Тарас;1990\n";
+  const { table, rows } = await readAll(text, { headerRow: 'auto' });
+  assert.deepEqual(table.header, ['Прізвище', "Ім'я", 'Рік']);
+  assert.deepEqual(
+    rows.map((r) => [r.line, r.values.Рік]),
+    [
+      [4, '1994'],
+      [5, '1990'],
+    ],
+  );
+  // Without it the title is the header and the data rows are ragged.
+  const e = await failure(() => readAll(text));
+  assert.equal(e.issues[0]?.code, 'RAGGED_ROW');
+});

@@ -7,6 +7,7 @@ import { Parser } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { checkHeader, isBlankRow, makeRow } from '../header.js';
+import { findHeaderRow } from '../xlsx/header-row.js';
 import { IssueSink, inputError } from '../issues.js';
 import type { ReadOptions, TableReader, TableRow } from '../table.js';
 import { peek } from '../stream/peek.js';
@@ -24,6 +25,11 @@ export interface CsvReadOptions extends ReadOptions {
   delimiter?: string;
   /** Longest record accepted, in characters (default 1 MiB): a guard against a file with no newlines. */
   maxRecordChars?: number;
+  /**
+   * Which row is the header: 1 (default) is the first non-blank row; 'auto' looks for it among the
+   * first 20 rows as for spreadsheets (lists exported from one often keep their title rows).
+   */
+  headerRow?: 1 | 'auto';
 }
 
 /** Default longest record. */
@@ -47,7 +53,7 @@ export interface Located {
 export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {}): Promise<TableReader> {
   const { fileName } = opts;
   const { encoding, delimiter, records, bytesRead } = await openRecords(input, opts);
-  const first = await records.next();
+  const first = opts.headerRow === 'auto' ? await findHeader(records) : await nextNonBlank(records);
   if (first === null)
     throw inputError('INPUT_INVALID', fileName, { row: 1, code: 'EMPTY', message: 'the file has no rows' });
   const header = checkHeader(first.cells, first.line, fileName);
@@ -60,6 +66,34 @@ export async function readCsv(input: Readable | Buffer, opts: CsvReadOptions = {
     rows: checkedRows(records, header, sink),
     bytesRead,
   };
+}
+
+async function nextNonBlank(records: RecordCursor): Promise<Located | null> {
+  for (let r = await records.next(); r !== null; r = await records.next()) if (!isBlankRow(r.cells)) return r;
+  return null;
+}
+
+// Cells that read as numbers or dates are data, not header names.
+const NUMERIC = /^[\d\s.,:/+-]+$/;
+
+/** Samples the first 20 non-blank rows, picks the header, and puts the rows after it back. */
+async function findHeader(records: RecordCursor): Promise<Located | null> {
+  const sample: Located[] = [];
+  while (sample.length < 20) {
+    const r = await nextNonBlank(records);
+    if (r === null) break;
+    sample.push(r);
+  }
+  if (sample.length === 0) return null;
+  const at = findHeaderRow(
+    sample.map((r) => ({
+      number: r.line,
+      cells: r.cells,
+      textual: r.cells.map((c) => !NUMERIC.test(c.trim())),
+    })),
+  );
+  records.unread(sample.slice(at + 1));
+  return sample[at] as Located;
 }
 
 /** Raw records of a delimited text file, for readers that find their header themselves (HXL). */
@@ -220,6 +254,12 @@ export class RecordCursor {
   /** The next record without waiting, or undefined when the batch is used up. */
   nextNow(): Located | undefined {
     return this.at < this.batch.length ? this.batch[this.at++] : undefined;
+  }
+
+  /** Puts records back in front (after looking ahead for a header). */
+  unread(records: readonly Located[]): void {
+    this.batch = [...records, ...this.batch.slice(this.at)];
+    this.at = 0;
   }
 }
 
