@@ -1,9 +1,10 @@
 // Generator throughput: `npm run bench -- generate [records] [sources]` writes a dataset of about
 // 1,000,000 records (default, 3 sources) through the `generate` command to a temporary directory,
 // and also times the generator alone (files produced in memory chunk by chunk, not written).
-// Reports records per second and peak memory, and writes bench/results/generate.json.
+// Reports records per second of wall time and of CPU time (all threads; the honest figure on a
+// shared machine), peak memory, and writes bench/results/generate.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main as cli } from '../src/cli/main.js';
@@ -25,8 +26,20 @@ function sampler(): { peak: () => number; stop: () => void } {
   return { peak: () => Math.max(peak, process.memoryUsage().rss), stop: () => clearInterval(timer) };
 }
 
+interface Timing {
+  records: number;
+  seconds: number;
+  cpuSeconds: number;
+}
+
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
+
 /** Generator alone: every chunk of every file produced and dropped. */
-function generateOnly(persons: number, sources: number): { records: number; seconds: number } {
+function generateOnly(persons: number, sources: number): Timing {
+  const cpu = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   let records = 0;
   for (const file of datasetFiles({ persons, sources, seed: 1 })) {
@@ -35,22 +48,23 @@ function generateOnly(persons: number, sources: number): { records: number; seco
       if (isSource) for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) records++;
     if (isSource) records--; // the header line
   }
-  return { records, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+  return { records, seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpuSeconds: cpuSince(cpu) };
 }
 
 /** The command end to end, files written to disk. */
-async function endToEnd(persons: number, sources: number): Promise<{ records: number; seconds: number }> {
+async function endToEnd(persons: number, sources: number): Promise<Timing> {
   const dir = mkdtempSync(join(tmpdir(), 'generate-bench-'));
   try {
     const sink = new PassThrough();
     sink.resume();
+    const cpu = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const args = ['generate', '--persons', String(persons), '--sources', String(sources), '--seed', '1'];
     const code = await cli([...args, '--out', dir], { stdout: sink, stderr: process.stderr });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (code !== 0) throw new Error(`generate exited with ${code}`);
     const records = readFileSync(join(dir, 'truth.csv'), 'utf8').split('\n').length - 2;
-    return { records, seconds };
+    return { records, seconds, cpuSeconds: cpuSince(cpu) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -64,24 +78,33 @@ async function main(): Promise<void> {
   const alone = generateOnly(persons, sources);
   const disk = await endToEnd(persons, sources);
   memory.stop();
-  const rate = (r: { records: number; seconds: number }): number => Math.round(r.records / r.seconds);
+  const rate = (r: Timing): number => Math.round(r.records / r.seconds);
+  const cpuRate = (r: Timing): number => Math.round(r.records / r.cpuSeconds);
   const result = {
     persons,
     sources,
     records: disk.records,
     generatorSeconds: +alone.seconds.toFixed(2),
     generatorRecordsPerSecond: rate(alone),
+    generatorCpuSeconds: +alone.cpuSeconds.toFixed(2),
+    generatorRecordsPerCpuSecond: cpuRate(alone),
     endToEndSeconds: +disk.seconds.toFixed(2),
     endToEndRecordsPerSecond: rate(disk),
+    endToEndCpuSeconds: +disk.cpuSeconds.toFixed(2),
+    endToEndRecordsPerCpuSecond: cpuRate(disk),
+    loadAverage: loadavg()[0] ?? 0,
     peakRssMB: Math.round(memory.peak() / 2 ** 20),
     node: process.version,
     date: new Date().toISOString(),
   };
   console.log(
     `generate: ${persons.toLocaleString('en')} persons, ${sources} sources, ${disk.records.toLocaleString('en')} records\n` +
-      `  generator alone: ${result.generatorSeconds} s, ${result.generatorRecordsPerSecond.toLocaleString('en')} records/s\n` +
-      `  end to end (files on disk): ${result.endToEndSeconds} s, ${result.endToEndRecordsPerSecond.toLocaleString('en')} records/s\n` +
-      `  peak RSS ${result.peakRssMB} MB`,
+      `  generator alone, one thread: ${result.generatorSeconds} s, ${result.generatorRecordsPerSecond.toLocaleString('en')} records/s` +
+      ` (CPU ${result.generatorCpuSeconds} s, ${result.generatorRecordsPerCpuSecond.toLocaleString('en')} records per CPU second)\n` +
+      `  end to end, files on disk: ${result.endToEndSeconds} s, ${result.endToEndRecordsPerSecond.toLocaleString('en')} records/s` +
+      ` (CPU ${result.endToEndCpuSeconds} s in all threads)\n` +
+      `  load average ${result.loadAverage.toFixed(1)} on ${availableParallelism()} CPUs;` +
+      ` peak RSS ${result.peakRssMB} MB`,
   );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/generate.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -101,6 +101,17 @@ describe('whereabouts generate', () => {
       assert.throws(() => readdirSync(dir));
     });
   }
+
+  test('rejects an --out that is a file, not a directory', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'taken');
+    writeFileSync(file, 'x');
+    const res = await run(['generate', '--persons', '10', '--out', file]);
+    assert.equal(res.code, EXIT.INPUT);
+    assert.match(res.stderr, /--out/);
+    assert.equal(readFileSync(file, 'utf8'), 'x');
+  });
 
   test('rejects a missing --out with a usage error naming it', async () => {
     const res = await run(['generate', '--persons', '10']);

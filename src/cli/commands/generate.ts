@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../../domain/errors.js';
 import { chunksInWorker, datasetFiles } from '../../matching/generate/index.js';
-import type { DatasetFile } from '../../matching/generate/index.js';
+import type { DatasetFile, GenerateOptions } from '../../matching/generate/index.js';
 import type { CliContext } from '../context.js';
 
 interface GenerateCliOptions {
@@ -88,6 +88,35 @@ async function inPool<T>(items: readonly T[], size: number, task: (item: T) => P
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
 }
 
+/** Checks every option before anything is written; each bad one is INPUT_INVALID naming it. */
+function parseOptions(opts: GenerateCliOptions): { options: GenerateOptions; threads: number } {
+  const persons = wholeNumber('--persons', opts.persons, 1);
+  const sources = wholeNumber('--sources', opts.sources, 1, 10_000);
+  const seed = wholeNumber('--seed', opts.seed, 0, 0xffffffff);
+  if (opts.out.trim() === '')
+    throw new DomainError('INPUT_INVALID', '--out: expected a directory', {
+      issues: [{ path: '--out', message: 'empty' }],
+    });
+  const threads =
+    opts.threads !== undefined
+      ? wholeNumber('--threads', opts.threads, 0, 256)
+      : persons * sources >= THREADED_FROM
+        ? availableParallelism()
+        : 0;
+  return { options: { persons, sources, seed }, threads };
+}
+
+function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new DomainError('INPUT_INVALID', `--out ${dir}: cannot create the directory`, {
+      issues: [{ path: '--out', message: e instanceof Error ? e.message : String(e) }],
+      cause: e,
+    });
+  }
+}
+
 /** Registers `generate`. */
 export function registerGenerate(program: Command, ctx: CliContext): void {
   program
@@ -102,21 +131,8 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       'worker threads generating files in parallel (0: none; default: one per CPU for large runs)',
     )
     .action(async (opts: GenerateCliOptions) => {
-      const persons = wholeNumber('--persons', opts.persons, 1);
-      const sources = wholeNumber('--sources', opts.sources, 1, 10_000);
-      const seed = wholeNumber('--seed', opts.seed, 0, 0xffffffff);
-      if (opts.out.trim() === '')
-        throw new DomainError('INPUT_INVALID', '--out: expected a directory', {
-          issues: [{ path: '--out', message: 'empty' }],
-        });
-      const options = { persons, sources, seed };
-      const threads =
-        opts.threads === undefined
-          ? persons * sources >= THREADED_FROM
-            ? availableParallelism()
-            : 0
-          : wholeNumber('--threads', opts.threads, 0, 256);
-      mkdirSync(opts.out, { recursive: true });
+      const { options, threads } = parseOptions(opts);
+      makeDirectory(opts.out);
       const started = Date.now();
       const truthLines = { lines: 0 };
       const write = async (file: DatasetFile): Promise<void> => {
@@ -133,7 +149,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       const records = Math.max(0, truthLines.lines - 1);
       const seconds = (Date.now() - started) / 1000;
       ctx.stdout.write(
-        `generate: ${persons} persons, ${sources} sources, ${records} records written to ${opts.out} in ${seconds.toFixed(1)} s\n`,
+        `generate: ${options.persons} persons, ${options.sources} sources, ${records} records written to ${opts.out} in ${seconds.toFixed(1)} s\n`,
       );
     });
 }
