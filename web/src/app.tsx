@@ -23,6 +23,8 @@ const PlacesPage = lazy(() => import('./pages/places.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard.js'));
 const UsersPage = lazy(() => import('./pages/admin/users.js'));
 const AuditPage = lazy(() => import('./pages/admin/audit.js'));
+const ReviewQueuePage = lazy(() => import('./pages/review/review-queue.js'));
+const ReviewItemPage = lazy(() => import('./pages/review/review-item.js'));
 
 /** The application: the sign-in page until a session exists, then the shell. */
 export function App() {
@@ -125,6 +127,16 @@ function Routes({ me, start }: { me: Me; start: string | null }) {
       <Route path="/persons/:id">
         <Guarded me={me} needs="person.read">
           <PersonPage />
+        </Guarded>
+      </Route>
+      <Route path="/review">
+        <Guarded me={me} needs="person.merge">
+          <ReviewQueuePage />
+        </Guarded>
+      </Route>
+      <Route path="/review/:id">
+        <Guarded me={me} needs="person.merge">
+          <ReviewItemPage />
         </Guarded>
       </Route>
       <Route path="/sources">

@@ -1,7 +1,7 @@
 /** Entry point: providers (theme, data, languages) around the application. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Badge, MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import '@mantine/core/styles.css';
 import './styles.css';
@@ -15,6 +15,16 @@ const theme = createTheme({
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   defaultRadius: 'sm',
+  components: {
+    // Whole words in every language: no capitals that lengthen Cyrillic labels, no truncation.
+    Badge: Badge.extend({
+      defaultProps: { tt: 'none' },
+      styles: {
+        root: { height: 'auto', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible' },
+      },
+    }),
+  },
 });
 
 const queryClient = new QueryClient({

@@ -8,6 +8,8 @@ import type {
   PersonDetail,
   PersonSummary,
   Place,
+  ReviewDetail,
+  ReviewItem,
   SearchResult,
   Source,
   Stats,
@@ -132,5 +134,26 @@ export function useStats(range: { from?: string; to?: string }) {
     queryKey: ['stats', range],
     queryFn: ({ signal }) => get<Stats>(`/api/stats${qs(range)}`, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the review queue, most likely matches first. */
+export function useReviewQueue(filter: { status: string; offset: number }) {
+  return useQuery({
+    queryKey: ['review', filter],
+    queryFn: ({ signal }) =>
+      get<{ items: ReviewItem[]; nextOffset: number | null }>(
+        `/api/review${qs({ kind: 'person_person', status: filter.status, offset: filter.offset, limit: 50 })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One candidate pair side by side. */
+export function useReviewItem(id: string) {
+  return useQuery({
+    queryKey: ['review-item', id],
+    queryFn: ({ signal }) => get<ReviewDetail>(`/api/review/${id}`, signal),
   });
 }

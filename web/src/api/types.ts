@@ -237,3 +237,50 @@ export const CLAIM_FIELDS = [
   'health',
   'notes',
 ] as const;
+
+/** One field's part in a match score. */
+export interface Contribution {
+  comparison: string;
+  level: number;
+  label: string;
+  weight: number;
+  tfAdjustment: number;
+}
+
+export interface Explanation {
+  weight: number;
+  probability: number;
+  prior: number;
+  contributions: Contribution[];
+}
+
+export interface ReviewItem {
+  id: string;
+  kind: string;
+  leftId: string;
+  rightId: string;
+  probability: number;
+  weight: number;
+  modelVersion: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface ReviewSide {
+  id: string;
+  version: number;
+  mergedInto: string | null;
+  view: { id: string; fields: Record<string, { best: FieldValue; conflicts: FieldValue[] }> };
+}
+
+export interface ReviewDetail {
+  id: string;
+  kind: string;
+  status: string;
+  stored: { probability: number; weight: number; modelVersion: string; explanation: unknown };
+  current: { probability: number; weight: number; modelVersion: string; explanation: Explanation } | null;
+  left: ReviewSide;
+  right: ReviewSide;
+}
+
+export const REVIEW_STATUSES = ['open', 'unsure', 'accepted', 'rejected', 'stale'] as const;

@@ -2,6 +2,15 @@
 import type { TFunction } from 'i18next';
 import type { ClaimValue, PartialDate } from '../api/types.js';
 
+/**
+ * The locale for Intl: the browser's own preference when it is a variant of the interface language
+ * (en-GB writes "5 Mar 1994", en-US "Mar 5, 1994"), else the interface language itself.
+ */
+export function intlLocale(language: string): string {
+  const lang = language.slice(0, 2).toLowerCase();
+  return navigator.languages.find((l) => l.toLowerCase().startsWith(lang)) ?? language;
+}
+
 /** A partial date: year, month and year, or a full date; "about" shown as "c." in every language. */
 export function formatPartialDate(d: PartialDate | null | undefined, locale: string): string {
   if (!d) return '';
@@ -9,7 +18,7 @@ export function formatPartialDate(d: PartialDate | null | undefined, locale: str
   const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (d.month) opts.month = d.day ? 'short' : 'long';
   if (d.day) opts.day = 'numeric';
-  const s = new Intl.DateTimeFormat(locale, opts).format(date);
+  const s = new Intl.DateTimeFormat(intlLocale(locale), opts).format(date);
   return d.about ? `~ ${s}` : s;
 }
 
@@ -19,30 +28,35 @@ export function formatDay(iso: string | null | undefined, locale: string): strin
   const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(day ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(day && { timeZone: 'UTC' }) }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    ...(day && { timeZone: 'UTC' }),
+  }).format(date);
 }
 
 /** A timestamp with time, in the user's time zone. */
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
 /** A "YYYY-MM" month as a short month and year. */
 export function formatMonth(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** A number with the locale's grouping. */
 export function formatNumber(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
 
 /** A claim value of any field, as text. */
@@ -75,4 +89,10 @@ export function formatSummaryDate(text: string | undefined, locale: string): str
 export function displayName(fields: Record<string, string | undefined>): string {
   const parts = [fields['family_name'], fields['given_name'], fields['patronymic']].filter(Boolean);
   return parts.length ? parts.join(' ') : (fields['name_original'] ?? '');
+}
+
+/** A match probability as a percentage; below one per cent it reads "< 1 %" rather than a misleading 0. */
+export function formatProbability(p: number, locale: string): string {
+  const f = new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 });
+  return p > 0 && p < 0.01 ? `< ${f.format(0.01)}` : f.format(p);
 }

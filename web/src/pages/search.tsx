@@ -21,7 +21,7 @@ import { Link, useSearchParams } from 'wouter';
 import { usePersonSearch, usePlaces, useSources, type SearchParams } from '../api/queries.js';
 import { STATES, type PersonSummary } from '../api/types.js';
 import { ErrorAlert, Page } from '../components/page.js';
-import { displayName, formatSummaryDate } from '../lib/format.js';
+import { displayName, formatProbability, formatSummaryDate } from '../lib/format.js';
 
 const FILTERS = ['state', 'placeId', 'sourceId', 'updatedSince'] as const;
 // Short enough to feel immediate, long enough to skip the requests of a fast typist's middle letters.
@@ -175,9 +175,7 @@ function Results({ items }: { items: PersonSummary[] }) {
               </Table.Td>
               {ranked && (
                 <Table.Td>
-                  {typeof p.probability === 'number'
-                    ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(p.probability)
-                    : ''}
+                  {typeof p.probability === 'number' ? formatProbability(p.probability, i18n.language) : ''}
                 </Table.Td>
               )}
             </Table.Tr>

@@ -9,7 +9,6 @@ import {
   Group,
   NativeSelect,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Textarea,
@@ -168,13 +167,14 @@ export function ClaimForm({ detail, sources, onSaved, onReload }: Props) {
               form.setFieldValue('supersedes', '');
             }}
           />
-          <Select
+          <NativeSelect
             label={t('form.source')}
             required
-            searchable
-            data={sources.map((s) => ({ value: s.id, label: `${s.title} (${s.reliability})` }))}
+            data={[
+              { value: '', label: '' },
+              ...sources.map((s) => ({ value: s.id, label: `${s.title} (${s.reliability})` })),
+            ]}
             {...form.getInputProps('sourceId')}
-            onChange={(v) => form.setFieldValue('sourceId', v ?? '')}
           />
         </SimpleGrid>
         {field === 'date_of_birth' ? (

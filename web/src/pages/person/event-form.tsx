@@ -133,13 +133,14 @@ export function EventForm({ detail, sources, places, onSaved, onReload }: Props)
             data={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.${k}`) }))}
             {...form.getInputProps('kind')}
           />
-          <Select
+          <NativeSelect
             label={t('form.source')}
             required
-            searchable
-            data={sources.map((s) => ({ value: s.id, label: `${s.title} (${s.reliability})` }))}
+            data={[
+              { value: '', label: '' },
+              ...sources.map((s) => ({ value: s.id, label: `${s.title} (${s.reliability})` })),
+            ]}
             {...form.getInputProps('sourceId')}
-            onChange={(v) => form.setFieldValue('sourceId', v ?? '')}
           />
         </SimpleGrid>
         <PartialDateFields

@@ -1,0 +1,249 @@
+/**
+ * One candidate pair side by side, with each field's contribution to the score, and the decision:
+ * accept (merges the two records, reversibly), reject or unsure; keys A, R and U do the same.
+ */
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'wouter';
+import { get, post, qs } from '../../api/client.js';
+import { useReviewItem } from '../../api/queries.js';
+import type { Explanation, ReviewDetail, ReviewItem, ReviewSide } from '../../api/types.js';
+import { ErrorAlert, Loading, Page } from '../../components/page.js';
+import { errorText } from '../../lib/errors.js';
+import { formatProbability, formatValue, intlLocale } from '../../lib/format.js';
+
+const ORDER = [
+  'family_name',
+  'given_name',
+  'patronymic',
+  'name_original',
+  'sex',
+  'date_of_birth',
+  'age',
+  'place_of_birth',
+  'rank',
+  'unit',
+  'father_name',
+  'mother_name',
+];
+type Decision = 'accepted' | 'rejected' | 'unsure';
+
+/** The review item page (route /review/:id). */
+export default function ReviewItemPage() {
+  const { id } = useParams<{ id: string }>();
+  const item = useReviewItem(id);
+  const { t } = useTranslation();
+  if (item.isPending) return <Loading />;
+  if (item.isError)
+    return (
+      <Page title={t('review.title')}>
+        <ErrorAlert error={item.error} />
+      </Page>
+    );
+  return <Pair detail={item.data} key={item.data.id} />;
+}
+
+function Pair({ detail }: { detail: ReviewDetail }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const [survivor, setSurvivor] = useState(detail.left.id);
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const open = detail.status === 'open' || detail.status === 'unsure';
+  const explanation = detail.current?.explanation ?? (detail.stored.explanation as Explanation | null);
+  const probability = detail.current?.probability ?? detail.stored.probability;
+  const decide = async (decision: Decision) => {
+    if (!open || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await post(`/api/review/${detail.id}/decision`, {
+        decision,
+        ...(reason.trim() && { reason: reason.trim() }),
+        ...(decision === 'accepted' && { survivorId: survivor }),
+      });
+      await queryClient.invalidateQueries({ queryKey: ['review'] });
+      const next = await get<{ items: ReviewItem[] }>(
+        `/api/review${qs({ kind: 'person_person', status: 'open', limit: 1 })}`,
+      );
+      navigate(next.items[0] ? `/review/${next.items[0].id}` : '/review');
+    } catch (e) {
+      setFailure(errorText(e, t));
+      setBusy(false);
+    }
+  };
+  useHotkeys([
+    ['a', () => void decide('accepted')],
+    ['r', () => void decide('rejected')],
+    ['u', () => void decide('unsure')],
+  ]);
+  const fields = [
+    ...new Set([...Object.keys(detail.left.view.fields), ...Object.keys(detail.right.view.fields)]),
+  ].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+  const value = (side: ReviewSide, f: string) => {
+    const v = side.view.fields[f]?.best.value;
+    return v === undefined ? '' : formatValue(f, v, t, i18n.language);
+  };
+  return (
+    <Page title={t('review.pairTitle', { probability: formatProbability(probability, i18n.language) })}>
+      <Group gap="xs">
+        <Badge variant="light" c="dark">
+          {t(`review.statuses.${detail.status}`, { defaultValue: detail.status })}
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {t('review.model', { version: detail.current?.modelVersion ?? detail.stored.modelVersion })}
+        </Text>
+        <Anchor component={Link} href="/review" size="sm">
+          {t('review.back')}
+        </Anchor>
+      </Group>
+      <Table.ScrollContainer minWidth={520}>
+        <Table data-testid="review-pair" withColumnBorders>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('person.field')}</Table.Th>
+              {[detail.left, detail.right].map((side, i) => (
+                <Table.Th scope="col" key={side.id}>
+                  <Anchor component={Link} href={`/persons/${side.id}`}>
+                    {i === 0 ? t('review.left') : t('review.right')}
+                  </Anchor>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((f) => {
+              const l = value(detail.left, f);
+              const r = value(detail.right, f);
+              return (
+                <Table.Tr key={f}>
+                  <Table.Th scope="row">{t(`fields.${f}`, { defaultValue: f })}</Table.Th>
+                  <Table.Td fw={l === r ? 400 : 600}>{l}</Table.Td>
+                  <Table.Td fw={l === r ? 400 : 600}>{r}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {explanation && <Contributions explanation={explanation} />}
+      {open ? (
+        <Paper withBorder p="md">
+          <Stack>
+            <Title order={2} size="h4">
+              {t('review.decide')}
+            </Title>
+            {failure && (
+              <Alert color="red" role="alert">
+                {failure}
+              </Alert>
+            )}
+            <Radio.Group label={t('review.survivor')} value={survivor} onChange={setSurvivor}>
+              <Group mt="xs">
+                <Radio value={detail.left.id} label={t('review.left')} />
+                <Radio value={detail.right.id} label={t('review.right')} />
+              </Group>
+            </Radio.Group>
+            <Textarea
+              label={`${t('form.reason')} (${t('common.optional')})`}
+              autosize
+              minRows={1}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <SimpleGrid cols={{ base: 1, xs: 3 }}>
+              <Button color="green.9" loading={busy} onClick={() => void decide('accepted')}>
+                {t('review.accept')} <Kbd ml="xs">A</Kbd>
+              </Button>
+              <Button color="red.9" variant="outline" disabled={busy} onClick={() => void decide('rejected')}>
+                {t('review.reject')} <Kbd ml="xs">R</Kbd>
+              </Button>
+              <Button variant="default" disabled={busy} onClick={() => void decide('unsure')}>
+                {t('review.unsure')} <Kbd ml="xs">U</Kbd>
+              </Button>
+            </SimpleGrid>
+            <Text size="xs" c="dimmed">
+              {t('review.keys')}
+            </Text>
+          </Stack>
+        </Paper>
+      ) : (
+        <Alert>{t('review.decided')}</Alert>
+      )}
+    </Page>
+  );
+}
+
+function Contributions({ explanation }: { explanation: Explanation }) {
+  const { t, i18n } = useTranslation();
+  // Comparisons with nothing on one side add nothing; listing them would bury the ones that count.
+  const shown = explanation.contributions.filter((c) => c.weight !== 0 || c.label !== 'missing');
+  const max = Math.max(1, ...shown.map((c) => Math.abs(c.weight)));
+  const n = (x: number) =>
+    new Intl.NumberFormat(intlLocale(i18n.language), {
+      maximumFractionDigits: 1,
+      signDisplay: 'always',
+    }).format(x);
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={2} size="h4">
+        {t('review.contributions')}
+      </Title>
+      <Table data-testid="contributions" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('person.field')}</Table.Th>
+            <Table.Th scope="col">{t('review.level')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('review.weight')}
+            </Table.Th>
+            <Table.Td w="35%" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((c) => (
+            <Table.Tr key={c.comparison}>
+              <Table.Td>
+                {t(`fields.${c.comparison}`, { defaultValue: c.comparison.replace(/_/g, ' ') })}
+              </Table.Td>
+              <Table.Td>{c.label}</Table.Td>
+              <Table.Td ta="right" ff="monospace">
+                {n(c.weight)}
+              </Table.Td>
+              <Table.Td>
+                <div
+                  aria-hidden
+                  style={{
+                    height: 10,
+                    width: `${(Math.abs(c.weight) / max) * 100}%`,
+                    background: c.weight >= 0 ? 'var(--mantine-color-green-8)' : 'var(--mantine-color-red-8)',
+                  }}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
