@@ -8,6 +8,7 @@
 import type { OrganizationMention, PlaceMention } from '../types.js';
 import type { Token } from '../text/tokens.js';
 import { textOf } from '../text/numbers.js';
+import { PhraseMatcher } from '../text/phrases.js';
 import {
   FACILITY_NOUNS,
   ORG_ACRONYMS,
@@ -84,16 +85,15 @@ function connectsToCap(tokens: readonly Token[], j: number): boolean {
   return k > j && Boolean(tokens[k]?.cap);
 }
 
+const KNOWN_ORGS = new PhraseMatcher<OrganizationMention['kind']>(ORG_NAMES);
+
 function knownOrg(tokens: readonly Token[], i: number): { org: OrganizationMention; end: number } | null {
-  for (const [phrase, kind] of ORG_NAMES) {
-    const words = phrase.split(' ');
-    if (words.every((w, k) => tokens[i + k]?.l === w) && tokens[i]!.cap) {
-      let end = i + words.length;
-      while (tokens[end]?.cap) end++;
-      return { org: { name: textOf(tokens, i, end), kind }, end };
-    }
-  }
-  return null;
+  if (!tokens[i]!.cap) return null;
+  const hit = KNOWN_ORGS.at(tokens, i);
+  if (!hit) return null;
+  let end = hit.end;
+  while (tokens[end]?.cap) end++;
+  return { org: { name: textOf(tokens, i, end), kind: hit.value }, end };
 }
 
 /** Places named in one sentence. */

@@ -87,9 +87,10 @@ function within(p: Ref, ta: number, tb: number): boolean {
   return to > ta - 1 && to <= tb + 1 && (from === null || from >= ta - 1);
 }
 
-/** One flow, or two, whose counts add up to `target`. */
+/** One flow, or two, whose counts add up to `target` (pairs only among a few flows: the search is quadratic). */
 function findParts(flows: readonly Ref[], target: number): Ref[] | null {
   for (const p of flows) if (p.figure.count === target) return [p];
+  if (flows.length > 60) return null;
   for (let i = 0; i < flows.length; i++)
     for (let j = i + 1; j < flows.length; j++) {
       const p = flows[i]!;

@@ -48,11 +48,20 @@ export function parseDigits(text: string): number | null {
   return null;
 }
 
+/** Every word that can be part of a spelled-out number, hyphenated tens included ("sixty-four"). */
+const NUMBER_WORDS: ReadonlySet<string> = (() => {
+  const set = new Set<string>([...Object.keys(SMALL), ...SCALE]);
+  for (const tens of ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])
+    for (const one of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']) set.add(`${tens}-${one}`);
+  return set;
+})();
+
+/** Words that can start a count phrase besides digits and number words. */
+const STARTERS = new Set(['a', 'several', ...Object.keys(VAGUE)]);
+
 /** True for a word that can be part of a spelled-out number. */
 export function isNumberWord(lower: string): boolean {
-  if (SMALL[lower] !== undefined || SCALE.has(lower)) return true;
-  const parts = lower.split('-');
-  return parts.length === 2 && parts.every((p) => SMALL[p] !== undefined);
+  return NUMBER_WORDS.has(lower);
 }
 
 const phraseCache = new Map<string, number | null>();
@@ -74,6 +83,9 @@ export function parseNumberWords(phrase: string): number | null {
 export function findCounts(tokens: readonly Token[]): CountSpan[] {
   const out: CountSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.k === 'word' && !NUMBER_WORDS.has(t.l) && !STARTERS.has(t.l)) continue;
+    if (t.k === 'punct') continue;
     const core = readCore(tokens, i);
     if (!core) continue;
     const q = qualifierBefore(tokens, i);
