@@ -21,6 +21,7 @@ import { healthPlugin } from './plugins/health.js';
 import { importsPlugin } from './plugins/imports.js';
 import { exportsPlugin } from './plugins/exports.js';
 import { matchingPlugin } from './plugins/matching.js';
+import { tracingPlugin } from './plugins/tracing.js';
 import { personsPlugin } from './plugins/persons.js';
 import { placesPlugin } from './plugins/places.js';
 import { setupPlugin } from './plugins/setup.js';
@@ -51,6 +52,7 @@ const ROUTE_PLUGINS = [
   importsPlugin,
   exportsPlugin,
   matchingPlugin,
+  tracingPlugin,
   auditPlugin,
   statsPlugin,
   docsPlugin,
@@ -88,6 +90,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
+    // Errors raised before routing (a malformed URL) get the same envelope as every other error.
+    frameworkErrors: (err, _request, reply) => {
+      const { status, body } = toErrorResponse(err);
+      void reply.code(status).send(body);
+    },
   });
   server.setValidatorCompiler(zodValidatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
