@@ -80,10 +80,22 @@ export const TOKEN_SEPARATORS = /[\s,.;:/()[\]{}"«»„“”\-‐‑–—_]+/
 
 function computeKey(token: string, extraMode = 0): string {
   // Other scripts are romanised a whole token at a time: any-ascii reads some letters by context.
-  if (hasOtherScript(token)) token = anyAscii(token);
+  if (hasOtherScript(token)) token = anyAscii(greekDigraphs(token));
   const n = toPlain(token);
   const m = readDigraphs(n, modes(token) | extraMode);
   return finish(m);
+}
+
+// Greek vowel digraphs as Greek names are romanised (Papadopoulou, Evangelos), which any-ascii,
+// going letter by letter, does not do.
+const GREEK_DIGRAPHS: Record<string, string> = { ου: 'ou', αυ: 'av', ευ: 'ev', αι: 'e', ει: 'i', οι: 'i' };
+function greekDigraphs(token: string): string {
+  return token.replace(/γγ/gu, 'ng').replace(/[οαεΟΑΕ][υιΥΙύίΎΊ]/gu, (d) => {
+    const plain = d.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const latin = GREEK_DIGRAPHS[plain];
+    if (latin === undefined) return d;
+    return d[0] === d[0]!.toLowerCase() ? latin : latin[0]!.toUpperCase() + latin.slice(1);
+  });
 }
 
 function hasOtherScript(token: string): boolean {

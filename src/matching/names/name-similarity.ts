@@ -40,6 +40,8 @@ interface Part {
   gkey: string;
   cls: string | null;
   pat: PatronymicInfo | null;
+  /** Written in a script without vowel letters (Arabic, Hebrew): compare consonants only. */
+  abjad: boolean;
 }
 
 // How much each kind of part counts, and how much an unpaired one costs.
@@ -48,6 +50,8 @@ const ABSENT_COST = 0.3; // the other name has no part of this kind at all
 const EXTRA_COST = 0.5; // the other name has such parts, but fewer (a second given name)
 const CROSS_KIND = 0.9; // pairing a family name with a given name: allowed, parsing may be wrong
 
+// Arabic, Hebrew, Syriac, Thaana and their presentation forms.
+const ABJAD = /[\u0590-\u07bf\u0860-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 const PARTICLE =
   /^(?:de|da|di|do|dos|das|du|del|della|der|den|des|la|le|van|von|zu|ter|ten|ibn|bin|ben|bint|al|el|abu)$/iu;
 
@@ -90,8 +94,30 @@ export function nameSimilarity(a: string, b: string): { score: number; explanati
   }
   den += unpaired(pa, usedA, pb, parts, 'left') + unpaired(pb, usedB, pa, parts, 'right');
   const mean = den === 0 ? 0 : num / den;
-  const score = round(mean * (0.5 + 0.5 * worst));
+  let score = round(mean * (0.5 + 0.5 * worst));
+  if (pa.length !== pb.length) {
+    // Tokenised differently (Chinese WangXiaoMing against Wang Xiaoming): compare the whole names.
+    const joined = joinedSimilarity(pa, pb);
+    if (joined > score) {
+      score = round(joined);
+      parts.push({ kind: 'family', left: a, right: b, score: joined, reason: 'whole names compared as one' });
+    }
+  }
   return { score, explanation: { left: copy(left), right: copy(right), parts } };
+}
+
+/** The two names as single strings of keys, in either order of the second; 0.95 at most. */
+function joinedSimilarity(pa: Part[], pb: Part[]): number {
+  const named = (ps: Part[]): string[] => ps.filter((p) => p.kind !== 'initial').map((p) => p.key);
+  const ka = named(pa);
+  const kb = named(pb);
+  if (ka.length === 0 || kb.length === 0) return 0;
+  const a = ka.join('');
+  let best = 0;
+  for (const b of [kb.join(''), [...kb].reverse().join('')]) {
+    best = Math.max(best, a === b ? 1 : rawKeySimilarity(a, b) ** 2);
+  }
+  return 0.95 * best;
 }
 
 /** Adds the unpaired parts to the explanation and returns what they cost in the denominator. */
@@ -143,7 +169,7 @@ function partsOf(n: ParsedName): Part[] {
     const named = kind === 'given' || kind === 'family';
     const cls = named ? givenNameClass(text) : null;
     const pat = kind === 'patronymic' ? patronymicInfo(text) : null;
-    parts.push({ kind, text, key, gkey: named ? givenNameKey(text) : '', cls, pat });
+    parts.push({ kind, text, key, gkey: named ? givenNameKey(text) : '', cls, pat, abjad: ABJAD.test(text) });
   };
   for (const f of n.family) for (const t of f.split(/[\s\-‐]+/u)) if (!PARTICLE.test(t)) add('family', t);
   for (const g of n.given) for (const t of g.split(/[\s\-‐]+/u)) add('given', t);
@@ -174,6 +200,11 @@ function partSimilarity(x: Part, y: Part): number {
     return say(0.1, () => `different given names (${x.cls} / ${y.cls})`);
   }
   if (x.key === y.key) return say(cross, () => 'same name key');
+  if (x.abjad !== y.abjad) {
+    // محمد is mhmd in Latin letters: only the consonants can agree with Muhammad.
+    const s = skeletonSimilarity(x.key, y.key);
+    return say(cross * s, () => `same consonants (${s.toFixed(2)})`);
+  }
   const s = keySimilarity(x, y);
   return say(cross * s, () => `similar spelling (${s.toFixed(2)})`);
 }
@@ -202,6 +233,14 @@ function rawKeySimilarity(a: string, b: string): number {
   if (n === 0) return 0;
   const ratio = 1 - Math.min(n, damerauLevenshtein(a, b, n)) / n;
   return 0.25 * jaroWinkler(a, b) + 0.75 * ratio;
+}
+
+function skeletonSimilarity(a: string, b: string): number {
+  // Vowel letters are matres lectionis or absent, and b/v is one letter (Hebrew ב): drop them.
+  const sa = a.replace(/[aouivb]/g, '');
+  const sb = b.replace(/[aouivb]/g, '');
+  if (sa === '' || sb === '') return 0;
+  return sa === sb ? 0.9 : rawKeySimilarity(sa, sb) ** 2 * 0.9;
 }
 
 // Letters that a few conventions still write apart after keying: х as h (ISO 9), x (Slavists)

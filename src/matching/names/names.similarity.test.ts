@@ -22,6 +22,14 @@ const SAME_PERSON: [string, string][] = [
   ['Serhii Kovalenko', 'Kovalenko Serhii Petrovych'],
   ['Samoylenko Olena', 'Самойленко Елена'],
   ['Kovalchuk A.', 'Kovalchuk Andrii'],
+  // Other scripts, through any-ascii: alphabets, abjads (consonants only) and Chinese syllables.
+  ['Ελένη Παπαδοπούλου', 'Eleni Papadopoulou'],
+  ['Ευάγγελος Βενιζέλος', 'Evangelos Venizelos'],
+  ['მამუკა კიკალეიშვილი', 'Mamuka Kikaleishvili'],
+  ['محمد علي', 'Muhammad Ali'],
+  ['صدام حسين', 'Saddam Hussein'],
+  ['יצחק רבין', 'Yitzhak Rabin'],
+  ['王小明', 'Wang Xiaoming'],
 ];
 
 // Different people whose names differ in one part only.
