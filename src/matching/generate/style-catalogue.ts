@@ -93,7 +93,11 @@ export const STYLES: Readonly<Record<StyleName, SourceStyle>> = {
       { header: "Ім'я", field: 'given_name', note: 'given name' },
       { header: 'По батькові', field: 'patronymic', note: 'patronymic' },
       { header: 'Стать', field: 'sex', note: 'sex (чол./жін.)' },
-      { header: 'Дата народження', field: 'date_of_birth', note: 'date of birth, DD.MM.YYYY, or the year' },
+      {
+        header: 'Дата народження',
+        field: 'date_of_birth',
+        note: 'date of birth, mostly DD.MM.YYYY, or the year',
+      },
       { header: 'Місце народження', field: 'place_of_birth', note: 'place of birth (м. town, с. village)' },
       { header: 'Військове звання', field: 'rank', note: 'rank' },
       { header: 'Військова частина', field: 'unit', note: 'unit, in words, abbreviated, or as в/ч number' },
@@ -199,7 +203,11 @@ export const STYLES: Readonly<Record<StyleName, SourceStyle>> = {
       { header: 'Rank', field: 'rank', note: 'rank (English)' },
       { header: 'Unit', field: 'unit', note: 'unit (English)' },
       { header: 'Service number', field: 'service_number', note: 'military personal number' },
-      { header: 'Date of capture', field: 'event_date', note: 'date of capture or of last sighting, ISO' },
+      {
+        header: 'Date of capture',
+        field: 'event_date',
+        note: 'date of capture or of last sighting, ISO or DD.MM.YYYY',
+      },
       { header: 'Place of capture', field: 'event_place', note: 'place of capture (romanised)' },
     ],
     noise: {
