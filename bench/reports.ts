@@ -12,7 +12,11 @@ const runs = Number(process.argv[2] ?? 200);
 const dir = 'src/reports/fixtures/';
 const stories = readdirSync(dir)
   .filter((f) => f.endsWith('.txt') && !/not-english|empty|no-subject/.test(f))
-  .map((f) => readFileSync(dir + f, 'utf8').split(/\n\s*\n/).filter((p) => p.split(' ').length > 12))
+  .map((f) =>
+    readFileSync(dir + f, 'utf8')
+      .split(/\n\s*\n/)
+      .filter((p) => p.split(' ').length > 12),
+  )
   .flat();
 
 const FAMILIES = ['Varchuk', 'Tkachuk', 'Hnatiuk', 'Melnychuk', 'Savchuk', 'Lytvyn', 'Boiko', 'Moroz'];
@@ -22,9 +26,10 @@ function buildReport(words: number, seed: number): string {
   const out: string[] = [];
   let n = 0;
   for (let i = 0; n < words; i++) {
-    const para = stories[(i * 7 + seed) % stories.length]!
-      .replace(/\b\d{1,3}(?:,\d{3})+\b|\b\d{2,4}\b/g, (m) => vary(m, i + seed))
-      .replace(/Varchuk|Kravets|Shevchuk|Hrytsenko/g, FAMILIES[(i + seed) % FAMILIES.length]!);
+    const para = stories[(i * 7 + seed) % stories.length]!.replace(
+      /\b\d{1,3}(?:,\d{3})+\b|\b\d{2,4}\b/g,
+      (m) => vary(m, i + seed),
+    ).replace(/Varchuk|Kravets|Shevchuk|Hrytsenko/g, FAMILIES[(i + seed) % FAMILIES.length]!);
     out.push(para);
     n += para.split(/\s+/).length;
   }
@@ -40,7 +45,10 @@ function vary(m: string, k: number): string {
 }
 
 function asHtml(text: string): string {
-  const body = text.split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
+  const body = text
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('\n');
   return `<!doctype html><html><head><title>Report</title><script>var x = "1,000 killed";</script><style>p{}</style></head><body><nav>Home | News</nav><div class="share">Share on Facebook</div><article><h1>Report</h1>${body}</article><footer>Follow us on Telegram</footer></body></html>`;
 }
 
@@ -48,7 +56,10 @@ function asHtml(text: string): string {
  * Wall time and CPU time of each run. On a busy machine wall time includes waiting for a core;
  * CPU time is the work itself. Both are printed.
  */
-function time(label: string, fn: (i: number) => unknown): { wall: ReturnType<typeof summarise>; cpu: ReturnType<typeof summarise> } {
+function time(
+  label: string,
+  fn: (i: number) => unknown,
+): { wall: ReturnType<typeof summarise>; cpu: ReturnType<typeof summarise> } {
   for (let i = 0; i < 20; i++) fn(i);
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -62,7 +73,9 @@ function time(label: string, fn: (i: number) => unknown): { wall: ReturnType<typ
   }
   const w = summarise(wall);
   const c = summarise(cpu);
-  console.log(`${label.padEnd(40)} wall p50 ${w.p50.toFixed(1)} ms p95 ${w.p95.toFixed(1)} ms | cpu p50 ${c.p50.toFixed(1)} ms p95 ${c.p95.toFixed(1)} ms`);
+  console.log(
+    `${label.padEnd(40)} wall p50 ${w.p50.toFixed(1)} ms p95 ${w.p95.toFixed(1)} ms | cpu p50 ${c.p50.toFixed(1)} ms p95 ${c.p95.toFixed(1)} ms`,
+  );
   return { wall: w, cpu: c };
 }
 
@@ -73,15 +86,31 @@ const words = texts[0]!.split(/\s+/).length;
 const t0 = performance.now();
 extractReport({ text: buildReport(2000, 99), published });
 const cold = performance.now() - t0;
-console.log(`${machine()}\nreport of ${words} words, ${runs} runs; first call (cold, loads compromise tables) ${cold.toFixed(1)} ms`);
+console.log(
+  `${machine()}\nreport of ${words} words, ${runs} runs; first call (cold, loads compromise tables) ${cold.toFixed(1)} ms`,
+);
 
-const text = time('extractReport, 2,000-word text', (i) => extractReport({ text: texts[i % texts.length]!, published }));
-const html = time('extractReport, 2,000-word HTML page', (i) => extractReport({ html: htmls[i % htmls.length]!, published }));
+const text = time('extractReport, 2,000-word text', (i) =>
+  extractReport({ text: texts[i % texts.length]!, published }),
+);
+const html = time('extractReport, 2,000-word HTML page', (i) =>
+  extractReport({ html: htmls[i % htmls.length]!, published }),
+);
 const ten: ReportExtraction[] = texts.slice(0, 10).map((t) => extractReport({ text: t, published }));
 const rec = time('buildReportsDocument, 10 reports', () => buildReportsDocument(ten));
 const figures = ten.reduce((a, r) => a + r.figures.length, 0);
-console.log(`figures per report ≈ ${(figures / ten.length).toFixed(0)}, persons ≈ ${(ten.reduce((a, r) => a + r.persons.length, 0) / ten.length).toFixed(0)}`);
+console.log(
+  `figures per report ≈ ${(figures / ten.length).toFixed(0)}, persons ≈ ${(ten.reduce((a, r) => a + r.persons.length, 0) / ten.length).toFixed(0)}`,
+);
 const met = (x: { wall: { p95: number } }): boolean => x.wall.p95 < 50;
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-console.log(`target: wall p95 < 50 ms for a 2,000-word report: text ${met(text) ? 'met' : 'NOT met'}, HTML ${met(html) ? 'met' : 'NOT met'}`);
-console.log(`wrote ${saveResult('reports', { machine: machine(), words, runs, coldMs: Math.round(cold), text, html, reconcile10: rec })}`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
+);
+console.log(
+  `target: wall p95 < 50 ms for a 2,000-word report: text ${met(text) ? 'met' : 'NOT met'}, HTML ${met(html) ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `wrote ${saveResult('reports', { machine: machine(), words, runs, coldMs: Math.round(cold), text, html, reconcile10: rec })}`,
+);

@@ -76,9 +76,15 @@ function reportEntry(r: ReportExtraction): Record<string, unknown> {
  * Extracts a report from raw file bytes: size cap (PAYLOAD_TOO_LARGE), empty and binary files (an
  * empty result with a reason), charset detection, HTML or text by content.
  */
-export function extractReportFromBytes(bytes: Uint8Array, meta: Omit<ReportInput, 'text' | 'html'> = {}): ReportExtraction {
+export function extractReportFromBytes(
+  bytes: Uint8Array,
+  meta: Omit<ReportInput, 'text' | 'html'> = {},
+): ReportExtraction {
   assertSize(bytes.length, meta.file ?? 'report');
-  const empty = (reason: string): ReportExtraction => ({ ...emptyExtraction(meta, meta.published ?? null, null), reason });
+  const empty = (reason: string): ReportExtraction => ({
+    ...emptyExtraction(meta, meta.published ?? null, null),
+    reason,
+  });
   if (bytes.length === 0) return empty('the file is empty');
   if (looksBinary(bytes)) return empty('the file is binary, not text or HTML');
   return extractReport({ ...meta, text: decodeBytes(bytes) });

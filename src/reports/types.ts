@@ -29,7 +29,8 @@ export interface TimeWindow {
 }
 
 /** How exact the count is: "more than 50" is `more_than`, "50-60" is `range`, "dozens" is `vague`. */
-export type CountQualifier = 'exact' | 'about' | 'more_than' | 'at_least' | 'fewer_than' | 'at_most' | 'range' | 'vague';
+export type CountQualifier =
+  'exact' | 'about' | 'more_than' | 'at_least' | 'fewer_than' | 'at_most' | 'range' | 'vague';
 
 /** One announced figure. `count` is the lower bound for ranges and vague counts ("dozens" → 24). */
 export interface Figure {
@@ -81,7 +82,8 @@ export interface PlaceMention {
 /** An organisation named in the story. */
 export interface OrganizationMention {
   readonly name: string;
-  readonly kind: 'ministry' | 'humanitarian' | 'international' | 'military' | 'government' | 'media' | 'other';
+  readonly kind:
+    'ministry' | 'humanitarian' | 'international' | 'military' | 'government' | 'media' | 'other';
 }
 
 /** A quotation with its speaker; `truncated` when the source cut it off. */

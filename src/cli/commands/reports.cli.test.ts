@@ -20,21 +20,53 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('whereabouts reports extract', () => {
   test('--json prints the contract document', async () => {
-    const { code, out } = await run(['reports', 'extract', `${fixtures}01-ministry-day1.txt`, `${fixtures}02-ministry-day2.txt`, '--json']);
+    const { code, out } = await run([
+      'reports',
+      'extract',
+      `${fixtures}01-ministry-day1.txt`,
+      `${fixtures}02-ministry-day2.txt`,
+      '--json',
+    ]);
     assert.equal(code, 0);
     const doc = JSON.parse(out) as Record<string, unknown[]>;
     assert.deepEqual(Object.keys(doc).slice(0, 3), ['reports', 'people', 'reconciliation']);
     const report = doc.reports![0] as Record<string, unknown>;
-    for (const key of ['file', 'published', 'figures', 'persons', 'places', 'organizations', 'quotes', 'authors', 'framing'])
+    for (const key of [
+      'file',
+      'published',
+      'figures',
+      'persons',
+      'places',
+      'organizations',
+      'quotes',
+      'authors',
+      'framing',
+    ])
       assert.ok(key in report, key);
     const figure = (report.figures as Record<string, unknown>[])[0]!;
-    assert.deepEqual(Object.keys(figure).slice(0, 8), ['count', 'category', 'population', 'includedIn', 'window', 'attributedTo', 'hedged', 'sentence']);
+    assert.deepEqual(Object.keys(figure).slice(0, 8), [
+      'count',
+      'category',
+      'population',
+      'includedIn',
+      'window',
+      'attributedTo',
+      'hedged',
+      'sentence',
+    ]);
     assert.deepEqual(Object.keys(figure.window as object), ['from', 'to', 'kind']);
     assert.ok((doc.reconciliation as { kind: string }[]).some((r) => r.kind === 'sum'));
   });
 
   test('--published overrides the date found in the text', async () => {
-    const { out } = await run(['reports', 'extract', `${fixtures}01-ministry-day1.txt`, '--published', '2026-04-01', '--json']);
+    const { out } = await run([
+      'reports',
+      'extract',
+      `${fixtures}01-ministry-day1.txt`,
+      '--published',
+      '2026-04-01',
+      '--json',
+    ]);
     const doc = JSON.parse(out) as { reports: { published: string }[] };
     assert.equal(doc.reports[0]!.published, '2026-04-01');
   });
@@ -48,13 +80,29 @@ describe('whereabouts reports extract', () => {
 
   test('a missing file is NOT_FOUND (exit 4), a bad date is an input error (exit 3)', async () => {
     assert.equal((await run(['reports', 'extract', `${fixtures}nope.txt`])).code, 4);
-    assert.equal((await run(['reports', 'extract', `${fixtures}01-ministry-day1.txt`, '--published', '12/03/2026'])).code, 3);
+    assert.equal(
+      (await run(['reports', 'extract', `${fixtures}01-ministry-day1.txt`, '--published', '12/03/2026']))
+        .code,
+      3,
+    );
   });
 
   test('empty and foreign files still give an entry with a reason', async () => {
-    const { code, out } = await run(['reports', 'extract', `${fixtures}12-empty.txt`, `${fixtures}08-not-english.txt`, '--json']);
+    const { code, out } = await run([
+      'reports',
+      'extract',
+      `${fixtures}12-empty.txt`,
+      `${fixtures}08-not-english.txt`,
+      '--json',
+    ]);
     assert.equal(code, 0);
     const doc = JSON.parse(out) as { reports: { reason: string | null; figures: unknown[] }[] };
-    assert.deepEqual(doc.reports.map((r) => [r.figures.length, typeof r.reason]), [[0, 'string'], [0, 'string']]);
+    assert.deepEqual(
+      doc.reports.map((r) => [r.figures.length, typeof r.reason]),
+      [
+        [0, 'string'],
+        [0, 'string'],
+      ],
+    );
   });
 });

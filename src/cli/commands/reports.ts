@@ -19,10 +19,14 @@ interface ExtractOptions {
 
 /** Registers the `reports` command group. */
 export function registerReports(program: Command, ctx: CliContext): void {
-  const reports = program.command('reports').description('Turn news reports and statements into attributed figures and mentions');
+  const reports = program
+    .command('reports')
+    .description('Turn news reports and statements into attributed figures and mentions');
   reports
     .command('extract')
-    .description('Extract figures, persons, places, quotes and framing from report files (text or HTML) and reconcile them')
+    .description(
+      'Extract figures, persons, places, quotes and framing from report files (text or HTML) and reconcile them',
+    )
     .argument('<files...>', 'report files (plain text or HTML)')
     .option('--published <date>', 'publication date YYYY-MM-DD (default: read from the page or dateline)')
     .option('--publisher <name>', 'publisher of the reports')
@@ -45,7 +49,12 @@ export function registerReports(program: Command, ctx: CliContext): void {
     });
 }
 
-async function extractFile(file: string, opts: ExtractOptions, ctx: CliContext, failures: DomainError[]): Promise<ReportExtraction> {
+async function extractFile(
+  file: string,
+  opts: ExtractOptions,
+  ctx: CliContext,
+  failures: DomainError[],
+): Promise<ReportExtraction> {
   const meta = {
     file,
     ...(opts.published !== undefined && { published: opts.published }),
@@ -53,11 +62,15 @@ async function extractFile(file: string, opts: ExtractOptions, ctx: CliContext, 
     ...(opts.language !== undefined && { language: opts.language }),
   };
   const info = await stat(file).catch(() => null);
-  if (!info || !info.isFile()) throw new DomainError('NOT_FOUND', `file ${file} does not exist`, { details: { file } });
+  if (!info || !info.isFile())
+    throw new DomainError('NOT_FOUND', `file ${file} does not exist`, { details: { file } });
   try {
     // The size is checked before reading so that a gigantic file is never loaded.
     if (info.size > MAX_INPUT_BYTES)
-      throw new DomainError('PAYLOAD_TOO_LARGE', `${file} is ${(info.size / 1048576).toFixed(1)} MB; reports are limited to ${MAX_INPUT_BYTES / 1048576} MB`);
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `${file} is ${(info.size / 1048576).toFixed(1)} MB; reports are limited to ${MAX_INPUT_BYTES / 1048576} MB`,
+      );
     return extractReportFromBytes(await readFile(file), meta);
   } catch (e) {
     if (!isDomainError(e)) throw e;
@@ -69,8 +82,21 @@ async function extractFile(file: string, opts: ExtractOptions, ctx: CliContext, 
 
 function emptyFor(file: string, opts: ExtractOptions, reason: string): ReportExtraction {
   return {
-    file, published: opts.published ?? null, publisher: opts.publisher ?? null, language: opts.language ?? 'en', title: null,
-    figures: [], persons: [], places: [], organizations: [], quotes: [], authors: [], framing: [], truncated: [], skipped: [], reason,
+    file,
+    published: opts.published ?? null,
+    publisher: opts.publisher ?? null,
+    language: opts.language ?? 'en',
+    title: null,
+    figures: [],
+    persons: [],
+    places: [],
+    organizations: [],
+    quotes: [],
+    authors: [],
+    framing: [],
+    truncated: [],
+    skipped: [],
+    reason,
   };
 }
 
@@ -78,8 +104,20 @@ function emptyFor(file: string, opts: ExtractOptions, reason: string): ReportExt
 function summary(doc: ReportsDocument): string {
   const lines: string[] = [];
   doc.reports.forEach((r, i) => {
-    const entry = r as { file: string; published: string | null; reason: string | null; figures: FigureLine[]; persons: PersonLine[]; places: { name: string }[]; quotes: unknown[]; framing: { term: string }[]; authors: string[] };
-    lines.push(`[${i}] ${entry.file}  published ${entry.published ?? 'unknown'}${entry.authors.length ? `  by ${entry.authors.join(', ')}` : ''}`);
+    const entry = r as {
+      file: string;
+      published: string | null;
+      reason: string | null;
+      figures: FigureLine[];
+      persons: PersonLine[];
+      places: { name: string }[];
+      quotes: unknown[];
+      framing: { term: string }[];
+      authors: string[];
+    };
+    lines.push(
+      `[${i}] ${entry.file}  published ${entry.published ?? 'unknown'}${entry.authors.length ? `  by ${entry.authors.join(', ')}` : ''}`,
+    );
     if (entry.reason && entry.figures.length === 0) lines.push(`    ${entry.reason}`);
     for (const f of entry.figures) lines.push(`    figure  ${figureLine(f)}`);
     for (const p of entry.persons) lines.push(`    person  ${personLine(p)}`);
@@ -89,7 +127,9 @@ function summary(doc: ReportsDocument): string {
   });
   if (doc.people.some((p) => new Set(p.mentions.map((m) => m.report)).size > 1)) {
     lines.push('people across reports:');
-    for (const p of doc.people) if (p.mentions.length > 1) lines.push(`    ${p.name}: ${p.mentions.map((m) => `[${m.report}] ${m.name}`).join(', ')}`);
+    for (const p of doc.people)
+      if (p.mentions.length > 1)
+        lines.push(`    ${p.name}: ${p.mentions.map((m) => `[${m.report}] ${m.name}`).join(', ')}`);
   }
   if (doc.reconciliation.length) lines.push('reconciliation:');
   for (const r of doc.reconciliation) lines.push(`    ${r.kind.padEnd(10)} ${r.explanation}`);
@@ -118,12 +158,20 @@ interface PersonLine {
 
 function figureLine(f: FigureLine): string {
   const q = f.qualifier === 'exact' ? '' : `${f.qualifier.replace('_', ' ')} `;
-  const w = f.window.kind === 'period' ? `${f.window.from ?? '?'}..${f.window.to ?? '?'}` : `${f.window.kind} ${f.window.from ? `${f.window.from}..` : ''}${f.window.to ?? '?'}`;
+  const w =
+    f.window.kind === 'period'
+      ? `${f.window.from ?? '?'}..${f.window.to ?? '?'}`
+      : `${f.window.kind} ${f.window.from ? `${f.window.from}..` : ''}${f.window.to ?? '?'}`;
   return `${q}${f.count.toLocaleString('en-US')} ${f.category}${f.population ? ` ${f.population}` : ''}${f.includedIn !== null ? ` (part of #${f.includedIn})` : ''}  ${w}  ${f.attributedTo ?? 'unattributed'}${f.hedged ? '  [hedged]' : ''}`;
 }
 
 function personLine(p: PersonLine): string {
   const bits = [p.rank, p.role, p.age !== null ? `age ${p.age}` : null, p.unit].filter(Boolean).join(', ');
-  const st = p.statuses.map((s) => `${s.type}${s.date ? ` ${s.date}` : ''}${s.place ? ` at ${s.place}` : ''}${s.hedged ? ' (hedged)' : ''}`).join('; ');
+  const st = p.statuses
+    .map(
+      (s) =>
+        `${s.type}${s.date ? ` ${s.date}` : ''}${s.place ? ` at ${s.place}` : ''}${s.hedged ? ' (hedged)' : ''}`,
+    )
+    .join('; ');
   return `${p.name}${bits ? ` (${bits})` : ''}${st ? ` — ${st}` : ''}`;
 }

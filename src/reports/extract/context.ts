@@ -38,10 +38,14 @@ advisor aide department press spokesmen leadership council commission mission mi
 authorities`.split(/\s+/),
 );
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-const TRAILING_NOISE = /\s+(statement|report|data|figures|message|channel|post|website|briefing|telegram channel|telegram)$/i;
+const TRAILING_NOISE =
+  /\s+(statement|report|data|figures|message|channel|post|website|briefing|telegram channel|telegram)$/i;
 
 /** Analyses all sentences; `needsDates` limits date parsing to sentences that can use it. */
-export function analyseSentences(sentences: readonly Sentence[], published: string | null): SentenceContext[] {
+export function analyseSentences(
+  sentences: readonly Sentence[],
+  published: string | null,
+): SentenceContext[] {
   const out: SentenceContext[] = [];
   let paragraphSpeaker: { paragraph: number; speaker: string } | null = null;
   let lastSpeaker: string | null = null;
@@ -57,7 +61,17 @@ export function analyseSentences(sentences: readonly Sentence[], published: stri
     if (speaker) lastSpeaker = speaker;
     if (paragraphSpeaker && paragraphSpeaker.paragraph !== sentence.paragraph) paragraphSpeaker = null;
     if (speaker) paragraphSpeaker = { paragraph: sentence.paragraph, speaker };
-    out.push({ index: i, sentence, tokens, dates, cues, hedged, speaker, attributedTo: speaker ?? paragraphSpeaker?.speaker ?? null, published });
+    out.push({
+      index: i,
+      sentence,
+      tokens,
+      dates,
+      cues,
+      hedged,
+      speaker,
+      attributedTo: speaker ?? paragraphSpeaker?.speaker ?? null,
+      published,
+    });
   }
   return out;
 }
@@ -84,7 +98,9 @@ export function findSpeaker(tokens: readonly Token[]): string | null {
 
 const INVERSION = new Set(['as', 'in', 'so', 'also', 'then', 'have', 'has', 'it', 'was', 'were', 'is']);
 const NOT_SPEAKER = new Set(
-  'as in on at by from since after before but and when while if so yesterday today the a an this that these those there it its according earlier later meanwhile also however'.split(' '),
+  'as in on at by from since after before but and when while if so yesterday today the a an this that these those there it its according earlier later meanwhile also however'.split(
+    ' ',
+  ),
 );
 
 function isSpeakerWord(t: Token): boolean {
@@ -97,13 +113,19 @@ function nounPhraseLeft(tokens: readonly Token[], v: number): string | null {
   while (s > 0 && v - s < 12) {
     const t = tokens[s - 1]!;
     if (PRONOUNS.has(t.l) && s === v) return t.t;
-    const adjective = t.k === 'word' && /^[a-z]+$/.test(t.l) && s < v && SPEAKER_NOUNS.has(tokens[s]!.l) && !NOT_SPEAKER.has(t.l);
+    const adjective =
+      t.k === 'word' &&
+      /^[a-z]+$/.test(t.l) &&
+      s < v &&
+      SPEAKER_NOUNS.has(tokens[s]!.l) &&
+      !NOT_SPEAKER.has(t.l);
     if (isSpeakerWord(t) || adjective || (t.l === 'the' && s < v)) s--;
     else break;
   }
   while (s < v && (tokens[s]!.l === 'the' || tokens[s]!.l === 'of' || tokens[s]!.l === 'for')) s++;
   if (s >= v) return null;
-  if (!tokens.slice(s, v).some((t) => SPEAKER_NOUNS.has(t.l) || (t.cap && s > 0) || (t.cap && t.l !== 'the'))) return null;
+  if (!tokens.slice(s, v).some((t) => SPEAKER_NOUNS.has(t.l) || (t.cap && s > 0) || (t.cap && t.l !== 'the')))
+    return null;
   return tidy(textOf(tokens, s, v));
 }
 
@@ -117,7 +139,11 @@ function nounPhraseRight(tokens: readonly Token[], s: number): string | null {
       i++;
       continue;
     }
-    if (isSpeakerWord(t) || (t.k === 'word' && /^[a-z]+$/.test(t.l) && SPEAKER_NOUNS.has(tokens[i + 1]?.l ?? '') && i - start < 2)) i++;
+    if (
+      isSpeakerWord(t) ||
+      (t.k === 'word' && /^[a-z]+$/.test(t.l) && SPEAKER_NOUNS.has(tokens[i + 1]?.l ?? '') && i - start < 2)
+    )
+      i++;
     else break;
   }
   while (i > start && (tokens[i - 1]!.l === 'of' || tokens[i - 1]!.l === 'for')) i--;
@@ -128,13 +154,24 @@ function nounPhraseRight(tokens: readonly Token[], s: number): string | null {
   const a = tokens[i];
   const b = tokens[i + 1];
   const c = tokens[i + 2];
-  if (a?.t === ',' && b?.cap && c?.cap && b.k === 'word' && c.k === 'word' && (!tokens[i + 3] || tokens[i + 3]!.k === 'punct'))
+  if (
+    a?.t === ',' &&
+    b?.cap &&
+    c?.cap &&
+    b.k === 'word' &&
+    c.k === 'word' &&
+    (!tokens[i + 3] || tokens[i + 3]!.k === 'punct')
+  )
     return `${b.t} ${c.t}`;
   return tidy(textOf(tokens, start, i));
 }
 
 function tidy(np: string): string | null {
-  let s = np.replace(/^(in|at|by|from|to)\s+/i, '').replace(/^(the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+  let s = np
+    .replace(/^(in|at|by|from|to)\s+/i, '')
+    .replace(/^(the|a|an)\s+/i, '')
+    .replace(/['’]s$/, '')
+    .trim();
   while (TRAILING_NOISE.test(s)) s = s.replace(TRAILING_NOISE, '').replace(/['’]s$/, '');
   s = s.replace(/['’]s$/, '');
   if (!s || /^(it|this|that|there)$/i.test(s)) return null;

@@ -36,21 +36,70 @@ export interface CountSubject {
 }
 
 const AUX = new Set(
-  'have has had been were was are is be being will would could may might who that which also already all now since successfully finally then subsequently later eventually just recently officially reportedly allegedly themselves ultimately safely still not yet subsequently were'.split(' '),
+  'have has had been were was are is be being will would could may might who that which also already all now since successfully finally then subsequently later eventually just recently officially reportedly allegedly themselves ultimately safely still not yet subsequently were'.split(
+    ' ',
+  ),
 );
-const NP_SKIP = new Set(['other', 'enemy', 'foreign', 'local', 'armed', 'more', 'of', 'our', 'their', 'those', 'these', 'such', 'total', 'the', 'plant', 'steelworks']);
+const NP_SKIP = new Set([
+  'other',
+  'enemy',
+  'foreign',
+  'local',
+  'armed',
+  'more',
+  'of',
+  'our',
+  'their',
+  'those',
+  'these',
+  'such',
+  'total',
+  'the',
+  'plant',
+  'steelworks',
+]);
 const FUNCTION = new Set(
-  'were was are is have has had been be will would could may might who which that of in on at by from since to for and or but as with among including than into out more other others another further additional total all altogether so then still later so far during over within after before across through per each remain remained remaining'.split(' '),
+  'were was are is have has had been be will would could may might who which that of in on at by from since to for and or but as with among including than into out more other others another further additional total all altogether so then still later so far during over within after before across through per each remain remained remaining'.split(
+    ' ',
+  ),
 );
-const LEFT_MODE = new Set(['quantity', 'number', 'amount', 'count', 'numbering', 'totalling', 'totaling', 'amounting']);
+const LEFT_MODE = new Set([
+  'quantity',
+  'number',
+  'amount',
+  'count',
+  'numbering',
+  'totalling',
+  'totaling',
+  'amounting',
+]);
 
 /** Reads the subject of `span` within tokens [from, to) (the count's clause). */
-export function countSubject(tokens: readonly Token[], span: CountSpan, from: number, to: number): CountSubject {
+export function countSubject(
+  tokens: readonly Token[],
+  span: CountSpan,
+  from: number,
+  to: number,
+): CountSubject {
   const sub: CountSubject = {
-    category: null, population: null, severity: false, more: false, inclusion: null, otherNoun: null, implied: null, npEnd: span.end, fromAdjective: false,
+    category: null,
+    population: null,
+    severity: false,
+    more: false,
+    inclusion: null,
+    otherNoun: null,
+    implied: null,
+    npEnd: span.end,
+    fromAdjective: false,
   };
   const before = tokens[span.start - 1]?.l ?? '';
-  if (before === 'another' || before === 'further' || before === 'additional' || tokens[span.start - 2]?.l === 'further') sub.more = true;
+  if (
+    before === 'another' ||
+    before === 'further' ||
+    before === 'additional' ||
+    tokens[span.start - 2]?.l === 'further'
+  )
+    sub.more = true;
   readNounPhrase(tokens, span.end, to, sub);
   // "84 wounded defenders were transferred": with a population noun, the verb names the event and
   // the adjective only describes the people.
@@ -58,11 +107,15 @@ export function countSubject(tokens: readonly Token[], span: CountSpan, from: nu
     const verb = verbAfter(tokens, sub.npEnd, to);
     if (verb?.strong) sub.category = verb.category;
   }
-  const leftMode = LEFT_MODE.has(tokens[span.start - 1]?.l ?? '') || LEFT_MODE.has(tokens[span.start - 2]?.l ?? '') || LEFT_MODE.has(tokens[span.start - 3]?.l ?? '');
+  const leftMode =
+    LEFT_MODE.has(tokens[span.start - 1]?.l ?? '') ||
+    LEFT_MODE.has(tokens[span.start - 2]?.l ?? '') ||
+    LEFT_MODE.has(tokens[span.start - 3]?.l ?? '');
   const right = sub.category ? null : verbAfter(tokens, sub.npEnd, to);
   const left = sub.category ? null : cueBefore(tokens, span.start, from);
   if (!sub.category) {
-    if (right && (right.strong || !left || right.distance <= left.distance + 2)) sub.category = right.category;
+    if (right && (right.strong || !left || right.distance <= left.distance + 2))
+      sub.category = right.category;
     else if (left) sub.category = left.category;
   }
   if (leftMode || sub.population === null || sub.population === 'people') {
@@ -111,10 +164,15 @@ function readNounPhrase(tokens: readonly Token[], start: number, to: number, sub
     if (pop) {
       sub.population = pop.value;
       j = pop.end;
-      if (tokens[j]?.l === 'and' && POPULATION_NOUNS.at(tokens, j + 1)) j = POPULATION_NOUNS.at(tokens, j + 1)!.end;
+      if (tokens[j]?.l === 'and' && POPULATION_NOUNS.at(tokens, j + 1))
+        j = POPULATION_NOUNS.at(tokens, j + 1)!.end;
       break;
     }
-    if (cue && ['dead', 'captured', 'detained'].includes(cue.value) && /^(bodies|captives|detainees|pows|prisoners)$/.test(t.l)) {
+    if (
+      cue &&
+      ['dead', 'captured', 'detained'].includes(cue.value) &&
+      /^(bodies|captives|detainees|pows|prisoners)$/.test(t.l)
+    ) {
       sub.category = cue.value;
       j = cue.end;
       // "bodies of fallen defenders": whose bodies.
@@ -130,17 +188,34 @@ function readNounPhrase(tokens: readonly Token[], start: number, to: number, sub
       }
       break;
     }
-    if (SIDES.has(t.l) || NP_SKIP.has(t.l) || (t.cap && t.k === 'word') || /ly$/.test(t.l) || t.l.includes('-')) {
+    if (
+      SIDES.has(t.l) ||
+      NP_SKIP.has(t.l) ||
+      (t.cap && t.k === 'word') ||
+      /ly$/.test(t.l) ||
+      t.l.includes('-')
+    ) {
       j++;
       continue;
     }
-    if (t.k === 'word' && !FUNCTION.has(t.l) && !HEDGES.at(tokens, j) && !CATEGORY_CUES.at(tokens, j) && j === start) sub.otherNoun = t.l;
+    if (
+      t.k === 'word' &&
+      !FUNCTION.has(t.l) &&
+      !HEDGES.at(tokens, j) &&
+      !CATEGORY_CUES.at(tokens, j) &&
+      j === start
+    )
+      sub.otherNoun = t.l;
     break;
   }
   sub.npEnd = j;
 }
 
-function verbAfter(tokens: readonly Token[], start: number, to: number): { category: FigureCategory; distance: number; strong: boolean } | null {
+function verbAfter(
+  tokens: readonly Token[],
+  start: number,
+  to: number,
+): { category: FigureCategory; distance: number; strong: boolean } | null {
   let j = start;
   let strong = true;
   for (let n = 0; j < to && n < 14; n++, j++) {
@@ -154,7 +229,11 @@ function verbAfter(tokens: readonly Token[], start: number, to: number): { categ
   return null;
 }
 
-function cueBefore(tokens: readonly Token[], start: number, from: number): { category: FigureCategory; distance: number } | null {
+function cueBefore(
+  tokens: readonly Token[],
+  start: number,
+  from: number,
+): { category: FigureCategory; distance: number } | null {
   let best: { category: FigureCategory; distance: number } | null = null;
   for (let i = Math.max(from, start - 10); i < start; i++) {
     const cue = CATEGORY_CUES.at(tokens, i);
@@ -163,7 +242,12 @@ function cueBefore(tokens: readonly Token[], start: number, from: number): { cat
   return best;
 }
 
-function populationBefore(tokens: readonly Token[], start: number, from: number, window: number): string | null {
+function populationBefore(
+  tokens: readonly Token[],
+  start: number,
+  from: number,
+  window: number,
+): string | null {
   for (let i = start - 1; i >= Math.max(from, start - window); i--) {
     const hit = POPULATION_NOUNS.at(tokens, i);
     if (hit && hit.end <= start) return hit.value;

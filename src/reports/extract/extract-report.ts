@@ -72,7 +72,9 @@ function siteless(title: string | null, publisher: string | null): string | null
   if (!title) return null;
   const parts = title.split(/\s+[|–—-]\s+/);
   const last = parts[parts.length - 1] ?? '';
-  return parts.length > 1 && (publisher === null || last === publisher || last.length < 40) ? parts.slice(0, -1).join(' - ') : title;
+  return parts.length > 1 && (publisher === null || last === publisher || last.length < 40)
+    ? parts.slice(0, -1).join(' - ')
+    : title;
 }
 
 function noFindingsReason(skipped: number): string {
@@ -82,7 +84,11 @@ function noFindingsReason(skipped: number): string {
 }
 
 /** An extraction with nothing in it, for input that cannot be read. */
-export function emptyExtraction(input: ReportInput, published: string | null, reason: string | null): ReportExtraction {
+export function emptyExtraction(
+  input: ReportInput,
+  published: string | null,
+  reason: string | null,
+): ReportExtraction {
   return {
     file: input.file ?? null,
     published,

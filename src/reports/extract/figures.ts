@@ -28,7 +28,8 @@ interface Draft {
 }
 
 /** A sentence that only hedges what the previous one said ("The figure could not be verified."). */
-const HEDGES_PREVIOUS = /^(the|this|these|those|such|both|neither) (figures?|numbers?|claims?|counts?|data|totals?|reports?|information|statements?|accounts?)\b|^(it|this|that) (could|can|has|was)\b/i;
+const HEDGES_PREVIOUS =
+  /^(the|this|these|those|such|both|neither) (figures?|numbers?|claims?|counts?|data|totals?|reports?|information|statements?|accounts?)\b|^(it|this|that) (could|can|has|was)\b/i;
 
 /** Figures and skipped numbers of a whole report. */
 export function extractFigures(
@@ -43,7 +44,8 @@ export function extractFigures(
   for (const ctx of contexts) {
     const current = sentenceDrafts(ctx, previousSentence, skipped);
     if (current.length === 0 && ctx.hedged && HEDGES_PREVIOUS.test(ctx.sentence.text))
-      for (const d of previousSentence) if (d.index >= 0) figures[d.index] = { ...figures[d.index]!, hedged: true };
+      for (const d of previousSentence)
+        if (d.index >= 0) figures[d.index] = { ...figures[d.index]!, hedged: true };
     for (const d of current) {
       const window = d.window!;
       const figure: Figure = {
@@ -76,20 +78,37 @@ export function extractFigures(
 
 function sameFigure(a: Figure, b: Figure): boolean {
   return (
-    a.includedIn === null && a.count === b.count && a.category === b.category && a.population === b.population &&
-    a.window.kind === b.window.kind && a.window.from === b.window.from && a.window.to === b.window.to
+    a.includedIn === null &&
+    a.count === b.count &&
+    a.category === b.category &&
+    a.population === b.population &&
+    a.window.kind === b.window.kind &&
+    a.window.from === b.window.from &&
+    a.window.to === b.window.to
   );
 }
 
 function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skipped: SkippedNumber[]): Draft[] {
   const { tokens } = ctx;
-  const spans = findCounts(tokens).filter((s) => notACount(tokens, s, ctx.dates) === null && !insideCue(s, ctx.cues));
+  const spans = findCounts(tokens).filter(
+    (s) => notACount(tokens, s, ctx.dates) === null && !insideCue(s, ctx.cues),
+  );
   const drafts: Draft[] = [];
   spans.forEach((span, k) => {
     const from = k > 0 ? spans[k - 1]!.end : 0;
     const to = k + 1 < spans.length ? spans[k + 1]!.start : tokens.length;
     const sub = countSubject(tokens, span, from, to);
-    drafts.push({ span, sub, category: sub.category, population: sub.population, parent: null, listParent: false, cues: [], window: null, index: -1 });
+    drafts.push({
+      span,
+      sub,
+      category: sub.category,
+      population: sub.population,
+      parent: null,
+      listParent: false,
+      cues: [],
+      window: null,
+      index: -1,
+    });
   });
   linkInclusions(ctx, drafts, previous);
   const leading = assignCues(ctx, drafts);
@@ -97,17 +116,26 @@ function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skippe
   const kept: Draft[] = [];
   for (const d of drafts) {
     if (d.sub.otherNoun && !d.sub.category && !d.parent) {
-      skipped.push({ text: d.span.text, reason: `counts "${d.sub.otherNoun}", not people`, sentence: ctx.sentence.text });
+      skipped.push({
+        text: d.span.text,
+        reason: `counts "${d.sub.otherNoun}", not people`,
+        sentence: ctx.sentence.text,
+      });
       continue;
     }
     d.category ??= d.sub.implied;
     if (!d.category) {
-      skipped.push({ text: d.span.text, reason: 'the sentence does not say what was counted', sentence: ctx.sentence.text });
+      skipped.push({
+        text: d.span.text,
+        reason: 'the sentence does not say what was counted',
+        sentence: ctx.sentence.text,
+      });
       continue;
     }
     kept.push(d);
   }
-  for (const d of kept) if (d.parent && !kept.includes(d.parent) && !previous.includes(d.parent)) d.parent = null;
+  for (const d of kept)
+    if (d.parent && !kept.includes(d.parent) && !previous.includes(d.parent)) d.parent = null;
   computeWindows(ctx, kept, leading);
   return kept;
 }
@@ -128,13 +156,24 @@ function linkInclusions(ctx: SentenceContext, drafts: Draft[], previous: readonl
     }
     const before = drafts.slice(0, k);
     if (cue === 'list') {
-      d.parent = [...before].reverse().find((p) => p.parent === null) ?? previous.find((p) => p.parent === null) ?? null;
+      d.parent =
+        [...before].reverse().find((p) => p.parent === null) ??
+        previous.find((p) => p.parent === null) ??
+        null;
       d.listParent = true;
-    } else if (cue === 'of-them' || (d.sub.severity && !d.sub.population && SEVERITY.has(tokens[d.span.end]?.l ?? '') && k > 0)) {
+    } else if (
+      cue === 'of-them' ||
+      (d.sub.severity && !d.sub.population && SEVERITY.has(tokens[d.span.end]?.l ?? '') && k > 0)
+    ) {
       d.parent = before[before.length - 1] ?? previous[previous.length - 1] ?? null;
     } else {
       const prev = before[before.length - 1];
-      if (prev?.parent && prev.listParent && onlyListGlue(tokens, prev.sub.npEnd, d.span.start) && !d.sub.more) {
+      if (
+        prev?.parent &&
+        prev.listParent &&
+        onlyListGlue(tokens, prev.sub.npEnd, d.span.start) &&
+        !d.sub.more
+      ) {
         d.parent = prev.parent;
         d.listParent = true;
       }
@@ -146,7 +185,12 @@ function linkInclusions(ctx: SentenceContext, drafts: Draft[], previous: readonl
 function onlyListGlue(tokens: SentenceContext['tokens'], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (!(/^(,|and|as|well|plus|also|another|with|of|the|from|at|in)$/.test(t.l) || t.cap || FACILITY_NOUNS.at(tokens, i))) return false;
+    if (!(
+      /^(,|and|as|well|plus|also|another|with|of|the|from|at|in)$/.test(t.l) ||
+      t.cap ||
+      FACILITY_NOUNS.at(tokens, i)
+    ))
+      return false;
   }
   return true;
 }
@@ -157,14 +201,22 @@ function inheritCategories(drafts: Draft[], previous: readonly Draft[]): void {
     const prev = drafts[k - 1] ?? previous[previous.length - 1];
     if (d.parent) {
       d.population ??= d.parent.population;
-      if (!d.category && d.sub.severity && (d.parent.category === 'wounded' || d.parent.category === 'seriously wounded'))
+      if (
+        !d.category &&
+        d.sub.severity &&
+        (d.parent.category === 'wounded' || d.parent.category === 'seriously wounded')
+      )
         d.category = 'seriously wounded';
       d.category ??= d.parent.category;
       return;
     }
     if (d.category || d.sub.otherNoun) return;
     const total = d.cues.some((c) => c.type === 'total');
-    const neighbour = drafts.slice(0, k).reverse().find((p) => p.category && !p.parent) ?? drafts.slice(k + 1).find((p) => p.category && !p.parent);
+    const neighbour =
+      drafts
+        .slice(0, k)
+        .reverse()
+        .find((p) => p.category && !p.parent) ?? drafts.slice(k + 1).find((p) => p.category && !p.parent);
     if (d.sub.more || total) {
       const src = neighbour ?? prev;
       d.category = src?.category ?? null;

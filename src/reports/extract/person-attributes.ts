@@ -24,11 +24,17 @@ export interface LocalAttributes {
 }
 
 const UNIT_WORDS = new Set(
-  'separate marine mechanized mechanised motorized motorised assault special operations purpose national guard territorial defence defense airborne air tank artillery infantry naval rifle border reconnaissance intelligence operational mountain jaeger presidential'.split(' '),
+  'separate marine mechanized mechanised motorized motorised assault special operations purpose national guard territorial defence defense airborne air tank artillery infantry naval rifle border reconnaissance intelligence operational mountain jaeger presidential'.split(
+    ' ',
+  ),
 );
 const EXTRA_STATUS = new PhraseMatcher<PersonStatus['type']>([
-  ['hospitalised', 'hospitalised'], ['hospitalized', 'hospitalised'], ['in hospital', 'hospitalised'],
-  ['being treated', 'hospitalised'], ['sentenced', 'sentenced'], ['convicted', 'sentenced'],
+  ['hospitalised', 'hospitalised'],
+  ['hospitalized', 'hospitalised'],
+  ['in hospital', 'hospitalised'],
+  ['being treated', 'hospitalised'],
+  ['sentenced', 'sentenced'],
+  ['convicted', 'sentenced'],
 ]);
 const NEGATION = new Set(['not', 'never', "didn't", "wasn't", "hasn't", 'no']);
 
@@ -36,9 +42,17 @@ const NEGATION = new Set(['not', 'never', "didn't", "wasn't", "hasn't", 'no']);
 function appositionEnd(tokens: readonly Token[], e: number): number {
   if (tokens[e]?.t !== ',' && tokens[e]?.t !== '(') return e;
   let k = e + 1;
-  while (k < tokens.length && k - e < 14 && tokens[k]!.t !== ',' && tokens[k]!.t !== ')' && tokens[k]!.t !== '.') k++;
+  while (
+    k < tokens.length &&
+    k - e < 14 &&
+    tokens[k]!.t !== ',' &&
+    tokens[k]!.t !== ')' &&
+    tokens[k]!.t !== '.'
+  )
+    k++;
   // "X, 44, commander of ...": an age alone is followed by the real apposition.
-  if (k === e + 2 && tokens[e + 1]?.k === 'num' && (tokens[k]?.t === ',' || tokens[k]?.t === ')')) return appositionEnd(tokens, tokens[k]?.t === ')' ? k + 1 : k);
+  if (k === e + 2 && tokens[e + 1]?.k === 'num' && (tokens[k]?.t === ',' || tokens[k]?.t === ')'))
+    return appositionEnd(tokens, tokens[k]?.t === ')' ? k + 1 : k);
   return k;
 }
 
@@ -48,29 +62,53 @@ function appositionEnd(tokens: readonly Token[], e: number): number {
  */
 function appositionStart(tokens: readonly Token[], e: number, appEnd: number): number {
   let k = e;
-  while (k < appEnd && (tokens[k]!.t === ',' || tokens[k]!.t === '(' || tokens[k]!.t === ')' || tokens[k]!.k === 'num')) k++;
+  while (
+    k < appEnd &&
+    (tokens[k]!.t === ',' || tokens[k]!.t === '(' || tokens[k]!.t === ')' || tokens[k]!.k === 'num')
+  )
+    k++;
   const first = tokens[k];
   if (!first) return appEnd;
-  const np = /^(a|an|the|his|her|their|its|aged)$/.test(first.l) || first.cap || SIDES.has(first.l) || RANK_CUES.at(tokens, k) || ROLE_CUES.at(tokens, k) || /-year-old$/.test(first.l);
+  const np =
+    /^(a|an|the|his|her|their|its|aged)$/.test(first.l) ||
+    first.cap ||
+    SIDES.has(first.l) ||
+    RANK_CUES.at(tokens, k) ||
+    ROLE_CUES.at(tokens, k) ||
+    /-year-old$/.test(first.l);
   return np ? k : appEnd;
 }
 
 /** Rank, role, age, unit and side of the person named at `span`. */
-export function localAttributes(tokens: readonly Token[], span: NameSpan, others: readonly NameSpan[]): LocalAttributes {
+export function localAttributes(
+  tokens: readonly Token[],
+  span: NameSpan,
+  others: readonly NameSpan[],
+): LocalAttributes {
   const appEnd = appositionEnd(tokens, span.end);
   const before = Math.max(0, span.start - 9, ...others.filter((o) => o.end <= span.start).map((o) => o.end));
   const appStart = appositionStart(tokens, span.end, appEnd);
   const rank = titleBefore(RANK_CUES, tokens, span.start, 1) ?? firstIn(RANK_CUES, tokens, appStart, appEnd);
-  const role = titleBefore(ROLE_CUES, tokens, span.start, 9, before) ?? firstIn(ROLE_CUES, tokens, appStart, appEnd) ?? whoCommands(tokens, appEnd);
+  const role =
+    titleBefore(ROLE_CUES, tokens, span.start, 9, before) ??
+    firstIn(ROLE_CUES, tokens, appStart, appEnd) ??
+    whoCommands(tokens, appEnd);
   const unit = nearestUnit(tokens, span, others);
   let side: string | null = null;
-  for (let k = Math.max(before, span.start - 5); k < appEnd; k++) if (SIDES.has(tokens[k]!.l) && (k < span.start || k >= span.end)) side ??= SIDES.get(tokens[k]!.l)!;
+  for (let k = Math.max(before, span.start - 5); k < appEnd; k++)
+    if (SIDES.has(tokens[k]!.l) && (k < span.start || k >= span.end)) side ??= SIDES.get(tokens[k]!.l)!;
   if (!side && unit) for (const w of unit.toLowerCase().split(' ')) side ??= SIDES.get(w) ?? null;
   return { age: ageOf(tokens, span), rank, role, unit, side };
 }
 
 /** A title ending at the name; ranks take the longest ("Lieutenant Colonel", not "Colonel"). */
-function titleBefore<V>(m: PhraseMatcher<V>, tokens: readonly Token[], s: number, reach: number, floor = 0): V | null {
+function titleBefore<V>(
+  m: PhraseMatcher<V>,
+  tokens: readonly Token[],
+  s: number,
+  reach: number,
+  floor = 0,
+): V | null {
   const low = Math.max(floor, s - reach - 3);
   const order = reach === 1 ? ascending(low, s) : ascending(low, s).reverse();
   for (const k of order) {
@@ -95,7 +133,16 @@ function onlyUnitWords(tokens: readonly Token[], from: number, to: number): bool
       k = rank.end - 1;
       continue;
     }
-    if (!(t.cap || t.k === 'num' || t.t === ',' || /^(of|the|'s|th|st|nd|rd|a)$/.test(t.l) || UNIT_WORDS.has(t.l) || UNIT_NOUNS.has(t.l) || SIDES.has(t.l) || PLACE_HEADS.has(t.l)))
+    if (!(
+      t.cap ||
+      t.k === 'num' ||
+      t.t === ',' ||
+      /^(of|the|'s|th|st|nd|rd|a)$/.test(t.l) ||
+      UNIT_WORDS.has(t.l) ||
+      UNIT_NOUNS.has(t.l) ||
+      SIDES.has(t.l) ||
+      PLACE_HEADS.has(t.l)
+    ))
       return false;
   }
   return true;
@@ -111,7 +158,11 @@ function firstIn<V>(m: PhraseMatcher<V>, tokens: readonly Token[], from: number,
 
 function whoCommands(tokens: readonly Token[], from: number): string | null {
   for (let k = from; k < Math.min(tokens.length, from + 3); k++)
-    if (tokens[k]!.l === 'who' && /^(commands|commanded|led|leads|heads|headed)$/.test(tokens[k + 1]?.l ?? '')) return 'commander';
+    if (
+      tokens[k]!.l === 'who' &&
+      /^(commands|commanded|led|leads|heads|headed)$/.test(tokens[k + 1]?.l ?? '')
+    )
+      return 'commander';
   return null;
 }
 
@@ -124,13 +175,19 @@ function ageOf(tokens: readonly Token[], span: NameSpan): number | null {
   const a = tokens[e];
   const b = tokens[e + 1];
   const c = tokens[e + 2];
-  if ((a?.t === ',' || a?.t === '(') && b?.k === 'num' && (c?.t === ',' || c?.t === ')' || c?.k === 'punct' || !c)) return smallAge(b.t);
+  if (
+    (a?.t === ',' || a?.t === '(') &&
+    b?.k === 'num' &&
+    (c?.t === ',' || c?.t === ')' || c?.k === 'punct' || !c)
+  )
+    return smallAge(b.t);
   if (a?.t === ',' && b?.l === 'aged' && c?.k === 'num') return smallAge(c.t);
   if (a?.t === ',' && (b?.l === 'a' || b?.l === 'the')) {
     const m = /^(\d{1,3})-year-old$/.exec(c?.l ?? '');
     if (m) return Number(m[1]);
   }
-  if (a?.t === ',' && b?.l === 'who' && /^(is|was)$/.test(c?.l ?? '') && tokens[e + 3]?.k === 'num') return smallAge(tokens[e + 3]!.t);
+  if (a?.t === ',' && b?.l === 'who' && /^(is|was)$/.test(c?.l ?? '') && tokens[e + 3]?.k === 'num')
+    return smallAge(tokens[e + 3]!.t);
   return null;
 }
 
@@ -172,14 +229,21 @@ function nearestUnit(tokens: readonly Token[], span: NameSpan, others: readonly 
   for (const unit of unitsIn(tokens)) {
     const d = unit.start >= span.end ? unit.start - span.end : span.start - unit.end;
     if (d > 14) continue;
-    const closer = others.some((o) => o !== span && (unit.start >= o.end ? unit.start - o.end : o.start - unit.end) < d);
+    const closer = others.some(
+      (o) => o !== span && (unit.start >= o.end ? unit.start - o.end : o.start - unit.end) < d,
+    );
     if (!closer && (!best || d < best.d)) best = { name: unit.name, d };
   }
   return best?.name ?? null;
 }
 
 /** Statuses the sentence reports for the person whose name (or pronoun) ends at `subjectEnd`. */
-export function statusesAfter(ctx: SentenceContext, subjectStart: number, subjectEnd: number, others: readonly NameSpan[]): PersonStatus[] {
+export function statusesAfter(
+  ctx: SentenceContext,
+  subjectStart: number,
+  subjectEnd: number,
+  others: readonly NameSpan[],
+): PersonStatus[] {
   const { tokens } = ctx;
   const stop = Math.min(tokens.length, ...others.filter((o) => o.start >= subjectEnd).map((o) => o.start));
   const out: PersonStatus[] = [];
@@ -189,19 +253,36 @@ export function statusesAfter(ctx: SentenceContext, subjectStart: number, subjec
     if (!hit) continue;
     if (inFacilityName(tokens, k)) continue;
     // "released in an exchange": a circumstance of the status before it, not another status.
-    if (out.length > 0 && /^(a|an)$/.test(tokens[k - 1]?.l ?? '') && /^(in|during|through|via)$/.test(tokens[k - 2]?.l ?? '')) continue;
+    if (
+      out.length > 0 &&
+      /^(a|an)$/.test(tokens[k - 1]?.l ?? '') &&
+      /^(in|during|through|via)$/.test(tokens[k - 2]?.l ?? '')
+    )
+      continue;
     const negated = NEGATION.has(tokens[k - 1]?.l ?? '') || NEGATION.has(tokens[k - 2]?.l ?? '');
-    const objectFollows = tokens[hit.end]?.k === 'num' || /^(soldiers|fighters|servicemen|people|troops)$/.test(tokens[hit.end]?.l ?? '');
+    const objectFollows =
+      tokens[hit.end]?.k === 'num' ||
+      /^(soldiers|fighters|servicemen|people|troops)$/.test(tokens[hit.end]?.l ?? '');
     k = hit.end - 1;
     if (objectFollows) continue;
     if (out.some((s) => s.type === hit.value)) continue;
     const placeFrom = /^(to|in|at|into)$/.test(tokens[hit.end - 1]!.l) ? hit.end - 1 : hit.end;
-    out.push({ type: hit.value, date: dateFor(ctx, k), place: placeAfter(tokens, placeFrom, stop), hedged: ctx.hedged || negated });
+    out.push({
+      type: hit.value,
+      date: dateFor(ctx, k),
+      place: placeAfter(tokens, placeFrom, stop),
+      hedged: ctx.hedged || negated,
+    });
   }
   for (let k = Math.max(0, subjectStart - 3); k < subjectStart && out.length === 0; k++) {
     const hit = CATEGORY_CUES.at(tokens, k);
     if (hit && tokens[hit.end]?.l === 'of' && hit.end + 1 >= subjectStart - 1)
-      out.push({ type: hit.value, date: dateFor(ctx, k), place: placeAfter(tokens, subjectEnd, tokens.length), hedged: ctx.hedged });
+      out.push({
+        type: hit.value,
+        date: dateFor(ctx, k),
+        place: placeAfter(tokens, subjectEnd, tokens.length),
+        hedged: ctx.hedged,
+      });
   }
   return out;
 }
@@ -245,6 +326,9 @@ function placeAfter(tokens: readonly Token[], from: number, to: number): string 
   if (facility ?? found[0]) return (facility ?? found[0])!.name;
   // "wounded at the steelworks": an unnamed facility right after the status is still its place.
   const lead = slice[0]?.l;
-  const bare = lead === 'at' || lead === 'in' || lead === 'to' ? FACILITY_NOUNS.at(slice, slice[1]?.l === 'the' || slice[1]?.l === 'a' ? 2 : 1) : null;
+  const bare =
+    lead === 'at' || lead === 'in' || lead === 'to'
+      ? FACILITY_NOUNS.at(slice, slice[1]?.l === 'the' || slice[1]?.l === 'a' ? 2 : 1)
+      : null;
   return bare ? textOf(slice, bare.start, bare.end) : null;
 }

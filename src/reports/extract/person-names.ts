@@ -23,7 +23,14 @@ export interface NameSpan {
 const NAME_TOKEN = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?$/u;
 
 function nameToken(t: Token | undefined): boolean {
-  return Boolean(t && t.k === 'word' && NAME_TOKEN.test(t.t) && !NOT_NAME.has(t.l) && !SIDES.has(t.l) && !ORG_HEADS.has(t.l));
+  return Boolean(
+    t &&
+    t.k === 'word' &&
+    NAME_TOKEN.test(t.t) &&
+    !NOT_NAME.has(t.l) &&
+    !SIDES.has(t.l) &&
+    !ORG_HEADS.has(t.l),
+  );
 }
 
 /** True for a known given name in any common romanisation. */
@@ -32,7 +39,11 @@ export function isGivenName(word: string): boolean {
 }
 
 /** Names of people in one sentence; `known` holds family keys of people already named in full. */
-export function findNames(tokens: readonly Token[], known: ReadonlySet<string>, authors: ReadonlySet<string>): NameSpan[] {
+export function findNames(
+  tokens: readonly Token[],
+  known: ReadonlySet<string>,
+  authors: ReadonlySet<string>,
+): NameSpan[] {
   const out: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const title = RANK_CUES.at(tokens, i) ?? ROLE_CUES.at(tokens, i);
@@ -42,7 +53,13 @@ export function findNames(tokens: readonly Token[], known: ReadonlySet<string>, 
     }
     if (!nameToken(tokens[i])) continue;
     let j = i;
-    while (j < tokens.length && j - i < 4 && nameToken(tokens[j]) && !(j > i && (RANK_CUES.at(tokens, j) ?? ROLE_CUES.at(tokens, j)))) j++;
+    while (
+      j < tokens.length &&
+      j - i < 4 &&
+      nameToken(tokens[j]) &&
+      !(j > i && (RANK_CUES.at(tokens, j) ?? ROLE_CUES.at(tokens, j)))
+    )
+      j++;
     const span = judge(tokens, i, j, known, authors);
     if (span) out.push(span);
     i = j - 1;
@@ -50,9 +67,22 @@ export function findNames(tokens: readonly Token[], known: ReadonlySet<string>, 
   return out;
 }
 
-function judge(tokens: readonly Token[], s: number, e: number, known: ReadonlySet<string>, authors: ReadonlySet<string>): NameSpan | null {
+function judge(
+  tokens: readonly Token[],
+  s: number,
+  e: number,
+  known: ReadonlySet<string>,
+  authors: ReadonlySet<string>,
+): NameSpan | null {
   const next = tokens[e];
-  if (next && (UNIT_NOUNS.has(next.l) || ORG_HEADS.has(next.l) || PLACE_HEADS.has(next.l) || FACILITY_NOUNS.at(tokens, e))) return null;
+  if (
+    next &&
+    (UNIT_NOUNS.has(next.l) ||
+      ORG_HEADS.has(next.l) ||
+      PLACE_HEADS.has(next.l) ||
+      FACILITY_NOUNS.at(tokens, e))
+  )
+    return null;
   if (tokens[s - 1]?.l === 'the' && e - s === 1) return null;
   const name = textOf(tokens, s, e);
   if (authors.has(name.toLowerCase()) || ORG_ACRONYMS.has(name)) return null;
@@ -84,7 +114,13 @@ function titled(tokens: readonly Token[], s: number): boolean {
 function aged(tokens: readonly Token[], s: number, e: number): boolean {
   const a = tokens[e];
   const b = tokens[e + 1];
-  if (a?.t === ',' && b?.k === 'num' && Number(b.t) < 100 && (tokens[e + 2]?.t === ',' || tokens[e + 2]?.k === 'punct')) return true;
+  if (
+    a?.t === ',' &&
+    b?.k === 'num' &&
+    Number(b.t) < 100 &&
+    (tokens[e + 2]?.t === ',' || tokens[e + 2]?.k === 'punct')
+  )
+    return true;
   if (a?.t === '(' && b?.k === 'num' && tokens[e + 2]?.t === ')') return true;
   if (a?.t === ',' && (b?.l === 'aged' || /-year-old$/.test(tokens[e + 2]?.l ?? ''))) return true;
   return /-year-old$/.test(tokens[s - 1]?.l ?? '');

@@ -26,12 +26,17 @@ interface Person {
 }
 
 const PRONOUN_SUBJECT = /^(he|she)$/;
-const COMMENT_HEDGE = /\b(declined to comment|refused to comment|would not comment|could not confirm|did not confirm|did not respond|unclear|not known|no information)\b/i;
+const COMMENT_HEDGE =
+  /\b(declined to comment|refused to comment|would not comment|could not confirm|did not confirm|did not respond|unclear|not known|no information)\b/i;
 
 /** Persons named in the report, never its authors. */
 export function extractPersons(
   contexts: readonly SentenceContext[],
-  known: { authors: readonly string[]; places: readonly PlaceMention[]; organizations: readonly OrganizationMention[] },
+  known: {
+    authors: readonly string[];
+    places: readonly PlaceMention[];
+    organizations: readonly OrganizationMention[];
+  },
 ): PersonMention[] {
   const people: Person[] = [];
   const familyKeys = new Set<string>();
@@ -39,7 +44,9 @@ export function extractPersons(
   const notPeople = new Set([...known.places, ...known.organizations].map((p) => p.name.toLowerCase()));
   let last: Person | null = null;
   for (const ctx of contexts) {
-    const spans = findNames(ctx.tokens, familyKeys, authors).filter((s) => !notPeople.has(s.name.toLowerCase()));
+    const spans = findNames(ctx.tokens, familyKeys, authors).filter(
+      (s) => !notPeople.has(s.name.toLowerCase()),
+    );
     for (const span of spans) {
       const person = personFor(people, span);
       familyKeys.add(span.familyKey);
@@ -50,18 +57,33 @@ export function extractPersons(
     if (last && spans.length === 0 && pronoun >= 0) {
       for (const st of statusesAfter(ctx, pronoun, pronoun + 1, [])) addStatus(last, st, ctx);
     }
-    if (last && COMMENT_HEDGE.test(ctx.sentence.text) && (spans.length === 0 || spans.some((s) => personFor(people, s) === last)))
+    if (
+      last &&
+      COMMENT_HEDGE.test(ctx.sentence.text) &&
+      (spans.length === 0 || spans.some((s) => personFor(people, s) === last))
+    )
       last.statuses = last.statuses.map((s) => ({ ...s, hedged: true }));
   }
   return people.map(toMention);
 }
 
 function personFor(people: Person[], span: NameSpan): Person {
-  const found = people.find((p) => p.familyKey === span.familyKey && compatibleGiven(p.givenKey, span.givenKey));
+  const found = people.find(
+    (p) => p.familyKey === span.familyKey && compatibleGiven(p.givenKey, span.givenKey),
+  );
   if (found) return found;
   const person: Person = {
-    name: span.name, spellings: [span.name], familyKey: span.familyKey, givenKey: span.givenKey, age: null, rank: null,
-    role: null, unit: null, side: null, statuses: [], attributedTo: null,
+    name: span.name,
+    spellings: [span.name],
+    familyKey: span.familyKey,
+    givenKey: span.givenKey,
+    age: null,
+    rank: null,
+    role: null,
+    unit: null,
+    side: null,
+    statuses: [],
+    attributedTo: null,
   };
   people.push(person);
   return person;
@@ -86,7 +108,12 @@ function addStatus(person: Person, status: PersonStatus, ctx: SentenceContext): 
   const same = person.statuses.find((s) => s.type === status.type);
   if (same) {
     const i = person.statuses.indexOf(same);
-    person.statuses[i] = { ...same, date: same.date ?? status.date, place: same.place ?? status.place, hedged: same.hedged && status.hedged };
+    person.statuses[i] = {
+      ...same,
+      date: same.date ?? status.date,
+      place: same.place ?? status.place,
+      hedged: same.hedged && status.hedged,
+    };
     return;
   }
   person.statuses.push(status);

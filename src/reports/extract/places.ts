@@ -21,7 +21,9 @@ import { NOT_NAME, GIVEN_NAMES, RANK_CUES, SIDES, UNIT_NOUNS } from '../lexicon/
 import type { SentenceContext } from './context.js';
 
 const COUNTRIES = new Set(
-  'ukraine russia belarus poland moldova georgia turkey germany france britain israel syria sudan ethiopia armenia azerbaijan crimea donbas donbass'.split(' '),
+  'ukraine russia belarus poland moldova georgia turkey germany france britain israel syria sudan ethiopia armenia azerbaijan crimea donbas donbass'.split(
+    ' ',
+  ),
 );
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on']);
 
@@ -33,7 +35,8 @@ export function extractPlacesAndOrganizations(contexts: readonly SentenceContext
   const places = new Map<string, PlaceMention>();
   const orgs = new Map<string, OrganizationMention>();
   for (const ctx of contexts) {
-    for (const o of organizationsIn(ctx.tokens)) if (!orgs.has(o.name.toLowerCase())) orgs.set(o.name.toLowerCase(), o);
+    for (const o of organizationsIn(ctx.tokens))
+      if (!orgs.has(o.name.toLowerCase())) orgs.set(o.name.toLowerCase(), o);
     for (const p of placesIn(ctx.tokens)) {
       const key = p.name.toLowerCase();
       if (!places.has(key) && !orgs.has(key)) places.set(key, p);
@@ -104,10 +107,16 @@ export function placesIn(tokens: readonly Token[]): PlaceMention[] {
     let s = f.start;
     while (s > 0 && tokens[s - 1]!.cap && tokens[s - 1]!.k === 'word' && !NOT_NAME.has(tokens[s - 1]!.l)) s--;
     let e = f.end;
-    if ((tokens[e]?.l === 'no.' || tokens[e]?.l === 'no' || tokens[e]?.t === '№') && tokens[e + 1]?.k === 'num') e += 2;
+    if (
+      (tokens[e]?.l === 'no.' || tokens[e]?.l === 'no' || tokens[e]?.t === '№') &&
+      tokens[e + 1]?.k === 'num'
+    )
+      e += 2;
     else if (tokens[e]?.k === 'num' && tokens[f.end - 1]!.cap) e += 1;
     const named = s < f.start || e > f.end || tokens[f.start]!.cap;
-    const inTown = (tokens[e]?.l === 'in' || tokens[e]?.l === 'near' || tokens[e]?.l === 'of') && isPlaceWord(tokens[e + 1]);
+    const inTown =
+      (tokens[e]?.l === 'in' || tokens[e]?.l === 'near' || tokens[e]?.l === 'of') &&
+      isPlaceWord(tokens[e + 1]);
     if (inTown) e += 2;
     if (named || inTown) out.push({ name: textOf(tokens, s, e), kind: f.value });
   }
@@ -118,8 +127,12 @@ export function placesIn(tokens: readonly Token[]): PlaceMention[] {
     const head = PLACE_HEADS.get(tokens[i + 1]?.l ?? '');
     const ofTown = prev?.l === 'of' && PLACE_HEADS.get(tokens[i - 2]?.l ?? '') === 'town';
     if (COUNTRIES.has(t.l)) out.push({ name: t.t, kind: 'country' });
-    else if (head && !facilityAt(facilities, i)) out.push({ name: `${t.t}${head === 'region' ? ` ${tokens[i + 1]!.l}` : ''}`, kind: head });
-    else if (ofTown || (prev && PLACE_PREPOSITIONS.has(prev.l) && !facilityAt(facilities, i + 1) && !followedByName(tokens, i)))
+    else if (head && !facilityAt(facilities, i))
+      out.push({ name: `${t.t}${head === 'region' ? ` ${tokens[i + 1]!.l}` : ''}`, kind: head });
+    else if (
+      ofTown ||
+      (prev && PLACE_PREPOSITIONS.has(prev.l) && !facilityAt(facilities, i + 1) && !followedByName(tokens, i))
+    )
       out.push({ name: t.t, kind: 'town' });
   }
   return out;
@@ -131,12 +144,21 @@ function facilityAt(facilities: readonly { start: number; end: number }[], i: nu
 
 function followedByName(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
-  return Boolean(next?.cap && next.k === 'word') || UNIT_NOUNS.has(next?.l ?? '') || ORG_HEADS.has(next?.l ?? '');
+  return (
+    Boolean(next?.cap && next.k === 'word') || UNIT_NOUNS.has(next?.l ?? '') || ORG_HEADS.has(next?.l ?? '')
+  );
 }
 
 function isPlaceWord(t: Token | undefined): boolean {
   if (!t || !t.cap || t.k !== 'word' || t.t.length < 3) return false;
-  if (NOT_NAME.has(t.l) || SIDES.has(t.l) || GIVEN_NAMES.has(t.l) || ORG_HEADS.has(t.l) || ORG_ACRONYMS.has(t.t)) return false;
+  if (
+    NOT_NAME.has(t.l) ||
+    SIDES.has(t.l) ||
+    GIVEN_NAMES.has(t.l) ||
+    ORG_HEADS.has(t.l) ||
+    ORG_ACRONYMS.has(t.t)
+  )
+    return false;
   if (RANK_CUES.at([t], 0)) return false;
   return /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.t);
 }

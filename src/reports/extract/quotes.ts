@@ -13,7 +13,11 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„
 const CUT = /(\.\.\.|…)\s*$/;
 
 /** Quotes of the report, in order. */
-export function extractQuotes(contexts: readonly SentenceContext[], text: string, persons: readonly PersonMention[] = []): Quote[] {
+export function extractQuotes(
+  contexts: readonly SentenceContext[],
+  text: string,
+  persons: readonly PersonMention[] = [],
+): Quote[] {
   const out: Quote[] = [];
   let offset = 0;
   for (const para of text.split(/\n\s*\n/)) {
@@ -22,7 +26,10 @@ export function extractQuotes(contexts: readonly SentenceContext[], text: string
     for (const q of quotesIn(para)) {
       if (q.body.split(/\s+/).length < 3) continue;
       let speaker = speakerOf(contexts, para, q);
-      if (speaker === null || PRONOUN.test(speaker)) speaker = lastPersonBefore(text, at + q.start, persons) ?? (speaker && PRONOUN.test(speaker) ? null : speaker);
+      if (speaker === null || PRONOUN.test(speaker))
+        speaker =
+          lastPersonBefore(text, at + q.start, persons) ??
+          (speaker && PRONOUN.test(speaker) ? null : speaker);
       else speaker = persons.find((p) => speaker!.endsWith(p.name))?.name ?? speaker;
       out.push({ text: q.body.trim().replace(/,$/, ''), speaker, truncated: q.open || CUT.test(q.body) });
     }
@@ -72,9 +79,15 @@ function quotesIn(para: string): RawQuote[] {
 
 function speakerOf(contexts: readonly SentenceContext[], para: string, q: RawQuote): string | null {
   const after = para.slice(q.end, q.end + 160).split(/[.!?](\s|$)/)[0] ?? '';
-  const before = para.slice(Math.max(0, q.start - 160), q.start).split(/[.!?]\s/).pop() ?? '';
+  const before =
+    para
+      .slice(Math.max(0, q.start - 160), q.start)
+      .split(/[.!?]\s/)
+      .pop() ?? '';
   const speaker = findSpeaker(tokenize(after)) ?? findSpeaker(tokenize(before));
   if (speaker) return speaker;
-  const ctx = contexts.find((c) => para.includes(c.sentence.text) && c.sentence.text.includes(q.body.slice(0, 30)));
+  const ctx = contexts.find(
+    (c) => para.includes(c.sentence.text) && c.sentence.text.includes(q.body.slice(0, 30)),
+  );
   return ctx?.attributedTo ?? null;
 }

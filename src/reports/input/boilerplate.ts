@@ -15,7 +15,8 @@ export interface CleanedText {
   readonly published: string | null;
 }
 
-const SOCIAL = /\b(facebook|twitter|telegram|whatsapp|viber|instagram|youtube|linkedin|tiktok|reddit|x\.com|rss)\b/i;
+const SOCIAL =
+  /\b(facebook|twitter|telegram|whatsapp|viber|instagram|youtube|linkedin|tiktok|reddit|x\.com|rss)\b/i;
 const WIDGET = [
   /^(follow|subscribe|share|sign up|join|like|support)\b.{0,80}$/i,
   /^(share|tweet|email|print|copy link|save|comments?)(\s+(on|this|article|story|via|to)\b.*)?$/i,
@@ -31,7 +32,8 @@ const WIDGET = [
   /^(updated|last updated|modified)\s*[:\-–]?\s/i,
 ];
 const BYLINE = /^(by|author|authors|written by|text by|reporting by|text)\s*[:\-–]?\s+(.{3,100})$/i;
-const BIO_START = /^(about the author\b|[\p{Lu}][\p{L}'’-]+(\s+[\p{Lu}][\p{L}'’-]+){1,2} (is|was|has been) (an? |the )?([\p{L}-]+ ){0,3}(reporter|correspondent|journalist|editor|writer|columnist|contributor|producer|photographer|freelancer|author|analyst)\b)/u;
+const BIO_START =
+  /^(about the author\b|[\p{Lu}][\p{L}'’-]+(\s+[\p{Lu}][\p{L}'’-]+){1,2} (is|was|has been) (an? |the )?([\p{L}-]+ ){0,3}(reporter|correspondent|journalist|editor|writer|columnist|contributor|producer|photographer|freelancer|author|analyst)\b)/u;
 const PUBLISHED_LINE = /^(published|posted|date|dated)\s*[:\-–]?\s+(.+)$/i;
 
 /** Removes what is not the report and keeps bylines and dates as metadata. */
@@ -72,14 +74,23 @@ export function cleanText(raw: string, knownAuthors: readonly string[] = []): Cl
 }
 
 function isWidget(line: string): boolean {
-  if (line.length < 120 && SOCIAL.test(line) && !/\b(said|told|wrote|posted|reported|according)\b/i.test(line)) return true;
+  if (
+    line.length < 120 &&
+    SOCIAL.test(line) &&
+    !/\b(said|told|wrote|posted|reported|according)\b/i.test(line)
+  )
+    return true;
   return line.length < 200 && WIDGET.some((re) => re.test(line));
 }
 
 function isBio(para: string, authors: Set<string>): boolean {
   if (BIO_START.test(para) && para.length < 600) {
     const lead = para.split(/\s+(is|was|has)\s/)[0] ?? '';
-    return authors.size === 0 || [...authors].some((a) => lead.includes(a) || a.includes(lead)) || /^about the author/i.test(para);
+    return (
+      authors.size === 0 ||
+      [...authors].some((a) => lead.includes(a) || a.includes(lead)) ||
+      /^about the author/i.test(para)
+    );
   }
   return false;
 }

@@ -16,10 +16,15 @@ export interface CleanedHtml {
   readonly publisher: string | null;
 }
 
-const DROP_TAGS = 'script,style,noscript,template,iframe,svg,canvas,form,button,nav,aside,footer,select,input,object,embed';
+const DROP_TAGS =
+  'script,style,noscript,template,iframe,svg,canvas,form,button,nav,aside,footer,select,input,object,embed';
 const BOILERPLATE =
   /(^|[\s_-])(share|sharing|social|follow|subscribe|subscription|newsletter|related|promo|advert|ads?|cookie|consent|trust|byline|author|bio|breadcrumbs?|comments?|tags|menu|navbar|sidebar|popular|recommended|paywall|signup|donate|disclaimer)([\s_-]|$)/i;
-const BLOCK = new Set('P,DIV,H1,H2,H3,H4,H5,H6,LI,BLOCKQUOTE,PRE,TD,TH,TR,FIGCAPTION,SECTION,ARTICLE,BR,UL,OL,TABLE,HEADER,MAIN,DD,DT'.split(','));
+const BLOCK = new Set(
+  'P,DIV,H1,H2,H3,H4,H5,H6,LI,BLOCKQUOTE,PRE,TD,TH,TR,FIGCAPTION,SECTION,ARTICLE,BR,UL,OL,TABLE,HEADER,MAIN,DD,DT'.split(
+    ',',
+  ),
+);
 
 type ReadabilityDoc = ConstructorParameters<typeof Readability>[0];
 
@@ -42,16 +47,29 @@ export function cleanHtml(html: string): CleanedHtml {
     const role = el.getAttribute('role') ?? '';
     if (BOILERPLATE.test(label) || /^(navigation|banner|complementary|contentinfo)$/.test(role)) el.remove();
   }
-  let article: { content?: string | null; title?: string | null; byline?: string | null } | null = null;
-  try {
-    article = new Readability(doc as unknown as ReadabilityDoc, { charThreshold: 100 }).parse();
-  } catch {
-    article = null;
-  }
-  const bodyHtml = article?.content ?? (doc.querySelectorAll('body') as unknown as El[])[0]?.toString() ?? html;
+  const article = readArticle(doc);
+  const bodyHtml =
+    article?.content ?? (doc.querySelectorAll('body') as unknown as El[])[0]?.toString() ?? html;
   const text = blocksToText(bodyHtml);
   const authors = meta.authors.length > 0 ? meta.authors : splitAuthors(article?.byline ?? '');
-  return { text, title: meta.title ?? article?.title ?? null, authors, published: meta.published, publisher: meta.publisher };
+  return {
+    text,
+    title: meta.title ?? article?.title ?? null,
+    authors,
+    published: meta.published,
+    publisher: meta.publisher,
+  };
+}
+
+/** Readability's article, or null when it finds none (or fails on odd markup: the body is used then). */
+function readArticle(
+  doc: unknown,
+): { content?: string | null; title?: string | null; byline?: string | null } | null {
+  try {
+    return new Readability(doc as ReadabilityDoc, { charThreshold: 100 }).parse();
+  } catch {
+    return null;
+  }
 }
 
 function readMeta(doc: { querySelectorAll(s: string): Iterable<El> }): {
@@ -62,7 +80,12 @@ function readMeta(doc: { querySelectorAll(s: string): Iterable<El> }): {
 } {
   const metaOf = (...names: string[]): string | null => {
     for (const m of doc.querySelectorAll('meta')) {
-      const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+      const key = (
+        m.getAttribute('property') ??
+        m.getAttribute('name') ??
+        m.getAttribute('itemprop') ??
+        ''
+      ).toLowerCase();
       if (names.includes(key)) return m.getAttribute('content');
     }
     return null;
@@ -70,18 +93,28 @@ function readMeta(doc: { querySelectorAll(s: string): Iterable<El> }): {
   const authors = new Set<string>();
   const metaAuthor = metaOf('author', 'article:author', 'dc.creator', 'sailthru.author');
   if (metaAuthor && !/^https?:/.test(metaAuthor)) for (const a of splitAuthors(metaAuthor)) authors.add(a);
-  for (const el of doc.querySelectorAll('[rel=author],[itemprop=author],.byline,.author,.author-name,[class*=byline]')) {
+  for (const el of doc.querySelectorAll(
+    '[rel=author],[itemprop=author],.byline,.author,.author-name,[class*=byline]',
+  )) {
     for (const a of splitAuthors(el.textContent ?? '')) authors.add(a);
   }
-  let published = metaOf('article:published_time', 'datepublished', 'date', 'pubdate', 'dc.date', 'og:published_time');
-  if (!published) for (const t of doc.querySelectorAll('time[datetime]')) published ??= t.getAttribute('datetime');
+  let published = metaOf(
+    'article:published_time',
+    'datepublished',
+    'date',
+    'pubdate',
+    'dc.date',
+    'og:published_time',
+  );
+  if (!published)
+    for (const t of doc.querySelectorAll('time[datetime]')) published ??= t.getAttribute('datetime');
   if (!published) {
     for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
       const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(s.textContent ?? '');
       if (m?.[1]) published = m[1];
     }
   }
-  const iso = published ? /(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] ?? null : null;
+  const iso = published ? (/(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] ?? null) : null;
   const titleEl = [...doc.querySelectorAll('title')][0];
   return {
     title: metaOf('og:title') ?? titleEl?.textContent?.trim() ?? null,
@@ -114,7 +147,12 @@ function blocksToText(html: string): string {
     if (t) out.push(t);
     current = '';
   };
-  const walk = (node: { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<unknown> }): void => {
+  const walk = (node: {
+    nodeType: number;
+    nodeName: string;
+    textContent: string | null;
+    childNodes: ArrayLike<unknown>;
+  }): void => {
     if (node.nodeType === 3) {
       current += node.textContent ?? '';
       return;

@@ -65,6 +65,8 @@ function utf8(bytes: Uint8Array): string {
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096);
   if (/^\s*<(!doctype\s+html|html[\s>]|\?xml)/i.test(head)) return true;
-  const tags = head.match(/<\/?(html|head|body|p|div|article|section|span|a|h[1-6]|script|style|meta|br|li)\b[^>]*>/gi);
+  const tags = head.match(
+    /<\/?(html|head|body|p|div|article|section|span|a|h[1-6]|script|style|meta|br|li)\b[^>]*>/gi,
+  );
   return (tags?.length ?? 0) >= 3;
 }

@@ -27,8 +27,14 @@ describe('bad input', () => {
 
   test('a gigantic page is refused with PAYLOAD_TOO_LARGE', () => {
     const big = new Uint8Array(MAX_INPUT_BYTES + 1).fill(97);
-    assert.throws(() => extractReportFromBytes(big), (e) => isDomainError(e, 'PAYLOAD_TOO_LARGE'));
-    assert.throws(() => extractReport({ text: 'a'.repeat(MAX_INPUT_BYTES + 1) }), (e) => isDomainError(e, 'PAYLOAD_TOO_LARGE'));
+    assert.throws(
+      () => extractReportFromBytes(big),
+      (e) => isDomainError(e, 'PAYLOAD_TOO_LARGE'),
+    );
+    assert.throws(
+      () => extractReport({ text: 'a'.repeat(MAX_INPUT_BYTES + 1) }),
+      (e) => isDomainError(e, 'PAYLOAD_TOO_LARGE'),
+    );
   });
 
   test('text in another language gives an empty result with a reason', () => {
@@ -55,23 +61,40 @@ describe('bad input', () => {
 <p>The road was shelled twice during the day, officials said, but nobody was hurt on the way out of the town.</p></article>
 <script>document.write("<p>9,999 captured</p>")</script></body></html>`;
     const r = extractReport({ html, published: '2026-03-12' });
-    assert.deepEqual(r.figures.map((f) => f.count), [48]);
+    assert.deepEqual(
+      r.figures.map((f) => f.count),
+      [48],
+    );
   });
 
   test('numbers without a subject give no figure and say why', () => {
-    const r = extractReport({ text: 'The figure stood at 264 by evening. Officials said 17 would be added later.', published: '2026-03-12' });
+    const r = extractReport({
+      text: 'The figure stood at 264 by evening. Officials said 17 would be added later.',
+      published: '2026-03-12',
+    });
     assert.equal(r.figures.length, 0);
     assert.equal(r.skipped.length, 2);
     assert.ok(r.reason);
   });
 
   test('a malformed publication date is an INVALID_DATE error', () => {
-    assert.throws(() => extractReport({ text: 'x', published: '2026-02-30' }), (e) => isDomainError(e, 'INVALID_DATE'));
+    assert.throws(
+      () => extractReport({ text: 'x', published: '2026-02-30' }),
+      (e) => isDomainError(e, 'INVALID_DATE'),
+    );
   });
 
   test('legacy encodings are decoded', () => {
-    const latin1 = Uint8Array.from(Buffer.from('Since March 9, 1,208 fighters have surrendered, the ministry said \u00ab today \u00bb.', 'latin1'));
+    const latin1 = Uint8Array.from(
+      Buffer.from(
+        'Since March 9, 1,208 fighters have surrendered, the ministry said \u00ab today \u00bb.',
+        'latin1',
+      ),
+    );
     const r = extractReportFromBytes(latin1, { published: '2026-03-12' });
-    assert.deepEqual(r.figures.map((f) => f.count), [1208]);
+    assert.deepEqual(
+      r.figures.map((f) => f.count),
+      [1208],
+    );
   });
 });

@@ -26,7 +26,12 @@ export function allRefs(reports: readonly ReportExtraction[]): Ref[] {
   const out: Ref[] = [];
   reports.forEach((r, report) =>
     r.figures.forEach((figure, index) =>
-      out.push({ report, index, figure, source: figure.attributedTo ?? r.publisher ?? r.file ?? `report ${report}` }),
+      out.push({
+        report,
+        index,
+        figure,
+        source: figure.attributedTo ?? r.publisher ?? r.file ?? `report ${report}`,
+      }),
     ),
   );
   return out;

@@ -32,7 +32,9 @@ export function framingDifferences(reports: readonly ReportExtraction[]): Framin
     out.push({
       for: concept,
       terms,
-      explanation: terms.map((t) => `report ${t.report}: ${t.terms.map((x) => `"${x}"`).join(', ')}`).join('; '),
+      explanation: terms
+        .map((t) => `report ${t.report}: ${t.terms.map((x) => `"${x}"`).join(', ')}`)
+        .join('; '),
     });
   }
   return out;

@@ -50,7 +50,8 @@ function sums(refs: readonly Ref[]): Reconciliation[] {
       const tb = day(b.figure.window.to)!;
       if (tb <= ta || !sameStart(a, b)) continue;
       const between = flows.filter((p) => within(p, ta, tb));
-      const parts = b.figure.count > a.figure.count ? findParts(between, b.figure.count - a.figure.count) : null;
+      const parts =
+        b.figure.count > a.figure.count ? findParts(between, b.figure.count - a.figure.count) : null;
       if (parts) {
         const key = [a, ...parts, b].map((r) => `${r.report}:${r.index}`).join(',');
         if (seen.has(key)) continue;
@@ -61,7 +62,9 @@ function sums(refs: readonly Ref[]): Reconciliation[] {
           explanation: `${[a, ...parts].map(describe).join(' + ')} = ${describe(b)}`,
         });
       } else {
-        const exactFlow = between.find((p) => day(p.figure.window.from) === ta && day(p.figure.window.to) === tb);
+        const exactFlow = between.find(
+          (p) => day(p.figure.window.from) === ta && day(p.figure.window.to) === tb,
+        );
         if (exactFlow)
           out.push({
             kind: 'conflict',
@@ -95,7 +98,8 @@ function findParts(flows: readonly Ref[], target: number): Ref[] | null {
     for (let j = i + 1; j < flows.length; j++) {
       const p = flows[i]!;
       const q = flows[j]!;
-      if (p.figure.count + q.figure.count === target && p.figure.window.to !== q.figure.window.to) return [p, q];
+      if (p.figure.count + q.figure.count === target && p.figure.window.to !== q.figure.window.to)
+        return [p, q];
     }
   return null;
 }
@@ -122,7 +126,11 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
     }
     for (const c of clusters)
       if (new Set(c.map((r) => r.report)).size > 1)
-        out.push({ kind: 'consistent', figures: c.map(refOf), explanation: `the same figure: ${c.map(describe).join('; ')}` });
+        out.push({
+          kind: 'consistent',
+          figures: c.map(refOf),
+          explanation: `the same figure: ${c.map(describe).join('; ')}`,
+        });
     for (let i = 0; i < clusters.length; i++)
       for (let j = i + 1; j < clusters.length; j++) {
         const a = clusters[i]![0]!;
@@ -135,13 +143,18 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
 }
 
 function conflictText(a: Ref, b: Ref): string {
-  const framing = a.figure.category !== b.figure.category ? ` (the sources call it "${a.figure.category}" and "${b.figure.category}")` : '';
+  const framing =
+    a.figure.category !== b.figure.category
+      ? ` (the sources call it "${a.figure.category}" and "${b.figure.category}")`
+      : '';
   return `different counts for the same window: ${describe(a)} vs ${describe(b)}${framing}`;
 }
 
 /** A cumulative total that falls over time from the same starting point. */
 function fallingTotals(refs: readonly Ref[]): Reconciliation[] {
-  const stocks = refs.filter((r) => isStock(r.figure) && r.figure.window.to !== null && r.figure.window.kind === 'cumulative');
+  const stocks = refs.filter(
+    (r) => isStock(r.figure) && r.figure.window.to !== null && r.figure.window.kind === 'cumulative',
+  );
   const out: Reconciliation[] = [];
   for (const a of stocks)
     for (const b of stocks) {
@@ -149,7 +162,11 @@ function fallingTotals(refs: readonly Ref[]): Reconciliation[] {
       const tb = day(b.figure.window.to)!;
       if (tb <= ta || !sameStart(a, b)) continue;
       if (interval(b.figure)[1] < interval(a.figure)[0])
-        out.push({ kind: 'conflict', figures: [refOf(a), refOf(b)], explanation: `the total falls over time: ${describe(a)}, later ${describe(b)}` });
+        out.push({
+          kind: 'conflict',
+          figures: [refOf(a), refOf(b)],
+          explanation: `the total falls over time: ${describe(a)}, later ${describe(b)}`,
+        });
     }
   return out;
 }
@@ -162,7 +179,10 @@ function partsLargerThanTotals(reports: readonly ReportExtraction[]): Reconcilia
       if (parent && interval(f)[0] > interval(parent)[1])
         out.push({
           kind: 'conflict',
-          figures: [[report, f.includedIn!], [report, index]],
+          figures: [
+            [report, f.includedIn!],
+            [report, index],
+          ],
           explanation: `a part is larger than its total: ${f.count} ${f.category} included in ${parent.count} ${parent.category} (report ${report})`,
         });
     }),

@@ -25,7 +25,12 @@ export function figureSeries(reports: readonly ReportExtraction[]): FigureSeries
       s = { source: ref.source, category: f.category, population: f.population, points: [] };
       by.set(key, s);
     }
-    s.points.push({ date: f.window.to ?? reports[ref.report]?.published ?? null, count: f.count, kind: f.window.kind, figure: [ref.report, ref.index] });
+    s.points.push({
+      date: f.window.to ?? reports[ref.report]?.published ?? null,
+      count: f.count,
+      kind: f.window.kind,
+      figure: [ref.report, ref.index],
+    });
   }
   for (const s of by.values()) s.points.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return [...by.values()];

@@ -8,24 +8,70 @@ import type { CountQualifier } from '../types.js';
 import type { Token } from './tokens.js';
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALE = new Set(['hundred', 'thousand', 'million']);
 /** Lower bounds for vague amounts: "dozens" is at least two dozen. */
 const VAGUE: Record<string, [number, number | null]> = {
-  dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], tens: [20, 99], scores: [40, 99],
+  dozens: [24, 99],
+  hundreds: [200, 999],
+  thousands: [2000, 9999],
+  tens: [20, 99],
+  scores: [40, 99],
 };
 const QUALIFIERS: [string[], CountQualifier][] = [
-  [['more', 'than'], 'more_than'], [['over'], 'more_than'], [['upwards', 'of'], 'more_than'],
-  [['in', 'excess', 'of'], 'more_than'], [['at', 'least'], 'at_least'], [['no', 'fewer', 'than'], 'at_least'],
-  [['not', 'less', 'than'], 'at_least'], [['no', 'less', 'than'], 'at_least'], [['not', 'fewer', 'than'], 'at_least'],
-  [['as', 'many', 'as'], 'about'], [['about'], 'about'], [['around'], 'about'], [['approximately'], 'about'],
-  [['approx'], 'about'], [['roughly'], 'about'], [['nearly'], 'about'], [['almost'], 'about'], [['some'], 'about'],
-  [['an', 'estimated'], 'about'], [['estimated'], 'about'], [['close', 'to'], 'about'], [['up', 'to'], 'at_most'],
-  [['fewer', 'than'], 'fewer_than'], [['less', 'than'], 'fewer_than'], [['under'], 'fewer_than'],
+  [['more', 'than'], 'more_than'],
+  [['over'], 'more_than'],
+  [['upwards', 'of'], 'more_than'],
+  [['in', 'excess', 'of'], 'more_than'],
+  [['at', 'least'], 'at_least'],
+  [['no', 'fewer', 'than'], 'at_least'],
+  [['not', 'less', 'than'], 'at_least'],
+  [['no', 'less', 'than'], 'at_least'],
+  [['not', 'fewer', 'than'], 'at_least'],
+  [['as', 'many', 'as'], 'about'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['approximately'], 'about'],
+  [['approx'], 'about'],
+  [['roughly'], 'about'],
+  [['nearly'], 'about'],
+  [['almost'], 'about'],
+  [['some'], 'about'],
+  [['an', 'estimated'], 'about'],
+  [['estimated'], 'about'],
+  [['close', 'to'], 'about'],
+  [['up', 'to'], 'at_most'],
+  [['fewer', 'than'], 'fewer_than'],
+  [['less', 'than'], 'fewer_than'],
+  [['under'], 'fewer_than'],
 ];
 
 /** A count phrase over tokens [start, end). */
@@ -52,7 +98,8 @@ export function parseDigits(text: string): number | null {
 const NUMBER_WORDS: ReadonlySet<string> = (() => {
   const set = new Set<string>([...Object.keys(SMALL), ...SCALE]);
   for (const tens of ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])
-    for (const one of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']) set.add(`${tens}-${one}`);
+    for (const one of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'])
+      set.add(`${tens}-${one}`);
   return set;
 })();
 
@@ -89,7 +136,8 @@ export function findCounts(tokens: readonly Token[]): CountSpan[] {
     const core = readCore(tokens, i);
     if (!core) continue;
     const q = qualifierBefore(tokens, i);
-    let { end, count, max, qualifier } = core;
+    const { count, max } = core;
+    let { end, qualifier } = core;
     if (q && qualifier === 'exact') qualifier = q.qualifier;
     const or = tokens[end];
     if (or?.l === 'or' && tokens[end + 1]?.l === 'more') {
@@ -140,9 +188,12 @@ function readCore(tokens: readonly Token[], i: number): Core | null {
 function wordCore(tokens: readonly Token[], i: number): Core | null {
   const t = tokens[i]!;
   const vague = VAGUE[t.l];
-  if (vague && tokens[i + 1]?.l === 'of') return { end: i + 1, count: vague[0], max: vague[1], qualifier: 'vague' };
+  if (vague && tokens[i + 1]?.l === 'of')
+    return { end: i + 1, count: vague[0], max: vague[1], qualifier: 'vague' };
   if ((t.l === 'several' || t.l === 'a') && tokens[i + 1]?.l === 'dozen')
-    return t.l === 'a' ? { end: i + 2, count: 12, max: null, qualifier: 'about' } : { end: i + 2, count: 24, max: 99, qualifier: 'vague' };
+    return t.l === 'a'
+      ? { end: i + 2, count: 12, max: null, qualifier: 'about' }
+      : { end: i + 2, count: 24, max: 99, qualifier: 'vague' };
   if (t.l === 'several' && (tokens[i + 1]?.l === 'hundred' || tokens[i + 1]?.l === 'thousand'))
     return { end: i + 2, count: tokens[i + 1]?.l === 'hundred' ? 200 : 2000, max: null, qualifier: 'vague' };
   const startsNumber = isNumberWord(t.l) || (t.l === 'a' && SCALE.has(tokens[i + 1]?.l ?? ''));
@@ -150,7 +201,11 @@ function wordCore(tokens: readonly Token[], i: number): Core | null {
   let end = i + 1;
   while (end < tokens.length) {
     const l = tokens[end]!.l;
-    if (isNumberWord(l) || (l === 'and' && isNumberWord(tokens[end + 1]?.l ?? '') && SCALE.has(tokens[end - 1]!.l))) end++;
+    if (
+      isNumberWord(l) ||
+      (l === 'and' && isNumberWord(tokens[end + 1]?.l ?? '') && SCALE.has(tokens[end - 1]!.l))
+    )
+      end++;
     else break;
   }
   const value = parseNumberWords(textOf(tokens, i, end));
@@ -165,13 +220,18 @@ function withRange(tokens: readonly Token[], end: number, value: number): Core {
   const next = tokens[end + 1];
   const between = tokens[end - 2]?.l === 'between' || tokens[end - 1 - 1]?.l === 'between';
   if (sep && next && (sep.l === 'to' || sep.t === '-' || sep.t === '–' || (sep.l === 'and' && between))) {
-    const upper = next.k === 'num' ? parseDigits(next.t) : isNumberWord(next.l) ? parseNumberWords(next.l) : null;
-    if (upper !== null && upper > value && upper < value * 10) return { end: end + 2, count: value, max: upper, qualifier: 'range' };
+    const upper =
+      next.k === 'num' ? parseDigits(next.t) : isNumberWord(next.l) ? parseNumberWords(next.l) : null;
+    if (upper !== null && upper > value && upper < value * 10)
+      return { end: end + 2, count: value, max: upper, qualifier: 'range' };
   }
   return { end, count: value, max: null, qualifier: 'exact' };
 }
 
-function qualifierBefore(tokens: readonly Token[], i: number): { start: number; qualifier: CountQualifier } | null {
+function qualifierBefore(
+  tokens: readonly Token[],
+  i: number,
+): { start: number; qualifier: CountQualifier } | null {
   let start = i;
   if (tokens[i - 1]?.l === 'between') start = i - 1;
   for (const [words, qualifier] of QUALIFIERS) {

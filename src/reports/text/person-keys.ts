@@ -24,5 +24,10 @@ export function samePersonName(a: string, b: string): boolean {
   const ka = personKeys(a);
   const kb = personKeys(b);
   if (ka.familyKey !== '' && ka.familyKey === kb.familyKey) return compatibleGiven(ka.givenKey, kb.givenKey);
-  return ka.givenKey !== null && kb.givenKey !== null && compatibleGiven(ka.givenKey, kb.givenKey) && nameSimilarity(a, b).score >= 0.93;
+  return (
+    ka.givenKey !== null &&
+    kb.givenKey !== null &&
+    compatibleGiven(ka.givenKey, kb.givenKey) &&
+    nameSimilarity(a, b).score >= 0.93
+  );
 }

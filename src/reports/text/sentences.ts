@@ -20,7 +20,8 @@ const world = nlp.world() as { methods: { one: { tokenize: { splitSentences: Spl
 const splitSentences: Splitter = world.methods.one.tokenize.splitSentences;
 
 /** A sentence "ending" in one of these was cut by the splitter inside a title or identifier. */
-const ABBREVIATION_END = /(?:\b(?:No|Nr|Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pte|Pvt|Mr|Mrs|Ms|Dr|St|Adm|Brig|Lieut|Sr|Jr)|(?:^|\s)[A-Z])\.$/;
+const ABBREVIATION_END =
+  /(?:\b(?:No|Nr|Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pte|Pvt|Mr|Mrs|Ms|Dr|St|Adm|Brig|Lieut|Sr|Jr)|(?:^|\s)[A-Z])\.$/;
 const ENDS_CUT = /(\.\.\.|…|\[\.\.\.\]|\[…\])["”»’']?\s*$/;
 const ENDS_PROPERLY = /[.!?]["”»’')\]]*\s*$/;
 
@@ -53,7 +54,8 @@ function mergeQuoteSplits(sentences: Sentence[]): Sentence[] {
   for (const s of sentences) {
     const prev = out[out.length - 1];
     const joins =
-      (/^[a-z]/.test(s.text) && /["”»]$/.test(prev?.text ?? '')) || (ABBREVIATION_END.test(prev?.text ?? '') && /^[\p{Lu}\d]/u.test(s.text));
+      (/^[a-z]/.test(s.text) && /["”»]$/.test(prev?.text ?? '')) ||
+      (ABBREVIATION_END.test(prev?.text ?? '') && /^[\p{Lu}\d]/u.test(s.text));
     if (prev && prev.paragraph === s.paragraph && joins) {
       out[out.length - 1] = { ...prev, text: `${prev.text} ${s.text}`, truncated: s.truncated };
     } else out.push(s);

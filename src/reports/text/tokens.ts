@@ -20,7 +20,8 @@ export interface Token {
 const TOKEN =
   /(\d+(?:-[\p{L}]+)+)|((?<![\d-])\d{1,4}\s?[-–—]\s?\d{1,4}(?![\d-]|[,.]\d))|(\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+(?![\d]|[,.]\d))|(\d+(?:[.,]\d+)?)|([\p{L}\p{M}][\p{L}\p{M}\d]*(?:['’.-][\p{L}\p{M}\d]+)*\.?)|(\S)/gu;
 
-const ABBREV_DOT = /^(?:[A-Z]\.|(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pte|Pvt|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Adm|Brig|Cmdr|Lieut|approx|vs|etc)\.)$/;
+const ABBREV_DOT =
+  /^(?:[A-Z]\.|(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pte|Pvt|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Adm|Brig|Cmdr|Lieut|approx|vs|etc)\.)$/;
 
 /** Tokenizes one sentence. */
 export function tokenize(sentence: string): Token[] {
@@ -33,7 +34,12 @@ export function tokenize(sentence: string): Token[] {
     let kind: Token['k'] = m[1] ? 'word' : m[2] ? 'range' : m[3] || m[4] ? 'num' : m[5] ? 'word' : 'punct';
     // A trailing full stop belongs to the word only for abbreviations ("Lt.", "U.N."); otherwise it
     // is the sentence's end and becomes its own token.
-    if (kind === 'word' && text.endsWith('.') && !ABBREV_DOT.test(text) && !/^(?:[A-Za-z]\.){2,}$/.test(text)) {
+    if (
+      kind === 'word' &&
+      text.endsWith('.') &&
+      !ABBREV_DOT.test(text) &&
+      !/^(?:[A-Za-z]\.){2,}$/.test(text)
+    ) {
       text = text.slice(0, -1);
       TOKEN.lastIndex = m.index + text.length;
     }

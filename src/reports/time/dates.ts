@@ -45,8 +45,10 @@ export interface DateMention {
   readonly text: string;
 }
 
-const WEEKDAY = /^(?:on\s+)?(?:last\s+|this\s+|past\s+)?(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?(?:\s+(?:morning|evening|night|afternoon))?$/i;
-const CALENDAR = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:yesterday|today|tonight|ago|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const WEEKDAY =
+  /^(?:on\s+)?(?:last\s+|this\s+|past\s+)?(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?(?:\s+(?:morning|evening|night|afternoon))?$/i;
+const CALENDAR =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:yesterday|today|tonight|ago|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 const MONTH_ONLY = /^(?:in\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$/i;
 
 /**
@@ -57,7 +59,8 @@ export function findDates(sentence: string, published: string | null): DateMenti
   if (!CALENDAR.test(sentence)) return [];
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateMention[] = [...numericDates(sentence), ...commonDates(sentence, published)];
-  if (!out.some((d) => d.date === null) && coversAll(sentence, out)) return out.sort((a, b) => a.start - b.start);
+  if (!out.some((d) => d.date === null) && coversAll(sentence, out))
+    return out.sort((a, b) => a.start - b.start);
   for (const r of parseAroundCues(sentence, ref)) {
     if (out.some((d) => r.index < d.end && r.index + r.text.length > d.start)) continue;
     const text = r.text.replace(/[\s,.;:]+$/, '');
@@ -83,7 +86,8 @@ export function numericDates(text: string): DateMention[] {
 const CALENDAR_ALL = new RegExp(CALENDAR.source, 'gi');
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const COMMON = new RegExp(
   `\\b(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?|(mon|tues|wednes|thurs|fri|satur|sun)day|(yesterday|today|tonight))\\b`,
   'gi',
@@ -158,7 +162,11 @@ function parseAroundCues(sentence: string, ref: Date): Found[] {
   for (const [s, e] of windows) {
     // Start the window at a word boundary so that chrono never sees half a word.
     const start = s === 0 ? 0 : sentence.indexOf(' ', s) + 1 || s;
-    for (const r of chrono.parse(sentence.slice(start, e), { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    for (const r of chrono.parse(
+      sentence.slice(start, e),
+      { instant: ref, timezone: 0 },
+      { forwardDate: false },
+    )) {
       out.push({ index: r.index + start, text: r.text, start: r.start });
     }
   }
@@ -185,4 +193,3 @@ function resolve(r: Found, text: string, published: string | null): string | nul
   // A day without a year more than a day after publication is last year's.
   return (toDays(iso) ?? 0) > (toDays(published) ?? 0) + 1 ? `${y - 1}${iso.slice(4)}` : iso;
 }
-

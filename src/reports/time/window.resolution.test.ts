@@ -17,6 +17,9 @@ describe('dates in news, past-biased', () => {
   ];
   for (const [text, published, expected] of rows)
     test(`${text} (published ${published || 'unknown'})`, () => {
-      assert.deepEqual(findDates(text, published || null).map((d) => d.date), expected);
+      assert.deepEqual(
+        findDates(text, published || null).map((d) => d.date),
+        expected,
+      );
     });
 });

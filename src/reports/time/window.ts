@@ -25,28 +25,100 @@ export interface TimeCue {
 
 const TOTAL = new PhraseMatcher<true>(
   [
-    'in total', 'in all', 'total', 'totally', 'altogether', 'overall', 'so far', 'to date', 'to this day', 'in general',
-    'as a whole', 'cumulative', 'all in all', 'a total of', 'since the beginning', 'since the start', 'since the launch',
-    'since the outset', 'total number', 'the total', 'in sum', 'in the sum', 'all together', 'to the present',
-    'thus far', 'until now', 'up to now', 'in aggregate', 'rose to', 'risen to', 'has risen to', 'reached', 'has reached',
-    'have reached', 'increased to', 'grew to', 'stands at', 'stood at', 'totalled', 'totaled', 'totals', 'totalling',
-    'totaling', 'bringing the total', 'brought the total', 'bringing the number', 'brings the total',
+    'in total',
+    'in all',
+    'total',
+    'totally',
+    'altogether',
+    'overall',
+    'so far',
+    'to date',
+    'to this day',
+    'in general',
+    'as a whole',
+    'cumulative',
+    'all in all',
+    'a total of',
+    'since the beginning',
+    'since the start',
+    'since the launch',
+    'since the outset',
+    'total number',
+    'the total',
+    'in sum',
+    'in the sum',
+    'all together',
+    'to the present',
+    'thus far',
+    'until now',
+    'up to now',
+    'in aggregate',
+    'rose to',
+    'risen to',
+    'has risen to',
+    'reached',
+    'has reached',
+    'have reached',
+    'increased to',
+    'grew to',
+    'stands at',
+    'stood at',
+    'totalled',
+    'totaled',
+    'totals',
+    'totalling',
+    'totaling',
+    'bringing the total',
+    'brought the total',
+    'bringing the number',
+    'brings the total',
   ].map((p) => [p, true] as const),
 );
 const NOW = new PhraseMatcher<true>(
-  ['as of now', 'as of today', 'at the moment', 'at present', 'currently', 'as of this moment', 'right now'].map(
-    (p) => [p, true] as const,
-  ),
+  [
+    'as of now',
+    'as of today',
+    'at the moment',
+    'at present',
+    'currently',
+    'as of this moment',
+    'right now',
+  ].map((p) => [p, true] as const),
 );
 const UNIT_DAYS: Record<string, number> = {
-  hour: 1 / 24, hours: 1 / 24, day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, '24-hour': 1, '48-hour': 2,
-  '72-hour': 3, night: 1, nights: 1, daily: 1,
+  hour: 1 / 24,
+  hours: 1 / 24,
+  day: 1,
+  days: 1,
+  week: 7,
+  weeks: 7,
+  month: 30,
+  months: 30,
+  '24-hour': 1,
+  '48-hour': 2,
+  '72-hour': 3,
+  night: 1,
+  nights: 1,
+  daily: 1,
 };
 const PERIOD_LEAD = new Set(['in', 'over', 'during', 'for', 'within', 'throughout', 'per', 'across']);
-const PERIOD_DIR = new Set(['last', 'past', 'previous', 'preceding', 'next', 'following', 'recent', 'coming']);
+const PERIOD_DIR = new Set([
+  'last',
+  'past',
+  'previous',
+  'preceding',
+  'next',
+  'following',
+  'recent',
+  'coming',
+]);
 
 /** Finds the time cues of a sentence. */
-export function findTimeCues(tokens: readonly Token[], dates: readonly DateMention[], published: string | null): TimeCue[] {
+export function findTimeCues(
+  tokens: readonly Token[],
+  dates: readonly DateMention[],
+  published: string | null,
+): TimeCue[] {
   const cues: TimeCue[] = [];
   const used = new Uint8Array(tokens.length);
   for (const cue of dateCues(tokens, dates, published)) {
@@ -76,9 +148,22 @@ function isSpeechDate(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-const SPEECH_NOUNS = new Set(['statement', 'briefing', 'interview', 'post', 'report', 'message', 'update', 'address']);
+const SPEECH_NOUNS = new Set([
+  'statement',
+  'briefing',
+  'interview',
+  'post',
+  'report',
+  'message',
+  'update',
+  'address',
+]);
 
-function dateCues(tokens: readonly Token[], dates: readonly DateMention[], published: string | null): TimeCue[] {
+function dateCues(
+  tokens: readonly Token[],
+  dates: readonly DateMention[],
+  published: string | null,
+): TimeCue[] {
   const out: TimeCue[] = [];
   for (const d of dates) {
     let s = tokens.findIndex((t) => t.e > d.start);
@@ -88,7 +173,13 @@ function dateCues(tokens: readonly Token[], dates: readonly DateMention[], publi
     const lead = leadOf(tokens, s);
     s = lead.start;
     const prev = out[out.length - 1];
-    if (prev && (lead.word === 'and' || lead.word === 'to' || lead.word === 'until') && prev.type !== 'as_of' && prev.end >= s - 1 && prev.from) {
+    if (
+      prev &&
+      (lead.word === 'and' || lead.word === 'to' || lead.word === 'until') &&
+      prev.type !== 'as_of' &&
+      prev.end >= s - 1 &&
+      prev.from
+    ) {
       out[out.length - 1] = { ...prev, end: e, type: 'period', to: d.date };
       continue;
     }
@@ -98,7 +189,13 @@ function dateCues(tokens: readonly Token[], dates: readonly DateMention[], publi
         : ['by', 'as of', 'as at', 'as on', 'until', 'till', 'before', 'up to'].includes(lead.word)
           ? 'as_of'
           : 'on';
-    out.push({ start: s, end: e, type, from: type === 'as_of' ? null : d.date, to: type === 'since' ? published : d.date });
+    out.push({
+      start: s,
+      end: e,
+      type,
+      from: type === 'as_of' ? null : d.date,
+      to: type === 'since' ? published : d.date,
+    });
   }
   return out;
 }
@@ -108,7 +205,8 @@ function leadOf(tokens: readonly Token[], s: number): { start: number; word: str
   const w2 = tokens[s - 2]?.l ?? '';
   if (w1 === 'of' || w1 === 'at' || w1 === 'on') {
     if (w2 === 'as') return { start: s - 2, word: `as ${w1}` };
-    if (tokens[s - 3]?.l === 'as' && (w2 === 'morning' || w2 === 'evening')) return { start: s - 4, word: 'as of' };
+    if (tokens[s - 3]?.l === 'as' && (w2 === 'morning' || w2 === 'evening'))
+      return { start: s - 4, word: 'as of' };
   }
   if (w1 === 'to' && w2 === 'up') return { start: s - 2, word: 'up to' };
   if (w1 === 'from' && w2 === 'starting') return { start: s - 2, word: 'since' };
@@ -120,10 +218,14 @@ function leadOf(tokens: readonly Token[], s: number): { start: number; word: str
 /** "in the last 24 hours", "over the past day", "this week", "overnight", "during the day". */
 function periodAt(tokens: readonly Token[], i: number, published: string | null): TimeCue | null {
   const t = tokens[i]!;
-  if ((t.l === 'this' || t.l === 'last') && ['week', 'month', 'night', 'morning', 'evening'].includes(tokens[i + 1]?.l ?? ''))
+  if (
+    (t.l === 'this' || t.l === 'last') &&
+    ['week', 'month', 'night', 'morning', 'evening'].includes(tokens[i + 1]?.l ?? '')
+  )
     return calendarPeriod(i, t.l, tokens[i + 1]!.l, published);
   if (t.l === 'overnight') return period(i, i + 1, 1, published);
-  if (t.l === 'daily' || (t.l === 'per' && tokens[i + 1]?.l === 'day')) return period(i, i + (t.l === 'per' ? 2 : 1), 1, published);
+  if (t.l === 'daily' || (t.l === 'per' && tokens[i + 1]?.l === 'day'))
+    return period(i, i + (t.l === 'per' ? 2 : 1), 1, published);
   if (!PERIOD_LEAD.has(t.l)) return null;
   let j = i + 1;
   if (tokens[j]?.l === 'the' || tokens[j]?.l === 'a' || tokens[j]?.l === 'an') j++;
@@ -136,11 +238,17 @@ function periodAt(tokens: readonly Token[], i: number, published: string | null)
     j++;
   }
   const unit = UNIT_DAYS[tokens[j]?.l ?? ''];
-  if (unit === undefined || (dir === '' && numTok?.k !== 'num' && tokens[j]?.l !== 'day' && tokens[j]?.l !== '24-hour')) return null;
-  if (dir === '' && tokens[i + 1]?.l !== 'the' && numTok?.k !== 'num' && tokens[j]?.l !== '24-hour') return null;
+  if (
+    unit === undefined ||
+    (dir === '' && numTok?.k !== 'num' && tokens[j]?.l !== 'day' && tokens[j]?.l !== '24-hour')
+  )
+    return null;
+  if (dir === '' && tokens[i + 1]?.l !== 'the' && numTok?.k !== 'num' && tokens[j]?.l !== '24-hour')
+    return null;
   const days = Math.max(1, Math.round(n * unit));
   const end = tokens[j + 1]?.l === 'period' ? j + 2 : j + 1;
-  if (dir === 'next' || dir === 'following' || dir === 'coming') return { start: i, end, type: 'next', from: null, to: null, days };
+  if (dir === 'next' || dir === 'following' || dir === 'coming')
+    return { start: i, end, type: 'next', from: null, to: null, days };
   return period(i, end, days, published);
 }
 
@@ -176,7 +284,11 @@ function markerAt(tokens: readonly Token[], i: number, published: string | null)
 }
 
 /** The window of a figure from the cues that apply to it (in sentence order). */
-export function windowFrom(cues: readonly TimeCue[], published: string | null, anchor: string | null): TimeWindow {
+export function windowFrom(
+  cues: readonly TimeCue[],
+  published: string | null,
+  anchor: string | null,
+): TimeWindow {
   const since = cues.find((c) => c.type === 'since');
   const asOf = cues.find((c) => c.type === 'as_of');
   const total = cues.some((c) => c.type === 'total');
