@@ -106,16 +106,17 @@ export function nameSimilarity(a: string, b: string): { score: number; explanati
   return { score, explanation: { left: copy(left), right: copy(right), parts } };
 }
 
-/** The two names as single strings of keys, in either order of the second; 0.95 at most. */
+/** The two names as single strings of keys, each in either order; 0.95 at most. */
 function joinedSimilarity(pa: Part[], pb: Part[]): number {
   const named = (ps: Part[]): string[] => ps.filter((p) => p.kind !== 'initial').map((p) => p.key);
   const ka = named(pa);
   const kb = named(pb);
   if (ka.length === 0 || kb.length === 0) return 0;
-  const a = ka.join('');
   let best = 0;
-  for (const b of [kb.join(''), [...kb].reverse().join('')]) {
-    best = Math.max(best, a === b ? 1 : rawKeySimilarity(a, b) ** 2);
+  for (const a of [ka.join(''), [...ka].reverse().join('')]) {
+    for (const b of [kb.join(''), [...kb].reverse().join('')]) {
+      best = Math.max(best, a === b ? 1 : rawKeySimilarity(a, b) ** 2);
+    }
   }
   return 0.95 * best;
 }
