@@ -24,6 +24,18 @@ test('the minimal workbook used below is itself readable', async () => {
   assert.deepEqual(rows, [{ name: 'Олена' }]);
 });
 
+test('a workbook is read whatever the order of its parts, with or without shared strings', async () => {
+  // Worksheet first and workbook.xml last (as many writers store them), no sharedStrings.xml.
+  const reversed = buildZip([...minimalXlsxEntries()].reverse());
+  for (let i = 0; i < 5; i++) {
+    const t = await readXlsx(reversed);
+    const rows = [];
+    for await (const r of t.rows) rows.push(r.values);
+    assert.equal(t.sheet, 'S');
+    assert.deepEqual(rows, [{ name: 'Олена' }]);
+  }
+});
+
 const zeros = Buffer.alloc(24 * 1024 * 1024, 0x20);
 const entries = minimalXlsxEntries();
 

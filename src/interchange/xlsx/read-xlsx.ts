@@ -12,6 +12,7 @@ import type { ReadOptions, TableReader, TableRow } from '../table.js';
 import { cellToText, isTextCell } from './cells.js';
 import { findHeaderRow } from './header-row.js';
 import type { SampledRow } from './header-row.js';
+import { reorderForStreaming } from './reorder-zip.js';
 import { inspectZip } from './zip-guard.js';
 import type { ZipLimits } from './zip-guard.js';
 import { readAllBytes } from '../stream/read-all.js';
@@ -44,7 +45,7 @@ export async function* readXlsxSheets(
   const buf = await readAllBytes(input, opts.maxBytes ?? MAX_XLSX_BYTES, opts.fileName);
   const bytesRead = () => buf.length;
   await inspectZip(buf, opts.zip, opts.fileName);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([reorderForStreaming(buf)]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -54,7 +55,7 @@ export async function* readXlsxSheets(
   let position = 0;
   for await (const ws of reader) {
     position++;
-    const name = sheetName(reader, ws) ?? `Sheet${position}`;
+    const name = sheetName(reader, ws) ?? (ws as { name?: string }).name ?? `Sheet${position}`;
     if (opts.sheet !== undefined && opts.sheet !== name && opts.sheet !== position) continue;
     const table = await sheetTable(ws[Symbol.asyncIterator](), name, opts);
     if (table) yield { ...table, bytesRead };
