@@ -31,6 +31,7 @@ export const DEFAULT_EXPORT_FIELDS: readonly ExportField[] = [
   'address',
   'phone',
   'email',
+  'notes',
   'status',
   'status_date',
   'place',
