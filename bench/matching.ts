@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { bcubedScores, blockingRecall, dedupe, pairwiseScores } from '../src/matching/index.js';
 import { generatedLabelled } from './lib-generated.js';
 
-const RECORDS_PER_PERSON = 2.44;
+const RECORDS_PER_PERSON = 2.4;
 
 function arg(name: string): string | undefined {
   const k = process.argv.indexOf(name);

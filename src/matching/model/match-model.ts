@@ -96,9 +96,13 @@ export function parseModel(json: unknown): MatchModel {
   return model;
 }
 
-/** The shipped model: sensible m and u for every field type, usable with no training. */
+// Parsed once: the registry computes blocking keys on every write with the shipped model.
+let shipped: MatchModel | undefined;
+
+/** The shipped model: sensible m and u for every field type, usable with no training. Read-only. */
 export function defaultModel(): MatchModel {
-  return parseModel(structuredClone(defaultModelJson));
+  shipped ??= parseModel(structuredClone(defaultModelJson));
+  return shipped;
 }
 
 /** The model as a JSON string (stable key order, as stored with decisions). */

@@ -172,41 +172,33 @@ function samplePairs(c: CandidatePairs, max: number): [Int32Array, Int32Array, I
   return [a, b, idx];
 }
 
+type Session = TrainingReport['sessions'][number];
+
 /**
- * Trains a model on the data itself, without labels. Returns a new model (new version); the input
- * model is not changed.
+ * EM sessions, one per blocking rule, on the sampled pairs that rule found. Returns m per
+ * comparison, averaged over the sessions that estimated it, weighted by their expected matches.
  */
-export function trainUnsupervised(
-  S: PreparedSet,
+function emSessions(
   model: MatchModel,
   candidates: CandidatePairs,
-  opts: TrainingOptions = {},
-): { model: MatchModel; report: TrainingReport } {
-  const scorer = createScorer(model);
-  const rand = randomSource(opts.seed ?? 42);
-  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(totalPairs(S, opts.origin))));
-  const u = estimateU(model, scorer, S, randomPairs(S, nRandom, rand, opts.origin));
-  const [a, b] = samplePairs(candidates, opts.emSamples ?? 300_000);
+  sample: Sample,
+  u: number[][],
+): { m: number[][]; sessions: Session[] } {
   const width = model.comparisons.length;
-  const rows = levelRows(scorer, S, [a, b], a.length);
   const sums = model.comparisons.map((c) => new Float64Array(c.levels.length));
   const weights = new Float64Array(width);
-  const sessions: TrainingReport['sessions'][number][] = [];
+  const sessions: Session[] = [];
   model.blocking.rules.forEach((rule, r) => {
     const ids = candidates.ruleIds[r]!;
     const sel: number[] = [];
-    for (let k = 0; k < a.length; k++) if (ids[a[k]!]! >= 0 && ids[a[k]!] === ids[b[k]!]) sel.push(k);
+    for (let k = 0; k < sample.a.length; k++)
+      if (ids[sample.a[k]!]! >= 0 && ids[sample.a[k]!] === ids[sample.b[k]!]) sel.push(k);
     if (sel.length < 20) return;
     const sub = new Uint8Array(sel.length * width);
-    sel.forEach((k, x) => sub.set(rows.subarray(k * width, k * width + width), x * width));
+    sel.forEach((k, x) => sub.set(sample.rows.subarray(k * width, k * width + width), x * width));
     const fixed = fixedBy(model, rule.keys);
-    const res = runEm({
-      patterns: aggregatePatterns(sub, sel.length, width),
-      m: model.comparisons.map((c) => [...model.parameters.m[c.name]!]),
-      u,
-      fixed,
-      lambda: 0.3,
-    });
+    const m0 = model.comparisons.map((c) => [...model.parameters.m[c.name]!]);
+    const res = runEm({ patterns: aggregatePatterns(sub, sel.length, width), m: m0, u, fixed, lambda: 0.3 });
     const expected = res.lambda * sel.length;
     const estimated: string[] = [];
     model.comparisons.forEach((c, ci) => {
@@ -226,9 +218,38 @@ export function trainUnsupervised(
   const m = model.comparisons.map((c, ci) =>
     weights[ci]! > 0 ? [...sums[ci]!].map((v) => v / weights[ci]!) : [...model.parameters.m[c.name]!],
   );
-  const lambda = estimateLambda(aggregatePatterns(rows, a.length, width), m, u, 0.1);
+  return { m, sessions };
+}
+
+/** Sampled candidate pairs and their comparison levels (row-major). */
+interface Sample {
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly rows: Uint8Array;
+}
+
+/**
+ * Trains a model on the data itself, without labels. Returns a new model (new version); the input
+ * model is not changed.
+ */
+export function trainUnsupervised(
+  S: PreparedSet,
+  model: MatchModel,
+  candidates: CandidatePairs,
+  opts: TrainingOptions = {},
+): { model: MatchModel; report: TrainingReport } {
+  const scorer = createScorer(model);
+  const rand = randomSource(opts.seed ?? 42);
+  const possible = totalPairs(S, opts.origin);
+  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(possible)));
+  const u = estimateU(model, scorer, S, randomPairs(S, nRandom, rand, opts.origin));
+  const [a, b] = samplePairs(candidates, opts.emSamples ?? 300_000);
+  const width = model.comparisons.length;
+  const sample: Sample = { a, b, rows: levelRows(scorer, S, [a, b], a.length) };
+  const { m, sessions } = emSessions(model, candidates, sample, u);
+  const lambda = estimateLambda(aggregatePatterns(sample.rows, a.length, width), m, u, 0.1);
   const expectedMatches = lambda * candidates.count;
-  const prior = Math.min(0.5, Math.max(1e-12, expectedMatches / Math.max(1, totalPairs(S, opts.origin))));
+  const prior = Math.min(0.5, Math.max(1e-12, expectedMatches / Math.max(1, possible)));
   const parameters = {
     prior,
     tfWeight: model.parameters.tfWeight,
