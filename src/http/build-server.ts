@@ -2,7 +2,12 @@
  * The HTTP server factory: `buildServer({ app, config })` returns a ready Fastify instance without
  * listening, so tests use `inject` and the CLI decides where to listen. One plugin per module.
  */
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler } from 'fastify-type-provider-zod';
@@ -12,7 +17,7 @@ import { DomainError } from '../domain/index.js';
 import { installAuthentication } from './authenticate.js';
 import { toErrorResponse } from './error-mapping.js';
 import { asFastifyLogger, installRequestLog, loggerOptions } from './logging.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { applySecurityHeaders, installSecurityHeaders } from './security-headers.js';
 import { zodValidatorCompiler } from './validation.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
@@ -91,9 +96,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
     // Errors raised before routing (a malformed URL) get the same envelope as every other error.
-    frameworkErrors: (err, _request, reply) => {
+    frameworkErrors: (err, request, reply) => {
       const { status, body } = toErrorResponse(err);
-      void reply.code(status).send(body);
+      applySecurityHeaders(reply as FastifyReply, request.url);
+      void (reply as FastifyReply).code(status).send(body);
     },
   });
   server.setValidatorCompiler(zodValidatorCompiler);

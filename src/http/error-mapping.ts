@@ -64,6 +64,20 @@ const FASTIFY_CODES: Readonly<Record<string, { code: ErrorCode; message: string 
   },
   FST_ERR_CTP_EMPTY_TYPE: { code: 'UNSUPPORTED_FORMAT', message: 'the Content-Type header is empty' },
   FST_ERR_NOT_FOUND: { code: 'NOT_FOUND', message: 'no such route' },
+  FST_ERR_BAD_URL: { code: 'INPUT_INVALID', message: 'the URL is malformed' },
+};
+
+const BY_CLIENT_STATUS: Readonly<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_FORMAT',
+  429: 'RATE_LIMITED',
+};
+const CLIENT_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  NOT_FOUND: 'no such resource',
+  PAYLOAD_TOO_LARGE: 'the request is larger than the server accepts',
+  UNSUPPORTED_FORMAT: 'unsupported Content-Type: send application/json',
+  RATE_LIMITED: 'too many requests; try again later',
 };
 
 /** HTTP status for a domain error code. */
@@ -98,17 +112,20 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   const known = typeof e.code === 'string' ? FASTIFY_CODES[e.code] : undefined;
   if (known)
     return { status: statusForCode(known.code), body: envelope(known.code, known.message), internal: false };
-  if (e.statusCode === 429)
-    return {
-      status: 429,
-      body: envelope('RATE_LIMITED', 'too many requests; try again later'),
-      internal: false,
-    };
   if (Array.isArray(e.validation))
     return {
       status: 422,
       body: envelope('VALIDATION_FAILED', 'the request is invalid', { issues: [] }),
       internal: false,
     };
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    // Any other client error raised by Fastify or a plugin: keep its status class, use our code.
+    const code = BY_CLIENT_STATUS[e.statusCode] ?? 'INPUT_INVALID';
+    return {
+      status: statusForCode(code),
+      body: envelope(code, CLIENT_MESSAGES[code] ?? 'the request could not be read'),
+      internal: false,
+    };
+  }
   return { status: 500, body: envelope('INTERNAL', 'internal error'), internal: true };
 }

@@ -3,7 +3,7 @@
  * nothing); HTML pages set their own strict policy before this hook runs. Nothing but the
  * documentation's static assets may be cached: API answers can hold personal data.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** The policy for responses that set none of their own. */
 export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -15,14 +15,19 @@ export function pageCsp(nonce: string): string {
 
 const CACHEABLE = /^\/api\/docs\/static\//;
 
+/** Sets the headers on one reply; used by the hook and for errors raised before routing. */
+export function applySecurityHeaders(reply: FastifyReply, url: string): void {
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-frame-options', 'DENY');
+  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', DEFAULT_CSP);
+  if (!CACHEABLE.test(url)) reply.header('cache-control', 'no-store');
+}
+
 /** Installs the header hook on the root instance. */
 export function installSecurityHeaders(server: FastifyInstance): void {
   server.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', DEFAULT_CSP);
-    if (!CACHEABLE.test(request.url)) reply.header('cache-control', 'no-store');
+    applySecurityHeaders(reply, request.url);
     return payload;
   });
 }

@@ -45,6 +45,7 @@ describe('error mapping', () => {
     ['FST_ERR_CTP_EMPTY_JSON_BODY', 'INPUT_INVALID', 400],
     ['FST_ERR_CTP_BODY_TOO_LARGE', 'PAYLOAD_TOO_LARGE', 413],
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 'UNSUPPORTED_FORMAT', 415],
+    ['FST_ERR_BAD_URL', 'INPUT_INVALID', 400],
     ['FST_ERR_NOT_FOUND', 'NOT_FOUND', 404],
   ];
   for (const [fst, code, status] of fastify)
@@ -52,6 +53,22 @@ describe('error mapping', () => {
       const r = toErrorResponse(Object.assign(new Error('x'), { code: fst }));
       assert.deepEqual([r.body.error.code, r.status], [code, status]);
     });
+
+  test('other client errors keep their status with one of our codes', () => {
+    const cases: [number, ErrorCode][] = [
+      [400, 'INPUT_INVALID'],
+      [404, 'NOT_FOUND'],
+      [413, 'PAYLOAD_TOO_LARGE'],
+      [415, 'UNSUPPORTED_FORMAT'],
+      [429, 'RATE_LIMITED'],
+    ];
+    for (const [statusCode, code] of cases) {
+      const r = toErrorResponse(
+        Object.assign(new Error('plugin text'), { code: 'FST_SOMETHING_NEW', statusCode }),
+      );
+      assert.deepEqual([r.status, r.body.error.code, r.internal], [statusCode, code, false]);
+    }
+  });
 
   test('an unexpected error is INTERNAL and says nothing of itself', () => {
     const r = toErrorResponse(new TypeError('secret detail at row 7'));
@@ -171,6 +188,13 @@ forEachDialect('http bad input', (fx) => {
         [404, 'NOT_FOUND'],
         url,
       );
+    const badUrl = await call(w.server, 'GET', '/api/persons/%E0%A4%A', registrar());
+    assert.deepEqual([badUrl.statusCode, codeOf(badUrl)], [400, 'INPUT_INVALID']);
+    assert.equal(
+      badUrl.headers['x-content-type-options'],
+      'nosniff',
+      'errors before routing carry the headers too',
+    );
     const route = await call(w.server, 'GET', '/api/nowhere', registrar());
     assert.deepEqual([route.statusCode, codeOf(route)], [404, 'NOT_FOUND']);
   });
