@@ -64,7 +64,10 @@ export async function* readXlsxSheets(
 
 /** One sheet (the chosen one, or the first with data) as a table. */
 export async function readXlsx(input: Readable | Buffer, opts: XlsxReadOptions = {}): Promise<TableReader> {
-  for await (const table of readXlsxSheets(input, opts)) return table;
+  // Taken with next() rather than a for-await that returns: returning would close the workbook
+  // stream underneath the rows still to be read.
+  const first = await readXlsxSheets(input, opts).next();
+  if (!first.done) return first.value;
   const what =
     opts.sheet === undefined ? 'no sheet with data' : `no sheet ${JSON.stringify(opts.sheet)} with data`;
   throw inputError('INPUT_INVALID', opts.fileName, { code: 'EMPTY', message: `the workbook has ${what}` });
