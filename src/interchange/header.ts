@@ -2,7 +2,7 @@
  * Header checks and row building shared by the tabular readers: every format ends in the same
  * `{ line, values, cells }` keyed by the same validated header.
  */
-import type { Issue } from '../domain/errors.js';
+import type { Issue } from '../domain/index.js';
 import { inputError } from './issues.js';
 import type { TableRow } from './table.js';
 

@@ -2,8 +2,8 @@
  * Errors of the readers. Every message names the file, the line and the column, so that a registrar
  * can open the file and find the cell; the same place is in `issues` for programs.
  */
-import { DomainError } from '../domain/errors.js';
-import type { Issue } from '../domain/errors.js';
+import { DomainError } from '../domain/index.js';
+import type { Issue } from '../domain/index.js';
 import type { OnError } from './table.js';
 
 /** Stable codes of row-level problems (Issue.code), so import reports can group them. */

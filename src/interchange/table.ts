@@ -2,7 +2,7 @@
  * The one shape every tabular reader returns (CSV, HXL, XLSX, JSON Lines, flattened PFIF), so that an
  * import handles all formats the same way: a header, then rows as an async stream.
  */
-import type { Issue } from '../domain/errors.js';
+import type { Issue } from '../domain/index.js';
 
 /** One data row. `line` is the 1-based physical line (or sheet row) where the row starts. */
 export interface TableRow {

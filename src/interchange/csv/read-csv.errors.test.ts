@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDomainError } from '../../domain/errors.js';
+import { isDomainError } from '../../domain/index.js';
 import { readCsv } from '../index.js';
 import type { CsvReadOptions, TableRow } from '../index.js';
 

@@ -4,8 +4,8 @@
  * names. Returns a checked PartialDate (precision kept), whether the order of day and month was a
  * guess, and what is wrong when nothing could be read. Pure: no clock, no locale.
  */
-import { partialDateProblem } from '../../domain/partial-date.js';
-import type { PartialDate } from '../../domain/partial-date.js';
+import { partialDateProblem } from '../../domain/index.js';
+import type { PartialDate } from '../../domain/index.js';
 import { monthNumber } from './month-names.js';
 
 /** Order of day, month and year in numeric dates. */

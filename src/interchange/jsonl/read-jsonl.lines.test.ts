@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDomainError } from '../../domain/errors.js';
+import { isDomainError } from '../../domain/index.js';
 import { readJsonl, readJsonlTable, writeJsonl } from '../index.js';
 import type { JsonlReadOptions } from '../index.js';
 

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { isDomainError } from '../../domain/errors.js';
+import { isDomainError } from '../../domain/index.js';
 import { readPfif, writePfif } from '../index.js';
 import type { PfifRecord } from '../index.js';
 

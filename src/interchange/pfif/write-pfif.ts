@@ -4,7 +4,7 @@
  * person are nested in it. Fields that PFIF 1.4 does not define are not written.
  */
 import { Readable } from 'node:stream';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/index.js';
 import { escapeXmlText } from '../write/escape.js';
 import { MANDATORY, NOTE_FIELDS, PERSON_FIELDS, PFIF_NS, RENAMED_FIELDS } from './fields.js';
 

@@ -3,7 +3,7 @@
  * access (a zip's directory is at its end); everything else streams.
  */
 import type { Readable } from 'node:stream';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/index.js';
 
 /** The input's bytes; PAYLOAD_TOO_LARGE past `maxBytes`. */
 export async function readAllBytes(

@@ -7,7 +7,7 @@
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/index.js';
 import { locate } from '../issues.js';
 
 /** Limits applied to an archive. */
