@@ -1,5 +1,6 @@
 /** Exports over HTTP: persons streamed as CSV, XLSX, PFIF 1.4 or JSON Lines (audited, role-filtered). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExportField } from '../../app/exports/index.js';
 import { actorOf } from '../authenticate.js';
 import { responses } from '../schemas/common.js';
 import { ExportOut, ExportQuery } from '../schemas/imports.js';
@@ -19,7 +20,8 @@ export const exportsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
     },
     async (request, reply) => {
       const { format, fields, ...filter } = request.query;
-      const ex = await app.exports.run(actorOf(request), { format, filter, ...(fields && { fields }) });
+      const chosen = fields?.split(',') as ExportField[] | undefined;
+      const ex = await app.exports.run(actorOf(request), { format, filter, ...(chosen && { fields: chosen }) });
       // The stream bypasses the response serializer.
       return reply
         .type(ex.contentType)

@@ -74,11 +74,11 @@ export const JobParams = z.strictObject({ jobId: Id });
 /** Query of an export: format, fields (comma-separated) and the person-list filter. */
 export const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
+  /** Comma-separated field names. */
   fields: z
     .string()
     .max(2000)
-    .transform((s) => s.split(',').map((f) => f.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(EXPORT_FIELDS)).min(1))
+    .regex(new RegExp(`^(${EXPORT_FIELDS.join('|')})(,(${EXPORT_FIELDS.join('|')}))*$`), 'comma-separated export fields')
     .optional(),
   q: z.string().trim().max(300).optional(),
   state: z.string().max(40).optional(),
