@@ -16,8 +16,31 @@ import anyAscii from 'any-ascii';
 import { cyrillicToPlain } from './name-key-tables.js';
 import { foldLatin } from './name-key-tables.js';
 
-const CACHE_LIMIT = 200_000;
-const cache = new Map<string, string>();
+const CACHE_LIMIT = 262_144;
+/**
+ * A bounded two-generation cache: when the young map is full it becomes the old one, so the
+ * tokens seen recently stay cached and memory stays under two maps of CACHE_LIMIT entries.
+ */
+class KeyCache {
+  private young = new Map<string, string>();
+  private old = new Map<string, string>();
+  get(token: string): string | undefined {
+    const hit = this.young.get(token);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(token);
+    if (aged !== undefined) this.set(token, aged);
+    return aged;
+  }
+  set(token: string, key: string): void {
+    if (this.young.size >= CACHE_LIMIT) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(token, key);
+  }
+}
+
+const cache = new KeyCache();
 
 // Scratch buffers for the two passes; names longer than this are cut (no real name is).
 const MAX = 128;
@@ -43,12 +66,11 @@ export function nameKey(token: string): string {
   const hit = cache.get(token);
   if (hit !== undefined) return hit;
   const key = computeKey(token);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(token, key);
   return key;
 }
 
-const givenCache = new Map<string, string>();
+const givenCache = new KeyCache();
 
 /**
  * A finer key for given names: as `nameKey`, but e stays apart from i (Yehor/Ihor, Elina/Ilina,
@@ -59,7 +81,6 @@ export function givenNameKey(token: string): string {
   const hit = givenCache.get(token);
   if (hit !== undefined) return hit;
   const key = computeKey(token, KEEP_E);
-  if (givenCache.size >= CACHE_LIMIT) givenCache.clear();
   givenCache.set(token, key);
   return key;
 }
