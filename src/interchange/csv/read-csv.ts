@@ -7,7 +7,7 @@ import { Parser } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { checkHeader, isBlankRow, makeRow } from '../header.js';
-import { findHeaderRow } from '../xlsx/header-row.js';
+import { findHeaderRow } from '../header-row.js';
 import { IssueSink, inputError } from '../issues.js';
 import type { ReadOptions, TableReader, TableRow } from '../table.js';
 import { peek } from '../stream/peek.js';
