@@ -11,6 +11,7 @@ import * as search from './search.js';
 import * as review from './review.js';
 import * as enquiries from './enquiries.js';
 import * as exchange from './exchange-lists.js';
+import * as reports from './reports.js';
 import {
   noopLogger,
   systemClock,
@@ -132,6 +133,14 @@ export function createApp(deps: AppDeps) {
       get: enquiries.getEnquiry,
       transition: enquiries.transitionEnquiry,
       decide: enquiries.decideEnquiryCandidate,
+    }),
+    reports: bind(ctx, {
+      submit: reports.submitReport,
+      list: reports.listReports,
+      get: reports.getReport,
+      acceptLead: reports.acceptLead,
+      dismissLead: reports.dismissLead,
+      reconcile: reports.reconcileReports,
     }),
     exchange: bind(ctx, {
       create: exchange.createExchangeList,

@@ -320,7 +320,36 @@ export interface ExchangeEntryStepsTable {
   recorded_by: string;
 }
 
+export interface ReportsTable {
+  id: string;
+  source_id: string;
+  title: string | null;
+  published: string | null;
+  publisher: string | null;
+  language: string | null;
+  url: string | null;
+  content_sha256: string;
+  extraction: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ReportLeadsTable {
+  id: string;
+  report_id: string;
+  mention_index: number;
+  name: string;
+  candidates: string;
+  status: string;
+  person_id: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  version: number;
+}
+
 export interface DB {
+  reports: ReportsTable;
+  report_leads: ReportLeadsTable;
   enquiries: EnquiriesTable;
   enquiry_steps: EnquiryStepsTable;
   enquiry_keys: EnquiryKeysTable;

@@ -27,6 +27,7 @@ import { importsPlugin } from './plugins/imports.js';
 import { exportsPlugin } from './plugins/exports.js';
 import { matchingPlugin } from './plugins/matching.js';
 import { tracingPlugin } from './plugins/tracing.js';
+import { reportsPlugin } from './plugins/reports.js';
 import { personsPlugin } from './plugins/persons.js';
 import { placesPlugin } from './plugins/places.js';
 import { setupPlugin } from './plugins/setup.js';
@@ -58,6 +59,7 @@ const ROUTE_PLUGINS = [
   exportsPlugin,
   matchingPlugin,
   tracingPlugin,
+  reportsPlugin,
   auditPlugin,
   statsPlugin,
   docsPlugin,

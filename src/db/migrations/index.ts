@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-matching.js';
 import * as m0004 from './0004-tracing.js';
+import * as m0005 from './0005-reports.js';
 import * as m0003 from './0003-imports.js';
 
 function provider(database: Database): MigrationProvider {
@@ -12,6 +13,7 @@ function provider(database: Database): MigrationProvider {
     '0001-initial': { up: (db) => m0001.up(db, database.dialect) },
     '0002-matching': { up: (db) => m0002.up(db, database.dialect) },
     '0004-tracing': { up: (db) => m0004.up(db, database.dialect) },
+    '0005-reports': { up: (db) => m0005.up(db) },
     '0003-imports': { up: (db) => m0003.up(db, database.dialect) },
   };
   return { getMigrations: async () => all };
