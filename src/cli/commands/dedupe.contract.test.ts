@@ -170,6 +170,13 @@ describe('bad input names the file, line and column and leaves no output behind'
     });
   }
 
+  test('a model file that is not a model is refused', async () => {
+    const bad = file('model.json', '{"version": 1}');
+    const r = await run(['dedupe', file('m.csv', PEOPLE), '--id', 'id', '--model', bad]);
+    assert.equal(r.code, EXIT.INPUT);
+    assert.match(r.err, /VALIDATION_FAILED|INPUT_INVALID/);
+  });
+
   test('a missing file is reported', async () => {
     const r = await run(['dedupe', join(dir, 'absent.csv'), '--id', 'id']);
     assert.equal(r.code, EXIT.INPUT);

@@ -3,7 +3,7 @@
  * writes `id,cluster`, one row per input record. Also exports the CSV loading, option parsing,
  * progress and atomic writing that `link` shares.
  */
-import { createReadStream, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -13,7 +13,10 @@ import {
   autoMapHeaders,
   dedupe,
   isFieldType,
+  parseModel,
+  serialiseModel,
   type FieldType,
+  type MatchModel,
   type MatchRecord,
 } from '../../matching/index.js';
 import type { CliContext } from '../context.js';
@@ -26,6 +29,22 @@ export interface MatchCliOptions {
   out?: string;
   ageAsOf?: string;
   train: boolean;
+  model?: string;
+  saveModel?: string;
+}
+
+/** Reads --model FILE (a model JSON document), or the shipped model without it. */
+export function loadModel(file: string | undefined): MatchModel | undefined {
+  if (file === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DomainError('INPUT_INVALID', `${file}: not a readable JSON model (${(e as Error).message})`, {
+      issues: [{ path: file, message: 'cannot read the model' }],
+    });
+  }
+  return parseModel(json);
 }
 
 function bad(
@@ -170,7 +189,9 @@ export function addMatchOptions(cmd: Command): Command {
       '--age-as-of <date-or-column>',
       'date at which ages were stated (a date, or a column holding one)',
     )
-    .option('--no-train', 'score with the shipped model instead of training on the file');
+    .option('--no-train', 'score with the model as given instead of training it on the file')
+    .option('--model <file>', 'start from this model JSON instead of the shipped one')
+    .option('--save-model <file>', 'write the model used (after training) to this file');
 }
 
 /** Registers `dedupe`. */
@@ -182,15 +203,18 @@ export function registerDedupe(program: Command, ctx: CliContext): void {
       .description('find records of one list that are the same person; writes id,cluster'),
   ).action(async (file: string, opts: MatchCliOptions) => {
     const threshold = parseThreshold(opts.threshold);
+    const model = loadModel(opts.model);
     const records = await loadRecords(file, opts);
     const progress = progressPrinter(ctx, 'dedupe');
     const result = await dedupe(records, {
       ...(threshold !== undefined && { threshold }),
+      ...(model && { model }),
       train: opts.train,
       onProgress: progress,
     });
     const rows = records.map((r, i) => [r.id, String(result.clusters[i])]);
     writeOutput(ctx, stringify([['id', 'cluster'], ...rows]), opts.out);
+    if (opts.saveModel) writeOutput(ctx, serialiseModel(result.run.model), opts.saveModel);
     ctx.stderr.write(
       `dedupe: ${records.length} records, ${result.run.candidates.count} pairs compared, ${result.clusterCount} clusters (model ${result.run.model.version})\n`,
     );

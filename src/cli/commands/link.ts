@@ -4,10 +4,11 @@
  */
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { link } from '../../matching/index.js';
+import { link, serialiseModel } from '../../matching/index.js';
 import type { CliContext } from '../context.js';
 import {
   addMatchOptions,
+  loadModel,
   loadRecords,
   parseThreshold,
   progressPrinter,
@@ -28,17 +29,20 @@ export function registerLink(program: Command, ctx: CliContext): void {
   addMatchOptions(cmd).action(
     async (leftFile: string, rightFile: string, opts: MatchCliOptions & { many?: boolean }) => {
       const threshold = parseThreshold(opts.threshold);
+      const model = loadModel(opts.model);
       const left = await loadRecords(leftFile, opts);
       const right = await loadRecords(rightFile, opts);
       const progress = progressPrinter(ctx, 'link');
       const result = await link(left, right, {
         ...(threshold !== undefined && { threshold }),
         many: opts.many === true,
+        ...(model && { model }),
         train: opts.train,
         onProgress: progress,
       });
       const rows = result.links.map((l) => [left[l.left]!.id, right[l.right]!.id, l.probability.toFixed(6)]);
       writeOutput(ctx, stringify([['left_id', 'right_id', 'probability'], ...rows]), opts.out);
+      if (opts.saveModel) writeOutput(ctx, serialiseModel(result.run.model), opts.saveModel);
       ctx.stderr.write(
         `link: ${left.length} × ${right.length} records, ${result.run.candidates.count} pairs compared, ${result.links.length} links (model ${result.run.model.version})\n`,
       );
