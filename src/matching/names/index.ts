@@ -7,7 +7,7 @@ export { detectScript, detectCyrillicLanguage } from './script.js';
 export type { Convention } from './transliterate.js';
 export { CONVENTIONS, transliterate } from './transliterate.js';
 export { toLatin } from './to-latin.js';
-export { nameKey, nameKeys } from './name-key.js';
+export { nameKey, nameKeys, givenNameKey } from './name-key.js';
 export type { GivenNameClass, GivenNameLanguage, PatronymicInfo } from './given-names.js';
 export {
   givenNameClass,

@@ -42,6 +42,8 @@ interface Part {
   pat: PatronymicInfo | null;
   /** Written in a script without vowel letters (Arabic, Hebrew): compare consonants only. */
   abjad: boolean;
+  /** The key with the letters conventions still disagree on merged (see `coarse`). */
+  coarse: string;
 }
 
 // How much each kind of part counts, and how much an unpaired one costs.
@@ -170,7 +172,8 @@ function partsOf(n: ParsedName): Part[] {
     const named = kind === 'given' || kind === 'family';
     const cls = named ? givenNameClass(text) : null;
     const pat = kind === 'patronymic' ? patronymicInfo(text) : null;
-    parts.push({ kind, text, key, gkey: named ? givenNameKey(text) : '', cls, pat, abjad: ABJAD.test(text) });
+    const gkey = named ? givenNameKey(text) : '';
+    parts.push({ kind, text, key, gkey, cls, pat, abjad: ABJAD.test(text), coarse: coarse(key) });
   };
   for (const f of n.family) for (const t of f.split(/[\s\-‐]+/u)) if (!PARTICLE.test(t)) add('family', t);
   for (const g of n.given) for (const t of g.split(/[\s\-‐]+/u)) add('given', t);
@@ -217,12 +220,14 @@ function keySimilarity(x: Part, y: Part): number {
   const cls = x.cls ?? y.cls;
   if (cls !== null && (x.cls === null || y.cls === null)) {
     const other = x.cls === null ? x.gkey : y.gkey;
+    // Typos rarely touch the first letter: compare only with spellings that share it.
     for (const k of givenNameKeys(cls)) {
-      if (Math.abs(k.length - other.length) <= 2) best = Math.max(best, rawKeySimilarity(other, k));
+      if (k[0] === other[0] && Math.abs(k.length - other.length) <= 2)
+        best = Math.max(best, rawKeySimilarity(other, k));
     }
   }
   const s = best * best;
-  return s < COARSE_MATCH && coarse(x.key) === coarse(y.key) ? COARSE_MATCH : s;
+  return s < COARSE_MATCH && x.coarse === y.coarse ? COARSE_MATCH : s;
 }
 
 /**
@@ -232,7 +237,8 @@ function keySimilarity(x: Part, y: Part): number {
 function rawKeySimilarity(a: string, b: string): number {
   const n = Math.max(a.length, b.length);
   if (n === 0) return 0;
-  const ratio = 1 - Math.min(n, damerauLevenshtein(a, b, n)) / n;
+  // Beyond half the length the exact distance does not matter: stop counting there.
+  const ratio = 1 - Math.min(n, damerauLevenshtein(a, b, n >> 1)) / n;
   return 0.25 * jaroWinkler(a, b) + 0.75 * ratio;
 }
 
