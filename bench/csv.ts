@@ -31,7 +31,7 @@ async function writeList(path: string, rows: number): Promise<void> {
     const day = String((i % 28) + 1).padStart(2, '0');
     const month = String((i % 12) + 1).padStart(2, '0');
     buf += `${i},${g},${f},Петрович,${day}.${month}.${1950 + (i % 55)},"${p}",в/ч А${1000 + (i % 8999)},captured,`;
-    buf += `"Registered at collection point ${i % 97}; seen by ""witness"" ${i % 13}, transferred later"\n`;
+    buf += `"Registered at collection point ${i % 97}; seen by ""witness"" ${i % 13}, transferred later to the regional hospital"\n`;
     if (buf.length > 1 << 16) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';

@@ -98,7 +98,8 @@ class PfifState {
   }
 
   *drain(): Generator<PfifRecord> {
-    while (this.out.length > 0) yield this.out.shift() as PfifRecord;
+    const ready = this.out.splice(0);
+    yield* ready;
   }
 
   private fail(line: number, code: string, message: string): never {
