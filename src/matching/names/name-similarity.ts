@@ -251,10 +251,12 @@ function skeletonSimilarity(a: string, b: string): number {
 }
 
 // Letters that a few conventions still write apart after keying: х as h (ISO 9), x (Slavists)
-// or j (Spanish), ж as j (French). Keys equal up to these are likely the same name.
+// or j (Spanish), ж as j (French), and ё written as е. Keys equal up to these are likely the
+// same name.
 const COARSE_MATCH = 0.85;
 function coarse(key: string): string {
-  let k = key.replace(/[gš]/g, 'x');
+  // ё is often written е (Фёдоров, Федоров; Хрущёв, Khrushchev): io and šo read as e would.
+  let k = key.replace(/io/g, 'i').replace(/šo/g, 'ši').replace(/[gš]/g, 'x');
   if (k.length > 1 && k[0] === 'i') k = `x${k.slice(1)}`; // Spanish Jmelnitski, French Jouk
   return k;
 }
