@@ -97,7 +97,6 @@ async function open(): Promise<{ database: Database; dispose(): Promise<void> }>
       },
     };
   }
-  // eslint-disable-next-line no-restricted-properties
   const url = process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const c = new pg.Client({ connectionString: url });

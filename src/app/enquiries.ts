@@ -245,19 +245,17 @@ export async function listEnquiries(ctx: AppContext, actor: Actor, raw: unknown)
     if (input.status) q = q.where('status', '=', input.status);
     if (input.cursor) q = q.where('id', '<', input.cursor);
     const rows = await q.execute();
-    const items = rows
-      .slice(0, input.limit)
-      .map((r) => ({
-        id: r.id,
-        status: r.status,
-        outcome: r.outcome,
-        sought: JSON.parse(r.sought) as Sought,
-        personId: r.person_id,
-        newCandidates: Number(r.new_candidates),
-        version: Number(r.version),
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-      }));
+    const items = rows.slice(0, input.limit).map((r) => ({
+      id: r.id,
+      status: r.status,
+      outcome: r.outcome,
+      sought: JSON.parse(r.sought) as Sought,
+      personId: r.person_id,
+      newCandidates: Number(r.new_candidates),
+      version: Number(r.version),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
     u.audit(actor, 'enquiry.list', 'enquiry', null, { count: items.length });
     return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
   });

@@ -151,19 +151,17 @@ export async function listReview(ctx: AppContext, actor: Actor, raw: unknown) {
     .limit(input.limit + 1)
     .offset(input.offset)
     .execute();
-  const items = rows
-    .slice(0, input.limit)
-    .map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      leftId: r.left_id,
-      rightId: r.right_id,
-      probability: Number(r.probability),
-      weight: Number(r.weight),
-      modelVersion: r.model_version,
-      status: r.status,
-      createdAt: r.created_at,
-    }));
+  const items = rows.slice(0, input.limit).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    leftId: r.left_id,
+    rightId: r.right_id,
+    probability: Number(r.probability),
+    weight: Number(r.weight),
+    modelVersion: r.model_version,
+    status: r.status,
+    createdAt: r.created_at,
+  }));
   return { items, nextOffset: rows.length > input.limit ? input.offset + input.limit : null };
 }
 
