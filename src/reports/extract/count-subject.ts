@@ -220,9 +220,16 @@ function verbAfter(
   let strong = true;
   for (let n = 0; j < to && n < 14; n++, j++) {
     const t = tokens[j]!;
+    // "694 militants, including 29 wounded, have surrendered": the parenthetical part is skipped.
+    if ((t.t === ',' || t.t === '(' || t.t === '—') && INCLUSION.at(tokens, j + 1)?.value === 'list') {
+      const close = tokens.findIndex((x, k) => k > j + 1 && (x.t === ',' || x.t === ')' || x.t === '—'));
+      if (close < 0) return null;
+      j = close;
+      continue;
+    }
     const cue = CATEGORY_CUES.at(tokens, j);
     if (cue) return { category: cue.value, distance: j - start, strong };
-    if (AUX.has(t.l) || /ly$/.test(t.l) || HEDGES.at(tokens, j)) continue;
+    if (AUX.has(t.l) || /ly$/.test(t.l) || HEDGES.at(tokens, j) || t.t === ',') continue;
     if (t.k === 'num' || t.t === ';' || t.l === 'including') return null;
     strong = false;
   }

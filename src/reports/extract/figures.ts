@@ -94,9 +94,17 @@ function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skippe
     (s) => notACount(tokens, s, ctx.dates) === null && !insideCue(s, ctx.cues),
   );
   const drafts: Draft[] = [];
+  // A count's clause runs to the next count that is not a part of it ("including 29 wounded").
+  const isPart = spans.map((sp) => {
+    for (let i = Math.max(0, sp.start - 3); i < sp.start; i++)
+      if (INCLUSION.at(tokens, i)?.value === 'list') return true;
+    return false;
+  });
   spans.forEach((span, k) => {
     const from = k > 0 ? spans[k - 1]!.end : 0;
-    const to = k + 1 < spans.length ? spans[k + 1]!.start : tokens.length;
+    let next = k + 1;
+    while (next < spans.length && isPart[next]) next++;
+    const to = next < spans.length ? spans[next]!.start : tokens.length;
     const sub = countSubject(tokens, span, from, to);
     drafts.push({
       span,

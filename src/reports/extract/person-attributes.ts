@@ -6,7 +6,7 @@
 import type { PersonStatus } from '../types.js';
 import type { Token } from '../text/tokens.js';
 import { parseDigits, textOf } from '../text/numbers.js';
-import { CATEGORY_CUES } from '../lexicon/figures-lexicon.js';
+import { CATEGORY_CUES, SPEECH_VERBS } from '../lexicon/figures-lexicon.js';
 import { RANK_CUES, ROLE_CUES, SIDES, UNIT_NOUNS } from '../lexicon/people-lexicon.js';
 import { FACILITY_NOUNS, PLACE_HEADS } from '../lexicon/places-lexicon.js';
 import { PhraseMatcher } from '../text/phrases.js';
@@ -90,6 +90,7 @@ export function localAttributes(
   const appStart = appositionStart(tokens, span.end, appEnd);
   const rank = titleBefore(RANK_CUES, tokens, span.start, 1) ?? firstIn(RANK_CUES, tokens, appStart, appEnd);
   const role =
+    appositionHead(tokens, span.start, before) ??
     titleBefore(ROLE_CUES, tokens, span.start, 9, before) ??
     firstIn(ROLE_CUES, tokens, appStart, appEnd) ??
     whoCommands(tokens, appEnd);
@@ -115,6 +116,16 @@ function titleBefore<V>(
     const hit = m.at(tokens, k);
     if (!hit || hit.end > s) continue;
     if (hit.end === s || (reach > 1 && onlyUnitWords(tokens, hit.end, s))) return hit.value;
+  }
+  return null;
+}
+
+/** "The wife of a marine, Kateryna T.": before a comma, the head of the phrase ("wife") is the role. */
+function appositionHead(tokens: readonly Token[], s: number, floor: number): string | null {
+  if (tokens[s - 1]?.t !== ',') return null;
+  for (let k = Math.max(floor, s - 10); k < s - 1; k++) {
+    const hit = ROLE_CUES.at(tokens, k);
+    if (hit && tokens[hit.end]?.l === 'of') return hit.value;
   }
   return null;
 }
@@ -248,10 +259,14 @@ export function statusesAfter(
   const stop = Math.min(tokens.length, ...others.filter((o) => o.start >= subjectEnd).map((o) => o.start));
   const out: PersonStatus[] = [];
   for (let k = subjectEnd; k < stop && out.length < 3; k++) {
+    if (reportsAnother(tokens, k)) break;
     if (isCount(tokens, k)) break;
     const hit = CATEGORY_CUES.at(tokens, k) ?? EXTRA_STATUS.at(tokens, k);
     if (!hit) continue;
     if (inFacilityName(tokens, k)) continue;
+    // "died of his wounds": a cause, not a second status.
+    if (/^(his|her|their)$/.test(tokens[k - 1]?.l ?? '') && /^(of|from)$/.test(tokens[k - 2]?.l ?? ''))
+      continue;
     // "released in an exchange": a circumstance of the status before it, not another status.
     if (
       out.length > 0 &&
@@ -285,6 +300,15 @@ export function statusesAfter(
       });
   }
   return out;
+}
+
+/** "X said her husband was captured": what follows a speech verb is about someone else. */
+function reportsAnother(tokens: readonly Token[], k: number): boolean {
+  if (!SPEECH_VERBS.has(tokens[k]!.l)) return false;
+  let n = k + 1;
+  if (tokens[n]?.l === 'that') n++;
+  const next = tokens[n];
+  return Boolean(next && (/^(her|his|their|the|a|an|its)$/.test(next.l) || (next.cap && next.k === 'word')));
 }
 
 /** A number that counts people ("200 fighters"), not an age or an ordinal: statuses after it are theirs. */

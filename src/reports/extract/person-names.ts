@@ -29,7 +29,9 @@ function nameToken(t: Token | undefined): boolean {
     NAME_TOKEN.test(t.t) &&
     !NOT_NAME.has(t.l) &&
     !SIDES.has(t.l) &&
-    !ORG_HEADS.has(t.l),
+    !ORG_HEADS.has(t.l) &&
+    !UNIT_NOUNS.has(t.l) &&
+    !PLACE_HEADS.has(t.l),
   );
 }
 
@@ -45,6 +47,8 @@ export function findNames(
   authors: ReadonlySet<string>,
 ): NameSpan[] {
   const out: NameSpan[] = [];
+  // Full names earlier in the same sentence make a later bare family name recognisable.
+  const local = new Set(known);
   for (let i = 0; i < tokens.length; i++) {
     const title = RANK_CUES.at(tokens, i) ?? ROLE_CUES.at(tokens, i);
     if (title) {
@@ -60,8 +64,11 @@ export function findNames(
       !(j > i && (RANK_CUES.at(tokens, j) ?? ROLE_CUES.at(tokens, j)))
     )
       j++;
-    const span = judge(tokens, i, j, known, authors);
-    if (span) out.push(span);
+    const span = judge(tokens, i, j, local, authors);
+    if (span) {
+      out.push(span);
+      if (span.givenKey !== null) local.add(span.familyKey);
+    }
     i = j - 1;
   }
   return out;

@@ -23,6 +23,7 @@ interface Person {
   side: string | null;
   statuses: PersonStatus[];
   attributedTo: string | null;
+  seen: number;
 }
 
 const PRONOUN_SUBJECT = /^(he|she)$/;
@@ -43,12 +44,14 @@ export function extractPersons(
   const authors = new Set(known.authors.map((a) => a.toLowerCase()));
   const notPeople = new Set([...known.places, ...known.organizations].map((p) => p.name.toLowerCase()));
   let last: Person | null = null;
+  let clock = 0;
   for (const ctx of contexts) {
     const spans = findNames(ctx.tokens, familyKeys, authors).filter(
       (s) => !notPeople.has(s.name.toLowerCase()),
     );
     for (const span of spans) {
       const person = personFor(people, span);
+      person.seen = ++clock;
       familyKeys.add(span.familyKey);
       absorb(person, ctx, span, spans);
       last = person;
@@ -68,9 +71,10 @@ export function extractPersons(
 }
 
 function personFor(people: Person[], span: NameSpan): Person {
-  const found = people.find(
-    (p) => p.familyKey === span.familyKey && compatibleGiven(p.givenKey, span.givenKey),
-  );
+  // A bare family name shared by several people goes to the one named most recently.
+  const found = [...people]
+    .sort((a, b) => b.seen - a.seen)
+    .find((p) => p.familyKey === span.familyKey && compatibleGiven(p.givenKey, span.givenKey));
   if (found) return found;
   const person: Person = {
     name: span.name,
@@ -84,6 +88,7 @@ function personFor(people: Person[], span: NameSpan): Person {
     side: null,
     statuses: [],
     attributedTo: null,
+    seen: 0,
   };
   people.push(person);
   return person;

@@ -34,7 +34,7 @@ export function splitIntoSentences(text: string): Sentence[] {
     const paraStart = text.indexOf(para, offset);
     offset = paraStart + para.length;
     let cursor = 0;
-    const parts = para.trim() ? splitSentences(para, world) : [];
+    const parts = para.trim() ? splitSentences(para, world).flatMap(splitAfterNumber) : [];
     parts.forEach((raw, i) => {
       const s = raw.trim();
       if (!s) return;
@@ -46,6 +46,11 @@ export function splitIntoSentences(text: string): Sentence[] {
     });
   });
   return mergeQuoteSplits(out);
+}
+
+/** The splitter does not end a sentence after a number ("… Colony No. 17. Kuzmenko was …"). */
+function splitAfterNumber(sentence: string): string[] {
+  return sentence.split(/(?<=\d\.)\s+(?=\p{Lu}\p{Ll})/u);
 }
 
 /** Keeps `"…," he said.` together with its quote when the splitter broke after the quoted sentence. */

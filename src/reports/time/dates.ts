@@ -43,6 +43,8 @@ export interface DateMention {
   readonly end: number;
   readonly date: string | null;
   readonly text: string;
+  /** The last day of a range ("May 16 to 20", "16-20 May"); the range starts at `date`. */
+  readonly until?: string | null;
 }
 
 const WEEKDAY =
@@ -110,10 +112,41 @@ function commonDates(sentence: string, published: string | null): DateMention[] 
       const year = m[3] ?? m[6];
       if (/^may$/i.test(m[1] ?? '') && !m[2]) continue;
       date = dayOf(year ? Number(year) : null, month, day, published);
+      const range = rangeAround(sentence, m.index, m.index + text.length, m[1] !== undefined);
+      if (range) {
+        const other = dayOf(year ? Number(year) : null, month, range.day, published);
+        out.push({
+          start: range.start,
+          end: range.end,
+          text: sentence.slice(range.start, range.end),
+          date: m[1] ? date : other,
+          until: m[1] ? other : date,
+        });
+        continue;
+      }
     }
     out.push({ start: m.index, end: m.index + text.length, text, date });
   }
   return out;
+}
+
+const TAIL = /^\s*(?:-|–|—|to|until|till|through)\s*(\d{1,2})\b(?![,.]?\d)/i;
+const HEAD = /\b(\d{1,2})\s*(?:-|–|—|to|until|till|through)\s*$/i;
+
+/** "May 16 to 20" (month first: the second day follows) or "16-20 May" (day first: it precedes). */
+function rangeAround(
+  sentence: string,
+  start: number,
+  end: number,
+  monthFirst: boolean,
+): { start: number; end: number; day: number } | null {
+  if (monthFirst) {
+    const m = TAIL.exec(sentence.slice(end));
+    return m ? { start, end: end + m[0].length, day: Number(m[1]) } : null;
+  }
+  const before = sentence.slice(Math.max(0, start - 12), start);
+  const m = HEAD.exec(before);
+  return m ? { start: start - (before.length - m.index), end, day: Number(m[1]) } : null;
 }
 
 function dayOf(year: number | null, month: number, day: number, published: string | null): string | null {

@@ -183,6 +183,17 @@ function dateCues(
       out[out.length - 1] = { ...prev, end: e, type: 'period', to: d.date };
       continue;
     }
+    if (d.until !== undefined && d.until !== null) {
+      const asOf = ['by', 'as of', 'until', 'till', 'before'].includes(lead.word);
+      out.push({
+        start: s,
+        end: e,
+        type: asOf ? 'as_of' : 'period',
+        from: asOf ? null : d.date,
+        to: d.until,
+      });
+      continue;
+    }
     const type: TimeCue['type'] =
       lead.word === 'since' || lead.word === 'after' || lead.word === 'from' || lead.word === 'starting'
         ? 'since'
@@ -203,10 +214,11 @@ function dateCues(
 function leadOf(tokens: readonly Token[], s: number): { start: number; word: string } {
   const w1 = tokens[s - 1]?.l ?? '';
   const w2 = tokens[s - 2]?.l ?? '';
-  if (w1 === 'of' || w1 === 'at' || w1 === 'on') {
-    if (w2 === 'as') return { start: s - 2, word: `as ${w1}` };
-    if (tokens[s - 3]?.l === 'as' && (w2 === 'morning' || w2 === 'evening'))
-      return { start: s - 4, word: 'as of' };
+  // "as of May 19", "as at 10:00 on May 19", "as of the morning of May 19".
+  for (let k = s - 2; k >= Math.max(0, s - 7); k--) {
+    const t = tokens[k]!;
+    if (t.l === 'as' && /^(of|at|on)$/.test(tokens[k + 1]?.l ?? '')) return { start: k, word: 'as of' };
+    if (t.k === 'punct' && t.t !== ':') break;
   }
   if (w1 === 'to' && w2 === 'up') return { start: s - 2, word: 'up to' };
   if (w1 === 'from' && w2 === 'starting') return { start: s - 2, word: 'since' };
@@ -296,6 +308,7 @@ export function windowFrom(
   const on = cues.find((c) => c.type === 'on');
   const next = cues.find((c) => c.type === 'next');
   if (since) return { kind: 'cumulative', from: since.from, to: asOf?.to ?? on?.to ?? since.to };
+  if (total && per?.from) return { kind: 'cumulative', from: per.from, to: per.to };
   if (total) return { kind: 'cumulative', from: null, to: asOf?.to ?? on?.to ?? published };
   if (per) return { kind: 'period', from: per.from, to: per.to };
   if (next && next.days) {
