@@ -32,7 +32,8 @@ export function detectEncoding(sample: Buffer): DetectedEncoding | null {
   if (u.invalid === 0 || (u.valid > 0 && u.invalid * 4 <= u.valid))
     return { encoding: 'utf-8', evidence: 'utf8-valid', bomLength: 0 };
   const guess = chardet.analyse(sample)[0]?.name ?? '';
-  if (looksCyrillic(sample) || CYRILLIC_CHARSETS.has(guess))
+  const share = cyrillicShare(sample);
+  if (share >= 0.3 || (share >= 0.1 && CYRILLIC_CHARSETS.has(guess)))
     return { encoding: pickCyrillic(sample), evidence: 'cyrillic-frequency', bomLength: 0 };
   const encoding = WESTERN_CHARSETS.has(guess) ? guess.toLowerCase() : 'windows-1252';
   return { encoding, evidence: 'chardet', bomLength: 0 };
@@ -97,15 +98,22 @@ export function scanUtf8(b: Buffer): { valid: number; invalid: number } {
   return { valid, invalid };
 }
 
-/** Most high bytes fall in 0xC0–0xFF, where both 1251 and KOI8 keep their letters. */
-function looksCyrillic(b: Buffer): boolean {
-  let letters = 0;
-  let other = 0;
+/**
+ * Share of letters that are high bytes in 0xC0–0xFF, where both 1251 and KOI8 keep their letters.
+ * Cyrillic text is made almost wholly of them; Western text with accents ("Müller") has a few among
+ * many ASCII letters.
+ */
+function cyrillicShare(b: Buffer): number {
+  let high = 0;
+  let ascii = 0;
+  let otherHigh = 0;
   for (const c of b) {
-    if (c >= 0xc0) letters++;
-    else if (c >= 0x80) other++;
+    if (c >= 0xc0) high++;
+    else if (c >= 0x80) otherHigh++;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ascii++;
   }
-  return letters >= 2 && letters > other * 3;
+  if (high < 2 || high < otherHigh * 3) return 0;
+  return high / (high + ascii);
 }
 
 /**

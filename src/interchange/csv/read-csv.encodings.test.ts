@@ -106,3 +106,20 @@ test('readCsv ignores delimiters inside quotes when sniffing', async () => {
   const rows = await collect(table.rows);
   assert.deepEqual(rows[1]?.values, { name: 'Бондар, Олег', place: 'Львів, Сихів' });
 });
+
+describe('readCsv keeps Western single-byte text Western', () => {
+  const samples = [
+    'Name;Vorname;Ort\nMüller;Jürgen;Köln\nSchäfer;Björn;Düsseldorf\n',
+    'nom,prénom,ville\nLefèvre,François,Besançon\n',
+    'name,place\nO’Brien,Zürich\n',
+  ];
+  for (const text of samples) {
+    test(JSON.stringify(text.split('\n')[1]), async () => {
+      const table = await readCsv(iconv.encode(text, 'windows-1252'));
+      assert.notEqual(table.encoding, 'windows-1251');
+      assert.notEqual(table.encoding, 'koi8-u');
+      const rows = await collect(table.rows);
+      assert.equal(rows[0]?.cells.join(table.delimiter), text.split('\n')[1]);
+    });
+  }
+});
