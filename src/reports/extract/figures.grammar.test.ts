@@ -154,26 +154,87 @@ const ROWS: Row[] = [
   ['One of the commanders was killed.', []],
 ];
 
+// Sentences in the shape of real wire and translated reports (invented numbers), published 2026-03-21.
+const WIRE: Row[] = [
+  [
+    '"Over the past 24 hours, 694 militants, including 29 wounded, have surrendered," the ministry said.',
+    [
+      {
+        count: 694,
+        category: 'surrendered',
+        population: 'militants',
+        kind: 'period',
+        from: '2026-03-20',
+        to: '2026-03-21',
+      },
+      { count: 29, category: 'wounded', includedIn: 0, kind: 'period' },
+    ],
+  ],
+  [
+    'In total, from March 16 to 20, 2,439 fighters surrendered.',
+    [{ count: 2439, kind: 'cumulative', from: '2026-03-16', to: '2026-03-20' }],
+  ],
+  [
+    'Between 16-20 March, 2,439 fighters surrendered.',
+    [{ count: 2439, kind: 'period', from: '2026-03-16', to: '2026-03-20' }],
+  ],
+  [
+    'As of 10:00 on March 19, 1,908 fighters had surrendered.',
+    [{ count: 1908, kind: 'as_of', from: null, to: '2026-03-19' }],
+  ],
+  [
+    'Some 2,439 Ukrainian fighters who had been holed up at the plant have surrendered since March 16.',
+    [
+      {
+        count: 2439,
+        qualifier: 'about',
+        category: 'surrendered',
+        population: 'fighters',
+        kind: 'cumulative',
+        from: '2026-03-16',
+      },
+    ],
+  ],
+  [
+    'A further 771 fighters surrendered over the past 24 hours, bringing the total number of surrendered fighters to 1,730.',
+    [
+      { count: 771, category: 'surrendered', kind: 'period', from: '2026-03-20' },
+      { count: 1730, category: 'surrendered', population: 'fighters', kind: 'cumulative' },
+    ],
+  ],
+  [
+    'For the last day, 771 militants surrendered.',
+    [{ count: 771, kind: 'period', from: '2026-03-20', to: '2026-03-21' }],
+  ],
+  [
+    'Since the beginning of the special operation, 3,800 servicemen have been captured.',
+    [{ count: 3800, category: 'captured', kind: 'cumulative', from: null }],
+  ],
+  [
+    'The ICRC said it had registered hundreds of prisoners of war.',
+    [{ count: 200, qualifier: 'vague', category: 'captured', population: 'prisoners of war' }],
+  ],
+  [
+    'Ukraine said 264 soldiers had been evacuated, 53 of them seriously wounded, to Novoazovsk.',
+    [
+      { count: 264, category: 'evacuated' },
+      { count: 53, category: 'seriously wounded', includedIn: 0 },
+    ],
+  ],
+  [
+    'On March 20, the last group of 531 fighters surrendered.',
+    [{ count: 531, kind: 'period', from: '2026-03-20', to: '2026-03-20' }],
+  ],
+  [
+    'The number of those who surrendered has reached 2,439.',
+    [{ count: 2439, category: 'surrendered', kind: 'cumulative' }],
+  ],
+];
+
 describe('figures grammar', () => {
-  for (const [sentence, expected] of ROWS) {
-    test(sentence, () => {
-      const figures = extractReport({ text: sentence, published: PUBLISHED }).figures;
-      assert.equal(
-        figures.length,
-        expected.length,
-        JSON.stringify(figures.map((f) => [f.count, f.category])),
-      );
-      expected.forEach((e, i) => {
-        const f = figures[i]!;
-        const { kind, from, to, ...rest } = e;
-        for (const [k, v] of Object.entries(rest))
-          assert.deepEqual(f[k as keyof Figure], v, `${k} of figure ${i}`);
-        if (kind !== undefined) assert.equal(f.window.kind, kind, `kind of figure ${i}`);
-        if (from !== undefined) assert.equal(f.window.from, from, `from of figure ${i}`);
-        if (to !== undefined) assert.equal(f.window.to, to, `to of figure ${i}`);
-      });
-    });
-  }
+  for (const [sentence, expected] of WIRE) test(sentence, () => check(sentence, expected, '2026-03-21'));
+
+  for (const [sentence, expected] of ROWS) test(sentence, () => check(sentence, expected, PUBLISHED));
 
   test('attribution: according to, X said, said X, and the paragraph speaker', () => {
     const r = extractReport({
@@ -205,3 +266,17 @@ describe('figures grammar', () => {
     assert.deepEqual(f?.window, { kind: 'cumulative', from: '2026-03-09', to: PUBLISHED });
   });
 });
+
+function check(sentence: string, expected: Expected[], published: string): void {
+  const figures = extractReport({ text: sentence, published }).figures;
+  assert.equal(figures.length, expected.length, JSON.stringify(figures.map((f) => [f.count, f.category])));
+  expected.forEach((e, i) => {
+    const f = figures[i]!;
+    const { kind, from, to, ...rest } = e;
+    for (const [k, v] of Object.entries(rest))
+      assert.deepEqual(f[k as keyof Figure], v, `${k} of figure ${i}`);
+    if (kind !== undefined) assert.equal(f.window.kind, kind, `kind of figure ${i}`);
+    if (from !== undefined) assert.equal(f.window.from, from, `from of figure ${i}`);
+    if (to !== undefined) assert.equal(f.window.to, to, `to of figure ${i}`);
+  });
+}

@@ -112,6 +112,61 @@ const ROWS: [string, Expect[]][] = [
     'Olena Kravets and her son Maksym Kravets spoke to reporters.',
     [{ name: 'Olena Kravets' }, { name: 'Maksym Kravets' }],
   ],
+  [
+    'Serhiy Volynets, commander of the 58th Marine Brigade, said he was still inside the plant.',
+    [{ name: 'Serhiy Volynets', role: 'commander', unit: '58th Marine Brigade', rank: null }],
+  ],
+  [
+    'The wife of a marine, Kateryna Tarasenko, 27, said her husband was captured on Tuesday.',
+    [{ name: 'Kateryna Tarasenko', age: 27, role: 'wife', statuses: [] }],
+  ],
+  [
+    'Lt. Col. Ivan Hlushko, 41, was reportedly taken to a detention centre in Zarichne.',
+    [
+      {
+        name: 'Ivan Hlushko',
+        age: 41,
+        rank: 'lieutenant colonel',
+        statuses: [{ type: 'transferred', place: 'detention centre in Zarichne', hedged: true }],
+      },
+    ],
+  ],
+  [
+    'Senior Lieutenant Viktor Pasichnyk (25), a platoon commander, died of his wounds on March 12.',
+    [
+      {
+        name: 'Viktor Pasichnyk',
+        age: 25,
+        rank: 'senior lieutenant',
+        role: 'platoon commander',
+        statuses: [{ type: 'dead', date: '2026-03-12' }],
+      },
+    ],
+  ],
+  [
+    'Private Andriy Moroz, aged 19, went missing near Brovarske on March 2; his fate remains unknown.',
+    [
+      {
+        name: 'Andriy Moroz',
+        age: 19,
+        rank: 'private',
+        statuses: [{ type: 'missing', date: '2026-03-02', place: 'Brovarske' }],
+      },
+    ],
+  ],
+  [
+    'Her son Bohdan Kuzmenko, 22, is held in Penal Colony No. 17. Kuzmenko was exchanged on Friday.',
+    [
+      {
+        name: 'Bohdan Kuzmenko',
+        age: 22,
+        statuses: [
+          { type: 'detained', place: 'Penal Colony No. 17' },
+          { type: 'exchanged', date: '2026-03-13' },
+        ],
+      },
+    ],
+  ],
   ['The Brovarske Iron and Steel Works and the Ministry of Defence were named.', []],
   ['General Staff officials said Zarichne was shelled.', []],
 ];
