@@ -55,11 +55,32 @@ export interface SearchParams {
 // Ranked search across scripts; when the server does not offer it, the plain name-token listing.
 let rankedSearch: boolean | null = null;
 
-async function findPersons(p: SearchParams, signal: AbortSignal): Promise<PersonSummary[]> {
+// One search at a time: a request the user has typed past is skipped before it is sent, and the one
+// being answered is let finish (aborting it would not stop the server's work, only hide it), so the
+// server never holds a queue of stale searches in front of the one that matters.
+let searching: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {
+  const previous = searching;
+  const mine = previous
+    .catch(() => undefined)
+    .then(() => {
+      if (signal.aborted) throw new DOMException('superseded', 'AbortError');
+      return run();
+    });
+  searching = mine.catch(() => undefined);
+  return mine;
+}
+
+function findPersons(p: SearchParams, signal: AbortSignal): Promise<PersonSummary[]> {
+  return oneAtATime(signal, () => fetchPersons(p));
+}
+
+async function fetchPersons(p: SearchParams): Promise<PersonSummary[]> {
   const filtered = Boolean(p.state || p.placeId || p.sourceId || p.updatedSince);
   if (!filtered && p.q && rankedSearch !== false) {
     try {
-      const r = await get<SearchResult>(`/api/search${qs({ q: p.q, limit: 25 })}`, signal);
+      const r = await get<SearchResult>(`/api/search${qs({ q: p.q, limit: 25 })}`);
       rankedSearch = true;
       return r.items;
     } catch (e) {
@@ -67,15 +88,18 @@ async function findPersons(p: SearchParams, signal: AbortSignal): Promise<Person
       rankedSearch = false;
     }
   }
-  const r = await get<Page<PersonSummary>>(`/api/persons${qs({ ...p, limit: 25 })}`, signal);
+  const r = await get<Page<PersonSummary>>(`/api/persons${qs({ ...p, limit: 25 })}`);
   return r.items;
 }
 
-/** Persons matching a query and filters; keeps the previous results while the next ones load. */
+/**
+ * Persons matching a query and filters; keeps the previous results while the next ones load, so the
+ * answer carries the query it answers.
+ */
 export function usePersonSearch(p: SearchParams, enabled: boolean) {
   return useQuery({
     queryKey: ['search', p],
-    queryFn: ({ signal }) => findPersons(p, signal),
+    queryFn: async ({ signal }) => ({ q: p.q, items: await findPersons(p, signal) }),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

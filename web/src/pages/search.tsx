@@ -3,6 +3,7 @@
  * search is available), with filters by status, place, source and date of change. The query and
  * filters live in the address, so going back from a person returns to the same results.
  */
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Anchor,
   Badge,
@@ -24,34 +25,49 @@ import { ErrorAlert, Page } from '../components/page.js';
 import { displayName, formatProbability, formatSummaryDate } from '../lib/format.js';
 
 const FILTERS = ['state', 'placeId', 'sourceId', 'updatedSince'] as const;
-// Short enough to feel immediate, long enough to skip the requests of a fast typist's middle letters.
-const DEBOUNCE_MS = 60;
+// Coalesces bursts (paste, key repeat) without adding noticeably to the time to results.
+const DEBOUNCE_MS = 30;
 
 /** The search page. */
 export function SearchPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  const filters: SearchParams = { q: q.trim() };
-  for (const f of FILTERS) {
-    const v = params.get(f);
-    if (v) filters[f] = v;
-  }
-  const [debounced] = useDebouncedValue(filters, DEBOUNCE_MS);
+  // The box answers from local state; the address follows a little later (one history write per pause).
+  const [q, setQ] = useState(() => params.get('q') ?? '');
+  const set = useCallback(
+    (key: string, value: string | null) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const [addressQ] = useDebouncedValue(q, 400);
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== addressQ) set('q', addressQ || null);
+  }, [addressQ, params, set]);
+  const paramsKey = params.toString();
+  const chosen = useMemo(() => {
+    const out: Omit<SearchParams, 'q'> = {};
+    for (const f of FILTERS) {
+      const v = new URLSearchParams(paramsKey).get(f);
+      if (v) out[f] = v;
+    }
+    return out;
+  }, [paramsKey]);
+  const filters: SearchParams = { q: q.trim(), ...chosen };
+  // Debounce the text of the request, not the object: a new object every render would restart the timer.
+  const [debouncedKey] = useDebouncedValue(JSON.stringify(filters), DEBOUNCE_MS);
+  const debounced = useMemo(() => JSON.parse(debouncedKey) as SearchParams, [debouncedKey]);
   const filtered = FILTERS.some((f) => debounced[f]);
   const enabled = debounced.q.length >= 2 || filtered;
   const results = usePersonSearch(debounced, enabled);
-  const items = enabled ? (results.data ?? []) : [];
+  const items = enabled ? (results.data?.items ?? []) : [];
   return (
     <Page title={t('search.title')}>
       <TextInput
@@ -59,7 +75,7 @@ export function SearchPage() {
         description={t('search.hint')}
         placeholder={t('search.placeholder')}
         value={q}
-        onChange={(e) => set('q', e.currentTarget.value)}
+        onChange={(e) => setQ(e.currentTarget.value)}
         type="search"
         size="md"
         autoFocus
@@ -67,11 +83,15 @@ export function SearchPage() {
         spellCheck={false}
         data-testid="search-box"
       />
-      <Filters values={filters} set={set} />
+      <Filters values={chosen} set={set} />
       {results.isError && enabled && (
         <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />
       )}
-      <div aria-live="polite" aria-busy={results.isFetching}>
+      <div
+        aria-live="polite"
+        aria-busy={results.isFetching}
+        data-answered={enabled && !results.isPlaceholderData ? results.data?.q : undefined}
+      >
         {!enabled ? (
           <Text c="dimmed">{t('search.start')}</Text>
         ) : results.isPending ? null : items.length === 0 ? (
@@ -88,7 +108,13 @@ export function SearchPage() {
   );
 }
 
-function Filters({ values, set }: { values: SearchParams; set: (k: string, v: string | null) => void }) {
+const Filters = memo(function Filters({
+  values,
+  set,
+}: {
+  values: Omit<SearchParams, 'q'>;
+  set: (k: string, v: string | null) => void;
+}) {
   const { t } = useTranslation();
   const sources = useSources();
   const places = usePlaces();
@@ -141,9 +167,9 @@ function Filters({ values, set }: { values: SearchParams; set: (k: string, v: st
       </fieldset>
     </Paper>
   );
-}
+});
 
-function Results({ items }: { items: PersonSummary[] }) {
+const Results = memo(function Results({ items }: { items: PersonSummary[] }) {
   const { t, i18n } = useTranslation();
   const ranked = items.some((i) => typeof i.probability === 'number');
   return (
@@ -184,4 +210,4 @@ function Results({ items }: { items: PersonSummary[] }) {
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
