@@ -88,7 +88,8 @@ for (const c of CLASSES) {
 const INITIALS_BY_CLASS = new Map<string, Set<string>>();
 for (const [k, id] of INDEX) {
   const initials = INITIALS_BY_CLASS.get(id) ?? new Set<string>();
-  initials.add(k[0]!);
+  initials.add(k.slice(0, 1));
+  initials.add(k.slice(0, 2));
   INITIALS_BY_CLASS.set(id, initials);
 }
 
@@ -97,7 +98,11 @@ export function givenNameKeys(classId: string): readonly string[] {
   return KEYS_BY_CLASS.get(classId) ?? [];
 }
 
-/** The first letters (in key space) of every form of a class: Oleksandr and Aleksandr give o and a. */
+/**
+ * The one- and two-letter beginnings (in given-name-key space) of every form of a class, so that
+ * initials can be checked against it: О. and А. agree with Oleksandr/Aleksandr, Я. and Ya. with
+ * Yaroslav but not with Ivan.
+ */
 export function givenNameInitials(classId: string): ReadonlySet<string> {
   return INITIALS_BY_CLASS.get(classId) ?? EMPTY;
 }

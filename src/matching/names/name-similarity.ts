@@ -36,7 +36,7 @@ interface Part {
   kind: NamePartKind;
   text: string;
   key: string;
-  /** The finer key given names are classed by; '' for other parts. */
+  /** The finer key given names are classed by (also for initials); '' for other parts. */
   gkey: string;
   cls: string | null;
   pat: PatronymicInfo | null;
@@ -171,8 +171,9 @@ function partsOf(n: ParsedName): Part[] {
     if (key === '') return;
     const named = kind === 'given' || kind === 'family';
     const cls = named ? givenNameClass(text) : null;
+    const keyed = named || kind === 'initial';
     const pat = kind === 'patronymic' ? patronymicInfo(text) : null;
-    const gkey = named ? givenNameKey(text) : '';
+    const gkey = keyed ? givenNameKey(text) : '';
     parts.push({ kind, text, key, gkey, cls, pat, abjad: ABJAD.test(text), coarse: coarse(key) });
   };
   for (const f of n.family) for (const t of f.split(/[\s\-‐]+/u)) if (!PARTICLE.test(t)) add('family', t);
@@ -283,12 +284,12 @@ function initialSimilarity(x: Part, y: Part): number {
   }
   const ini = x.kind === 'initial' ? x : y;
   const full = ini === x ? y : x;
-  const first = ini.key[0]!;
+  // An initial written with two letters (Ю = Yu, Я = Ya, Zh) must match both.
   const ok =
-    full.key[0] === first ||
-    (full.kind === 'patronymic' ? false : full.cls !== null && givenNameInitials(full.cls).has(first));
-  const patOk = full.kind === 'patronymic' && full.key[0] === first;
-  return ok || patOk ? say(0.85, () => 'initial agrees') : say(0, () => 'initial disagrees');
+    full.kind === 'patronymic'
+      ? full.key.startsWith(ini.key)
+      : full.gkey.startsWith(ini.gkey) || (full.cls !== null && givenNameInitials(full.cls).has(ini.gkey));
+  return ok ? say(0.85, () => 'initial agrees') : say(0, () => 'initial disagrees');
 }
 
 /** Parses are cached and shared: callers get their own copy. */

@@ -29,6 +29,7 @@ const TABLE: [string, Expected][] = [
   ['Kovalchuk A.M.', { given: [], family: ['Kovalchuk'], initials: ['A', 'M'] }],
   ['Іванов Ю.М.', { given: [], family: ['Іванов'], initials: ['Ю', 'М'] }],
   ['Kovalchuk, A.', { given: [], family: ['Kovalchuk'], initials: ['A'] }],
+  ['Kovalchuk Yu. M.', { given: [], family: ['Kovalchuk'], initials: ['Yu', 'M'] }],
   // Double surnames: hyphenated, or two surnames.
   ['Petrenko-Kovalchuk Olena', { given: ['Olena'], family: ['Petrenko-Kovalchuk'] }],
   ['Olena Petrenko Kovalchuk', { given: ['Olena'], family: ['Petrenko', 'Kovalchuk'] }],

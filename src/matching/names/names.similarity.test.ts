@@ -69,6 +69,9 @@ describe('nameSimilarity', () => {
     const full = 'Kovalenko Serhii Petrovych';
     assert.ok(score(full, 'Kovalenko Serhii') > score(full, 'Kovalenko Serhii Ivanovych'));
     assert.ok(score('Kovalchuk A.', 'Kovalchuk Andrii') > score('Kovalchuk O.', 'Kovalchuk Andrii'));
+    // Initials agree with the name in any language, and a two-letter initial must match both letters.
+    assert.equal(score('O. Kovalchuk', 'Aleksandr Kovalchuk'), score('A. Kovalchuk', 'Aleksandr Kovalchuk'));
+    assert.ok(score('Kovalchuk Yu.', 'Kovalchuk Yurii') > score('Kovalchuk Ya.', 'Kovalchuk Yurii'));
   });
   test('a typo lowers the score without making it a different person', () => {
     const s = score('Kovalchuk Andrii', 'Kovalcuhk Andrii');

@@ -133,8 +133,8 @@ function initialsOf(word: string): string[] | null {
     return null;
   const dotted = word.includes('.');
   if (!dotted && !(letters.length === 1 && [...letters[0]!].length === 1)) return null;
-  // Digraph initials of Cyrillic names (Ю., Я.) and Latin ones (Yu., Ya., Zh.) keep their first letter.
-  return letters.map((l) => [...l][0]!.toUpperCase());
+  // Latin digraph initials (Yu., Ya., Zh., Ch.) are kept whole: they say more than one letter.
+  return letters;
 }
 
 function isAllCaps(text: string): boolean {
