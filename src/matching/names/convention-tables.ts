@@ -117,7 +117,7 @@ const FRENCH: ConventionSpec = {
   uk: { г: 'h', и: 'y', е: 'e' },
   be: { г: 'h' },
   clusters: { ьо: 'io', жё: 'jo', чё: 'tcho', шё: 'cho', щё: 'chtcho' },
-  ruClusters: { ский$: 'ski', ий$: 'i', ый$: 'y', ге: 'gue', ги: 'gui' },
+  ruClusters: { ский$: 'ski', ий$: 'i', ый$: 'y', ин$: 'ine', ын$: 'yne', ге: 'gue', ги: 'gui' },
   ukClusters: { ський$: 'sky', ий$: 'yï' },
 };
 

@@ -102,7 +102,10 @@ export const TOKEN_SEPARATORS = /[\s,.;:/()[\]{}"«»„“”\-‐‑–—_]+/
 function computeKey(token: string, extraMode = 0): string {
   // Other scripts are romanised a whole token at a time: any-ascii reads some letters by context.
   if (hasOtherScript(token)) token = anyAscii(greekDigraphs(token));
-  const n = toPlain(token);
+  let n = toPlain(token);
+  // French writes the Russian surname ending -ин as -ine (Poutine, Pouchkine): drop that e.
+  if ((extraMode & KEEP_E) === 0 && n >= 5 && plain[n - 1] === E && plain[n - 2] === N && plain[n - 3] === I)
+    n--;
   const m = readDigraphs(n, modes(token) | extraMode);
   return finish(m);
 }
@@ -190,7 +193,7 @@ function push(c: number): void {
 // prettier-ignore
 const A = 0x61, B = 0x62, C = 0x63, D = 0x64, E = 0x65, F = 0x66, G = 0x67, H = 0x68, I = 0x69;
 // prettier-ignore
-const K = 0x6b, L = 0x6c, O = 0x6f, P = 0x70, S = 0x73, T = 0x74, U = 0x75, V = 0x76, Z = 0x7a;
+const K = 0x6b, L = 0x6c, N = 0x6e, O = 0x6f, P = 0x70, S = 0x73, T = 0x74, U = 0x75, V = 0x76, Z = 0x7a;
 
 function isVowel(c: number): boolean {
   return c === A || c === O || c === U || c === I || c === E;

@@ -42,6 +42,7 @@ const FORWARD: [Convention, Lang, string, string][] = [
   ['french', 'uk', 'Андрій', 'Andriï'],
   ['french', 'ru', 'Жуков', 'Joukov'],
   ['french', 'ru', 'Геннадий', 'Guennadi'],
+  ['french', 'ru', 'Пушкин', 'Pouchkine'],
   ['polish', 'uk', 'Ковальчук', 'Kowalczuk'],
   ['polish', 'uk', 'Щербак', 'Szczerbak'],
   ['polish', 'uk', 'Микола', 'Mykoła'],

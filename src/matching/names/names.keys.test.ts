@@ -34,6 +34,8 @@ const SAME: string[][] = [
   ['Tkachenko', 'Tkatschenko', 'Tkaczenko', 'Tkatchenko', 'Tkačenko', 'Ткаченко'],
   ['Khomenko', 'Chomenko', 'Хоменко'],
   ['Melnyk', 'Melnik', 'Mielnik', "Mel'nik", 'Мельник'],
+  ['Pushkin', 'Puschkin', 'Pouchkine', 'Puszkin', 'Puškin', 'Пушкин'],
+  ['Sorokin', 'Sorokine', 'Сорокин'],
 ];
 
 describe('spellings of one surname meet in one key', () => {
