@@ -145,6 +145,15 @@ forEachDialect('person use cases', (fx) => {
     await rejects(
       app.persons.register(officer, { sourceId: src.id, claims: [{ field: 'rank', value: 'x' }], extra: 1 }),
       'VALIDATION_FAILED',
+      'extra',
+    );
+    await rejects(
+      app.persons.register(officer, {
+        sourceId: src.id,
+        claims: [{ field: 'rank', value: 'x', colour: 'red' }],
+      }),
+      'VALIDATION_FAILED',
+      'claims.0.colour',
     );
     await rejects(
       app.persons.register(officer, {

@@ -4,11 +4,17 @@ import { DomainError, type Issue } from './errors.js';
 
 /** Converts zod issues to domain issues with dotted field paths ("claims.0.value.day"). */
 export function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(root)',
-    code: i.code,
-    message: i.message,
-  }));
+  return error.issues.flatMap((i): Issue[] => {
+    const path = i.path.map(String);
+    // An unknown field is reported at its own path ("claims.0.colour"), one issue per field.
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((key) => ({
+        path: [...path, key].join('.'),
+        code: i.code,
+        message: `unknown field ${key}`,
+      }));
+    return [{ path: path.join('.') || '(root)', code: i.code, message: i.message }];
+  });
 }
 
 /** Parses `input` with `schema` or throws VALIDATION_FAILED listing every problem. */
