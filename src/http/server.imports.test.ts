@@ -6,7 +6,7 @@ import { codeOf, httpWorld, type HttpWorld } from './testing/http-fixture.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const LIST = 'Прізвище,Ім\'я,Дата народження\nКовальчук,Андрій,1990-01-02\nМельник,Ольга,31.04.1985\n';
+const LIST = "Прізвище,Ім'я,Дата народження\nКовальчук,Андрій,1990-01-02\nМельник,Ольга,31.04.1985\n";
 const LIMIT = 64 * 1024;
 
 forEachDialect('http imports and exports', (fx) => {
@@ -35,7 +35,10 @@ forEachDialect('http imports and exports', (fx) => {
     const job = await finished((r.json() as Json).jobId);
     assert.equal(job.state, 'done');
     assert.equal(job.report.created, 1);
-    assert.deepEqual(job.report.rejected.map((x: Json) => [x.row, x.column, x.code]), [[3, 'Дата народження', 'DATE_INVALID']]);
+    assert.deepEqual(
+      job.report.rejected.map((x: Json) => [x.row, x.column, x.code]),
+      [[3, 'Дата народження', 'DATE_INVALID']],
+    );
     assert.equal(job.progress.rows, 2);
   });
 
@@ -61,7 +64,11 @@ forEachDialect('http imports and exports', (fx) => {
     });
     const jobId = (r.json() as Json).jobId as string;
     await w.app.imports.jobs.idle();
-    const other = await w.server.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: auth('tracing_officer') });
+    const other = await w.server.inject({
+      method: 'GET',
+      url: `/api/imports/${jobId}`,
+      headers: auth('tracing_officer'),
+    });
     assert.deepEqual([other.statusCode, codeOf(other)], [404, 'NOT_FOUND']);
     const denied = await w.server.inject({
       method: 'POST',
@@ -70,7 +77,11 @@ forEachDialect('http imports and exports', (fx) => {
       payload: LIST,
     });
     assert.deepEqual([denied.statusCode, codeOf(denied)], [403, 'FORBIDDEN']);
-    const cancelDone = await w.server.inject({ method: 'DELETE', url: `/api/imports/${jobId}`, headers: auth('registrar') });
+    const cancelDone = await w.server.inject({
+      method: 'DELETE',
+      url: `/api/imports/${jobId}`,
+      headers: auth('registrar'),
+    });
     assert.deepEqual([cancelDone.statusCode, codeOf(cancelDone)], [409, 'STATE_INVALID']);
   });
 
@@ -83,8 +94,18 @@ forEachDialect('http imports and exports', (fx) => {
     assert.equal(r.statusCode, 200, r.body);
     assert.match(String(r.headers['content-type']), /text\/csv/);
     assert.match(String(r.headers['content-disposition']), /attachment; filename="persons-.*\.csv"/);
-    assert.deepEqual(r.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/), ['family_name,given_name', 'Ковальчук,Андрій']);
-    const denied = await w.server.inject({ method: 'GET', url: '/api/exports?format=csv', headers: auth('analyst') });
+    assert.deepEqual(
+      r.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/),
+      ['family_name,given_name', 'Ковальчук,Андрій'],
+    );
+    const denied = await w.server.inject({
+      method: 'GET',
+      url: '/api/exports?format=csv',
+      headers: auth('analyst'),
+    });
     assert.deepEqual([denied.statusCode, codeOf(denied)], [403, 'FORBIDDEN']);
   });
 });

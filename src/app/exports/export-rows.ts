@@ -22,9 +22,15 @@ function statusEvent(p: ExportedPerson): StatusEvent | null {
 }
 
 /** One flat row with the chosen fields. */
-export function flatRow(p: ExportedPerson, fields: readonly ExportField[], placeNames: ReadonlyMap<string, string>): Record<string, OutCell> {
+export function flatRow(
+  p: ExportedPerson,
+  fields: readonly ExportField[],
+  placeNames: ReadonlyMap<string, string>,
+): Record<string, OutCell> {
   const out: Record<string, OutCell> = {};
-  const ev = fields.some((f) => f === 'status' || f === 'status_date' || f === 'place') ? statusEvent(p) : null;
+  const ev = fields.some((f) => f === 'status' || f === 'status_date' || f === 'place')
+    ? statusEvent(p)
+    : null;
   for (const f of fields) {
     switch (f) {
       case 'source_record_id':
@@ -67,7 +73,9 @@ const PFIF_STATUS: Partial<Record<EventKind, string>> = {
 };
 
 function iso(recordedOrDay: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(recordedOrDay) ? `${recordedOrDay}T00:00:00Z` : recordedOrDay.replace(/\.\d{3}Z$/, 'Z');
+  return /^\d{4}-\d{2}-\d{2}$/.test(recordedOrDay)
+    ? `${recordedOrDay}T00:00:00Z`
+    : recordedOrDay.replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
@@ -94,10 +102,15 @@ export function pfifRecords(p: ExportedPerson, domain: string): PfifOutRecord[] 
     person_record_id: id,
     source_date: kept?.['source_date'] ?? (latest ? iso(latest) : ''),
     entry_date: kept?.['entry_date'] ?? (latest ? iso(latest) : undefined),
-    full_name: kept?.['full_name'] ?? text('name_original') ?? ([text('given_name'), text('family_name')].filter(Boolean).join(' ') || undefined),
+    full_name:
+      kept?.['full_name'] ??
+      text('name_original') ??
+      ([text('given_name'), text('family_name')].filter(Boolean).join(' ') || undefined),
     given_name: text('given_name') ?? kept?.['given_name'],
     family_name: text('family_name') ?? kept?.['family_name'],
-    sex: ((s) => (s === 'male' || s === 'female' || s === 'other' ? s : undefined))(text('sex')) ?? kept?.['sex'],
+    sex:
+      ((s) => (s === 'male' || s === 'female' || s === 'other' ? s : undefined))(text('sex')) ??
+      kept?.['sex'],
     date_of_birth: kept?.['date_of_birth'] ?? text('date_of_birth')?.replace(/^~/, ''),
     description: text('description') ?? kept?.['description'],
   };
@@ -108,7 +121,9 @@ export function pfifRecords(p: ExportedPerson, domain: string): PfifOutRecord[] 
   const out: PfifOutRecord[] = [{ kind: 'person', fields: person }];
   for (const n of notes) out.push({ kind: 'note', fields: { ...n, person_record_id: id } });
   // Events that no kept note stands for become notes of their own.
-  const fromNotes = new Set(notes.map((n) => `${noteEventKind(n) ?? ''}|${(n['source_date'] ?? '').slice(0, 10)}`));
+  const fromNotes = new Set(
+    notes.map((n) => `${noteEventKind(n) ?? ''}|${(n['source_date'] ?? '').slice(0, 10)}`),
+  );
   for (const e of orderTimeline(p.events)) {
     const day = e.date ? formatPartialDate(e.date) : '';
     if (fromNotes.has(`${e.kind}|${day}`)) continue;

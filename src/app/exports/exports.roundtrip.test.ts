@@ -10,7 +10,9 @@ import type { App } from '../create-app.js';
 import { tempFile } from '../imports/testing/fixtures.js';
 import type { ExportFormat, ExportOptions } from './index.js';
 
-const PFIF_FIXTURE = fileURLToPath(new URL('../../../../../shared/data/pfif/test.pfif-1.4.xml', import.meta.url));
+const PFIF_FIXTURE = fileURLToPath(
+  new URL('../../../../../shared/data/pfif/test.pfif-1.4.xml', import.meta.url),
+);
 
 async function collect(xml: Buffer) {
   const out: { kind: string; fields: Record<string, string> }[] = [];
@@ -27,9 +29,30 @@ async function exported(app: App, actor: typeof officer, opts: ExportOptions): P
 
 /** A small deterministic population with every exported kind of field. */
 const PEOPLE = [
-  { family_name: 'Коваленко', given_name: 'Андрій', patronymic: 'Миколайович', date_of_birth: { year: 1994, month: 3, day: 5 }, sex: 'male', rank: 'солдат', unit: '36 ОБрМП', phone: '+380501112233' },
-  { family_name: 'Шевчук', given_name: 'Олена', date_of_birth: { year: 1971 }, sex: 'female', place_of_birth: 'Маріуполь', service_number: 'SN-1' },
-  { family_name: '=HYPERLINK("http://x","y")', given_name: 'Test', date_of_birth: { year: 1980, month: 2, about: true }, notes: '-minus first' },
+  {
+    family_name: 'Коваленко',
+    given_name: 'Андрій',
+    patronymic: 'Миколайович',
+    date_of_birth: { year: 1994, month: 3, day: 5 },
+    sex: 'male',
+    rank: 'солдат',
+    unit: '36 ОБрМП',
+    phone: '+380501112233',
+  },
+  {
+    family_name: 'Шевчук',
+    given_name: 'Олена',
+    date_of_birth: { year: 1971 },
+    sex: 'female',
+    place_of_birth: 'Маріуполь',
+    service_number: 'SN-1',
+  },
+  {
+    family_name: '=HYPERLINK("http://x","y")',
+    given_name: 'Test',
+    date_of_birth: { year: 1980, month: 2, about: true },
+    notes: '-minus first',
+  },
 ];
 
 /** Person views keyed by the id the rows were exported with. */
@@ -61,12 +84,18 @@ forEachDialect('exports: round trip', (fx) => {
       const target = await freshDatabase(fx.dialect);
       try {
         const empty = testApp(target.database);
-        const r = await empty.imports.run(officer, tempFile(`out.${format}`, bytes), { sourceName: 'exported' });
+        const r = await empty.imports.run(officer, tempFile(`out.${format}`, bytes), {
+          sourceName: 'exported',
+        });
         assert.equal(r.created, PEOPLE.length);
         assert.equal(r.rejectedCount, 0);
         const original = await viewsBy(app, async (id) => id);
         const copy = await viewsBy(empty, async (id) => {
-          const c = await target.database.db.selectFrom('claims').select('row_ref').where('person_id', '=', id).executeTakeFirstOrThrow();
+          const c = await target.database.db
+            .selectFrom('claims')
+            .select('row_ref')
+            .where('person_id', '=', id)
+            .executeTakeFirstOrThrow();
           return c.row_ref!;
         });
         for (const [id, view] of copy) assert.deepEqual(view, original.get(id));
@@ -86,19 +115,32 @@ forEachDialect('exports: round trip', (fx) => {
       ],
       events: [],
     });
-    const officerCsv = (await exported(app, officer, { format: 'csv', filter: { sourceId: src.id } })).toString();
+    const officerCsv = (
+      await exported(app, officer, { format: 'csv', filter: { sourceId: src.id } })
+    ).toString();
     assert.match(officerCsv, /380671234567/);
     await assert.rejects(app.exports.run(registrar, { format: 'csv' }), (e) => isDomainError(e, 'FORBIDDEN'));
     await assert.rejects(app.exports.run(analyst, { format: 'csv' }), (e) => isDomainError(e, 'FORBIDDEN'));
-    const audits = await fx.database().db.selectFrom('audit_log').select('action').where('action', '=', 'export.run').execute();
+    const audits = await fx
+      .database()
+      .db.selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'export.run')
+      .execute();
     assert.ok(audits.length >= 2);
   });
 
   test('cells a spreadsheet would run as formulas are neutralised', async () => {
     const app = testApp(fx.database());
     const src = await aSource(app, 'formulas');
-    await app.persons.register(officer, { sourceId: src.id, claims: [{ field: 'family_name', value: '=1+2' }], events: [] });
-    const csv = (await exported(app, officer, { format: 'csv', fields: ['family_name'], filter: { sourceId: src.id } })).toString();
+    await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: [{ field: 'family_name', value: '=1+2' }],
+      events: [],
+    });
+    const csv = (
+      await exported(app, officer, { format: 'csv', fields: ['family_name'], filter: { sourceId: src.id } })
+    ).toString();
     assert.match(csv, /^\uFEFF?family_name\r?\n'=1\+2/);
   });
 });
@@ -118,13 +160,29 @@ forEachDialect('exports: PFIF 1.4', (fx) => {
     const again = await app.imports.run(officer, PFIF_FIXTURE, { sourceName: 'person finder' });
     assert.equal(again.unchanged, 1);
     const original = await collect(readFileSync(PFIF_FIXTURE));
-    const claims = await fx.database().db.selectFrom('claims').select('value').where('batch_id', '=', r.batchId).execute();
+    const claims = await fx
+      .database()
+      .db.selectFrom('claims')
+      .select('value')
+      .where('batch_id', '=', r.batchId)
+      .execute();
     const text = claims.map((c) => String(JSON.parse(c.value))).join('\n');
     for (const rec of original)
       for (const [field, value] of Object.entries(rec.fields))
-        if (value !== '') assert.ok(text.includes(`${field}=${value.replace(/\n/g, '\\n')}`), `${rec.kind}.${field} lands`);
-    const events = await fx.database().db.selectFrom('status_events').select('kind').where('batch_id', '=', r.batchId).execute();
-    assert.deepEqual(events.map((e) => e.kind).sort(), ['contact_restored', 'contact_restored', 'missing', 'missing']);
+        if (value !== '')
+          assert.ok(text.includes(`${field}=${value.replace(/\n/g, '\\n')}`), `${rec.kind}.${field} lands`);
+    const events = await fx
+      .database()
+      .db.selectFrom('status_events')
+      .select('kind')
+      .where('batch_id', '=', r.batchId)
+      .execute();
+    assert.deepEqual(events.map((e) => e.kind).sort(), [
+      'contact_restored',
+      'contact_restored',
+      'missing',
+      'missing',
+    ]);
     const xml = await exported(app, officer, { format: 'pfif', filter: { sourceId: r.sourceId } });
     assert.match(xml.toString(), /xmlns:pfif="http:\/\/zesty\.ca\/pfif\/1\.4"/);
     const back: Awaited<ReturnType<typeof collect>> = await collect(xml);

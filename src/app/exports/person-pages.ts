@@ -46,7 +46,11 @@ export async function* personPages(
   }
 }
 
-async function pageIds(ctx: AppContext, filter: ParsedExportOptions['filter'], after: string | null): Promise<string[]> {
+async function pageIds(
+  ctx: AppContext,
+  filter: ParsedExportOptions['filter'],
+  after: string | null,
+): Promise<string[]> {
   let q = ctx.database.db
     .selectFrom('persons')
     .leftJoin('person_status', 'person_status.person_id', 'persons.id')
@@ -83,11 +87,19 @@ async function pageIds(ctx: AppContext, filter: ParsedExportOptions['filter'], a
 }
 
 /** Survivors with the records merged into them (transitively), loaded in one go. */
-async function loadPage(ctx: AppContext, ids: readonly string[], readable: ReadonlySet<Sensitivity>): Promise<ExportedPerson[]> {
+async function loadPage(
+  ctx: AppContext,
+  ids: readonly string[],
+  readable: ReadonlySet<Sensitivity>,
+): Promise<ExportedPerson[]> {
   const owner = new Map<string, string>(ids.map((id) => [id, id]));
   let frontier = [...ids];
   while (frontier.length > 0) {
-    const rows = await ctx.database.db.selectFrom('persons').select(['id', 'merged_into']).where('merged_into', 'in', frontier).execute();
+    const rows = await ctx.database.db
+      .selectFrom('persons')
+      .select(['id', 'merged_into'])
+      .where('merged_into', 'in', frontier)
+      .execute();
     frontier = [];
     for (const r of rows)
       if (!owner.has(r.id)) {
@@ -108,6 +120,12 @@ async function loadPage(ctx: AppContext, ids: readonly string[], readable: Reado
   return ids.map((id) => {
     const cs = claims.get(id)!;
     const es = events.get(id)!;
-    return { id, claims: cs, events: es, view: personView(id as PersonId, cs, new Set()), status: currentStatus(es) };
+    return {
+      id,
+      claims: cs,
+      events: es,
+      view: personView(id as PersonId, cs, new Set()),
+      status: currentStatus(es),
+    };
   });
 }

@@ -5,12 +5,24 @@
  */
 import type { Readable } from 'node:stream';
 import { parseInput, type Actor } from '../../domain/index.js';
-import { writeCsv, writeJsonl, writePfif, writeXlsx, type OutRow, type PfifOutRecord } from '../../interchange/index.js';
+import {
+  writeCsv,
+  writeJsonl,
+  writePfif,
+  writeXlsx,
+  type OutRow,
+  type PfifOutRecord,
+} from '../../interchange/index.js';
 import { authorize, readableSensitivities } from '../authz.js';
 import { inUnit, type AppContext } from '../context.js';
 import { flatRow, pfifRecords } from './export-rows.js';
 import { personPages, type ExportedPerson } from './person-pages.js';
-import { DEFAULT_EXPORT_FIELDS, ExportOptions, type ExportFormat, type ParsedExportOptions } from './types.js';
+import {
+  DEFAULT_EXPORT_FIELDS,
+  ExportOptions,
+  type ExportFormat,
+  type ParsedExportOptions,
+} from './types.js';
 
 /** An export ready to be piped: the bytes and how to label them. */
 export interface ExportStream {
@@ -26,10 +38,19 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   pfif: 'application/xml; charset=utf-8',
   jsonl: 'application/x-ndjson; charset=utf-8',
 };
-const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', pfif: 'pfif.xml', jsonl: 'jsonl' };
+const EXTENSIONS: Record<ExportFormat, string> = {
+  csv: 'csv',
+  xlsx: 'xlsx',
+  pfif: 'pfif.xml',
+  jsonl: 'jsonl',
+};
 
 /** Starts an export. The audit entry is committed before the stream is returned. */
-export async function exportPersons(ctx: AppContext, actor: Actor, raw: ExportOptions): Promise<ExportStream> {
+export async function exportPersons(
+  ctx: AppContext,
+  actor: Actor,
+  raw: ExportOptions,
+): Promise<ExportStream> {
   authorize(actor, 'export.run');
   authorize(actor, 'person.read');
   const opts = parseInput(ExportOptions, raw, 'export');

@@ -7,7 +7,14 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'pfif', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Columns of a tabular export: the record id, claim fields, and the current status. */
-export const EXPORT_FIELDS = ['source_record_id', ...CLAIM_FIELD_NAMES, 'state', 'status', 'status_date', 'place'] as const;
+export const EXPORT_FIELDS = [
+  'source_record_id',
+  ...CLAIM_FIELD_NAMES,
+  'state',
+  'status',
+  'status_date',
+  'place',
+] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
 
 /** The fields written when the caller names none (those a list import reads back). */

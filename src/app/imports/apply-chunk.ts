@@ -19,10 +19,10 @@ import { rowToClaim } from '../../db/repositories/person-repository.js';
 import type { AppContext, Unit } from '../context.js';
 import { reindexPerson } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
-import { insertNewPersons } from '../register-batch.js';
 import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
-import { bestMatches } from './match-rows.js';
+import { insertPersons, refreshPersons } from './insert-persons.js';
+import { matchChunk } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
 
 /** What every chunk of one import shares. */
@@ -48,7 +48,10 @@ const SLICE = 500;
 export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[]): Promise<void> {
   const { report } = scope;
   const resolved = await Promise.all(rows.map((r) => withPlaces(scope, r)));
-  const known = await knownRows(scope, resolved.map((r) => r.rowRef));
+  const known = await knownRows(
+    scope,
+    resolved.map((r) => r.rowRef),
+  );
   const fresh: PreparedRow[] = [];
   const changed: { row: PreparedRow; personId: string }[] = [];
   for (const r of resolved) {
@@ -57,19 +60,23 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const best = await bestMatches(scope.ctx, scope.u, fresh);
+  const matched = await matchChunk(scope.ctx, scope.u, fresh);
   const thresholds = scope.ctx.matcher.model.thresholds;
-  const links: { row: PreparedRow; personId: string }[] = [];
-  const news: { row: PreparedRow; match: ScoredPerson | null }[] = [];
+  const links: { row: PreparedRow; personId: string; keys: string[] }[] = [];
+  const news: { row: PreparedRow; keys: string[]; match: ScoredPerson | null }[] = [];
   fresh.forEach((row, i) => {
-    const m = best[i] ?? null;
-    if (m && m.probability >= thresholds.match) links.push({ row, personId: m.id });
-    else news.push({ row, match: m && m.probability >= thresholds.review ? m : null });
+    const { keys, best: m } = matched[i]!;
+    if (m && m.probability >= thresholds.match) links.push({ row, personId: m.id, keys });
+    else news.push({ row, keys, match: m && m.probability >= thresholds.review ? m : null });
   });
   const created = await createPersons(scope, news);
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
-  await touch(scope, [...links.map((l) => l.personId), ...changed.map((c) => c.personId)]);
+  await refreshPersons(scope.u, links);
+  await touch(
+    scope,
+    changed.map((c) => c.personId),
+  );
   await recordRows(scope, [...created, ...links], changed);
   report.created += created.length;
   report.linked += links.length;
@@ -116,18 +123,15 @@ function prov(scope: ImportScope, rowRef: string): Provenance {
 
 async function createPersons(
   scope: ImportScope,
-  news: readonly { row: PreparedRow; match: ScoredPerson | null }[],
+  news: readonly { row: PreparedRow; keys: string[]; match: ScoredPerson | null }[],
 ): Promise<{ row: PreparedRow; personId: string }[]> {
   if (news.length === 0) return [];
   const { ctx, u } = scope;
-  const { ids } = await insertNewPersons(
+  const ids = await insertPersons(
     ctx,
     u,
     scope.actor,
-    news.map(({ row }) => ({
-      input: { sourceId: scope.sourceId, claims: row.claims, events: row.events },
-      prov: prov(scope, row.rowRef),
-    })),
+    news.map(({ row, keys }) => ({ row, keys, prov: prov(scope, row.rowRef) })),
   );
   const queue = news.flatMap(({ match }, i) => {
     if (!match) return [];
@@ -171,7 +175,10 @@ async function addFacts(
   await insertFacts(scope.u, claims, events, null, refs);
 }
 
-async function linkRows(scope: ImportScope, links: readonly { row: PreparedRow; personId: string }[]): Promise<void> {
+async function linkRows(
+  scope: ImportScope,
+  links: readonly { row: PreparedRow; personId: string }[],
+): Promise<void> {
   const { ctx, u, actor } = scope;
   await addFacts(
     scope,
@@ -202,9 +209,17 @@ async function earlierFacts(scope: ImportScope, refs: readonly string[]) {
     const ids = rows.map((r) => r.id);
     const dead = new Set<string>();
     if (ids.length) {
-      for (const r of await scope.u.trx.selectFrom('claims').select('supersedes').where('supersedes', 'in', ids).execute())
+      for (const r of await scope.u.trx
+        .selectFrom('claims')
+        .select('supersedes')
+        .where('supersedes', 'in', ids)
+        .execute())
         if (r.supersedes) dead.add(r.supersedes);
-      for (const r of await scope.u.trx.selectFrom('claim_retractions').select('claim_id').where('claim_id', 'in', ids).execute())
+      for (const r of await scope.u.trx
+        .selectFrom('claim_retractions')
+        .select('claim_id')
+        .where('claim_id', 'in', ids)
+        .execute())
         dead.add(r.claim_id);
     }
     for (const r of rows) {
@@ -239,8 +254,14 @@ async function supersedeRows(
 ): Promise<void> {
   if (changed.length === 0) return;
   const { ctx, u, actor } = scope;
-  const before = await earlierFacts(scope, changed.map((c) => c.row.rowRef));
-  const survivors = await survivorsOf(scope, changed.map((c) => c.personId));
+  const before = await earlierFacts(
+    scope,
+    changed.map((c) => c.row.rowRef),
+  );
+  const survivors = await survivorsOf(
+    scope,
+    changed.map((c) => c.personId),
+  );
   const items = changed.map(({ row, personId }) => {
     const id = asId<PersonId>(survivors.get(personId) ?? personId);
     const old = before.claims.get(row.rowRef) ?? [];
@@ -251,10 +272,17 @@ async function supersedeRows(
       if (old.some((o) => o.field === input.field && JSON.stringify(o.value) === value)) continue;
       const prior = input.field === 'notes' ? undefined : old.find((o) => o.field === input.field);
       const [c] = makeClaims(ctx, u, actor, id, [input as ClaimInput], p);
-      claims.push(prior ? { ...c!, supersedes: prior.id, reason: 'changed in a later delivery of the source row' } : c!);
+      claims.push(
+        prior ? { ...c!, supersedes: prior.id, reason: 'changed in a later delivery of the source row' } : c!,
+      );
     }
     const seen = new Set(before.events.get(row.rowRef) ?? []);
-    const fresh = row.events.filter((e) => !seen.has(eventKey(e.kind, e.date ? formatPartialDate(e.date) : null, e.placeText ?? null, e.details ?? null)));
+    const fresh = row.events.filter(
+      (e) =>
+        !seen.has(
+          eventKey(e.kind, e.date ? formatPartialDate(e.date) : null, e.placeText ?? null, e.details ?? null),
+        ),
+    );
     return { personId: id, rowRef: row.rowRef, claims, events: makeEvents(ctx, u, actor, id, fresh, p) };
   });
   await addFacts(scope, items);
@@ -266,7 +294,11 @@ async function survivorsOf(scope: ImportScope, ids: readonly string[]): Promise<
   let frontier = [...new Set(ids)];
   const start = new Map(frontier.map((id) => [id, id]));
   for (let hop = 0; hop < 8 && frontier.length > 0; hop++) {
-    const rows = await scope.u.trx.selectFrom('persons').select(['id', 'merged_into']).where('id', 'in', frontier).execute();
+    const rows = await scope.u.trx
+      .selectFrom('persons')
+      .select(['id', 'merged_into'])
+      .where('id', 'in', frontier)
+      .execute();
     const next: string[] = [];
     for (const r of rows)
       if (r.merged_into) {
@@ -279,7 +311,7 @@ async function survivorsOf(scope: ImportScope, ids: readonly string[]): Promise<
   return out;
 }
 
-/** Bumps the version of persons that got facts and recomputes their derived rows. */
+/** Persons whose source rows changed: version bumped, derived rows recomputed in full (values were superseded). */
 async function touch(scope: ImportScope, personIds: readonly string[]): Promise<void> {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;

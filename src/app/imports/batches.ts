@@ -40,7 +40,11 @@ export async function listBatches(ctx: AppContext, actor: Actor, limit = 50): Pr
 /** The stored report of a committed batch. */
 export async function getBatchReport(ctx: AppContext, actor: Actor, id: string): Promise<ImportReport> {
   authorize(actor, 'import.run');
-  const r = await ctx.database.db.selectFrom('import_batches').select('report').where('id', '=', id).executeTakeFirst();
+  const r = await ctx.database.db
+    .selectFrom('import_batches')
+    .select('report')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r?.report) throw notFound('import batch', id);
   return JSON.parse(r.report) as ImportReport;
 }

@@ -25,7 +25,8 @@ async function failure(run: () => Promise<unknown>): Promise<string> {
 
 function manyRows(n: number): string {
   let s = HEADER;
-  for (let i = 0; i < n; i++) s += `Family${i},Given${i % 97},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}\n`;
+  for (let i = 0; i < n; i++)
+    s += `Family${i},Given${i % 97},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}\n`;
   return s;
 }
 
@@ -35,7 +36,11 @@ const fatal: { name: string; file: () => [string, string | Buffer]; code: string
     file: () => ['data.csv', Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7, 8, 0, 0, 0, 0, 0])],
     code: 'UNSUPPORTED_FORMAT',
   },
-  { name: 'columns none of which map to a field', file: () => ['x.csv', 'foo,bar\n1,2\n'], code: 'INPUT_INVALID' },
+  {
+    name: 'columns none of which map to a field',
+    file: () => ['x.csv', 'foo,bar\n1,2\n'],
+    code: 'INPUT_INVALID',
+  },
   {
     name: 'a PFIF file with an entity expansion',
     file: () => [
@@ -56,10 +61,17 @@ const fatal: { name: string; file: () => [string, string | Buffer]; code: string
   },
   {
     name: 'a zip bomb disguised as XLSX',
-    file: () => ['list.xlsx', buildZip([...minimalXlsxEntries(), { name: 'xl/media/pad.xml', data: Buffer.alloc(24 << 20, 0x20) }])],
+    file: () => [
+      'list.xlsx',
+      buildZip([...minimalXlsxEntries(), { name: 'xl/media/pad.xml', data: Buffer.alloc(24 << 20, 0x20) }]),
+    ],
     code: 'PAYLOAD_TOO_LARGE',
   },
-  { name: 'a file cut off in the middle of a row', file: () => ['cut.csv', manyRows(5) + 'Family9,Giv'], code: 'INPUT_INVALID' },
+  {
+    name: 'a file cut off in the middle of a row',
+    file: () => ['cut.csv', manyRows(5) + 'Family9,Giv'],
+    code: 'INPUT_INVALID',
+  },
 ];
 
 forEachDialect('imports: bad input leaves the registry as it was', (fx) => {
@@ -69,24 +81,25 @@ forEachDialect('imports: bad input leaves the registry as it was', (fx) => {
       const src = await aSource(app, `bad ${c.name}`);
       const before = await tableCounts(fx.database());
       const [name, content] = c.file();
-      const code = await failure(() => app.imports.run(officer, tempFile(name, content), { sourceId: src.id }));
+      const code = await failure(() =>
+        app.imports.run(officer, tempFile(name, content), { sourceId: src.id }),
+      );
       assert.equal(code, c.code);
       assert.deepEqual(await tableCounts(fx.database()), before);
     });
 
   test('ragged rows, undecodable cells and impossible dates are rejected with line and column; the rest lands', async () => {
     const app = testApp(fx.database());
-    const text = HEADER + 'Мельник,Петро,1970-01-01\nRagged,Row\nБондар,Ірина,1980-02-30\nКравець,Ольга,1975-05-05,extra\n';
+    const text =
+      HEADER +
+      'Мельник,Петро,1970-01-01\nRagged,Row\nБондар,Ірина,1980-02-30\nКравець,Ольга,1975-05-05,extra\n';
     const r = await app.imports.run(officer, tempFile('mixed.csv', text), { sourceName: 'mixed' });
     assert.equal(r.created, 1);
-    assert.deepEqual(
-      r.rejected.map((x) => [x.row, x.code]).sort(),
-      [
-        [3, 'RAGGED_ROW'],
-        [4, 'DATE_INVALID'],
-        [5, 'RAGGED_ROW'],
-      ],
-    );
+    assert.deepEqual(r.rejected.map((x) => [x.row, x.code]).sort(), [
+      [3, 'RAGGED_ROW'],
+      [4, 'DATE_INVALID'],
+      [5, 'RAGGED_ROW'],
+    ]);
     assert.equal(r.rejected.find((x) => x.code === 'DATE_INVALID')?.column, 'date_of_birth');
   });
 
@@ -95,7 +108,13 @@ forEachDialect('imports: bad input leaves the registry as it was', (fx) => {
     const bytes = iconv.encode(HEADER + 'Гриценко,Віталій,1991-09-09\n', 'koi8-u');
     const r = await app.imports.run(officer, tempFile('koi.csv', bytes), { sourceName: 'koi list' });
     assert.equal(r.encoding, 'koi8-u');
-    const v = await fx.database().db.selectFrom('claims').select('value').where('batch_id', '=', r.batchId).where('field', '=', 'family_name').executeTakeFirstOrThrow();
+    const v = await fx
+      .database()
+      .db.selectFrom('claims')
+      .select('value')
+      .where('batch_id', '=', r.batchId)
+      .where('field', '=', 'family_name')
+      .executeTakeFirstOrThrow();
     assert.equal(JSON.parse(v.value), 'Гриценко');
   });
 
@@ -105,46 +124,57 @@ forEachDialect('imports: bad input leaves the registry as it was', (fx) => {
     const before = await tableCounts(fx.database());
     const abort = new AbortController();
     const code = await failure(() =>
-      app.imports.run(officer, tempFile('big.csv', manyRows(3000)), { sourceId: src.id, chunkSize: 500 }, {
-        signal: abort.signal,
-        onProgress: (p) => p.rows >= 500 && abort.abort(),
-      }),
+      app.imports.run(
+        officer,
+        tempFile('big.csv', manyRows(3000)),
+        { sourceId: src.id, chunkSize: 500 },
+        {
+          signal: abort.signal,
+          onProgress: (p) => p.rows >= 500 && abort.abort(),
+        },
+      ),
     );
     assert.equal(code, 'CANCELLED');
     assert.deepEqual(await tableCounts(fx.database()), before);
   });
 
-  test('a process killed mid-import leaves the registry exactly as before', { skip: fx.dialect !== 'sqlite' && 'the child opens SQLite files' }, async () => {
-    const app = testApp(fx.database());
-    const src = await aSource(app, 'crash list');
-    const before = await tableCounts(fx.database());
-    const path = tempFile('crash.csv', manyRows(20_000));
-    const appModule = fileURLToPath(new URL('../index.js', import.meta.url));
-    const dbModule = fileURLToPath(new URL('../../db/dialects/dialect.js', import.meta.url));
-    const script = `
+  test(
+    'a process killed mid-import leaves the registry exactly as before',
+    { skip: fx.dialect !== 'sqlite' && 'the child opens SQLite files' },
+    async () => {
+      const app = testApp(fx.database());
+      const src = await aSource(app, 'crash list');
+      const before = await tableCounts(fx.database());
+      const path = tempFile('crash.csv', manyRows(20_000));
+      const appModule = fileURLToPath(new URL('../index.js', import.meta.url));
+      const dbModule = fileURLToPath(new URL('../../db/dialects/dialect.js', import.meta.url));
+      const script = `
       const { createApp } = await import(${JSON.stringify(appModule)});
       const { openDatabase } = await import(${JSON.stringify(dbModule)});
       const app = createApp({ database: openDatabase(${JSON.stringify(fx.target())}) });
       await app.imports.run(${JSON.stringify(officer)}, ${JSON.stringify(path)}, { sourceId: ${JSON.stringify(src.id)}, chunkSize: 500 },
         { onProgress: (p) => { if (p.rows >= 1000) process.stdout.write('midway\\n'); } });
       process.stdout.write('finished\\n');`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const outcome = await new Promise<string>((resolve) => {
-      child.stdout.on('data', (d: Buffer) => {
-        if (d.toString().includes('midway')) {
-          child.kill('SIGKILL');
-          resolve('killed');
-        } else if (d.toString().includes('finished')) resolve('finished');
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
       });
-      child.on('exit', () => resolve('exited'));
-    });
-    assert.equal(outcome, 'killed');
-    await new Promise((r) => child.once('exit', r).once('close', r));
-    const reopened = openDatabase(fx.target());
-    try {
-      assert.deepEqual(await tableCounts(reopened), before);
-    } finally {
-      await reopened.close();
-    }
-  });
+      const outcome = await new Promise<string>((resolve) => {
+        child.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('midway')) {
+            child.kill('SIGKILL');
+            resolve('killed');
+          } else if (d.toString().includes('finished')) resolve('finished');
+        });
+        child.on('exit', () => resolve('exited'));
+      });
+      assert.equal(outcome, 'killed');
+      await new Promise((r) => child.once('exit', r).once('close', r));
+      const reopened = openDatabase(fx.target());
+      try {
+        assert.deepEqual(await tableCounts(reopened), before);
+      } finally {
+        await reopened.close();
+      }
+    },
+  );
 });

@@ -5,7 +5,7 @@ import { aSource, officer, testApp } from '../testing/test-app.js';
 import { tableCounts, tempFile } from './testing/fixtures.js';
 
 const LIST = [
-  'Номер,Прізвище,Ім\'я,По батькові,Дата народження,Статус,Дата,Місце',
+  "Номер,Прізвище,Ім'я,По батькові,Дата народження,Статус,Дата,Місце",
   'A-1,Коваленко,Андрій,Миколайович,05.03.1994,полонений,20.05.2022,Оленівка',
   'A-2,Шевченко,Олег,Петрович,25.12.1990,зник безвісти,,',
   'A-3,Бойко,Іван,,31.02.1985,,,',
@@ -15,18 +15,45 @@ forEachDialect('imports: the flow', (fx) => {
   test('a list lands as persons with claims and events naming source, batch and row; bad dates are rejected where they are', async () => {
     const app = testApp(fx.database());
     const src = await aSource(app, 'flow list');
-    const place = await app.places.create(officer, { name: 'Olenivka', kind: 'detention_site', variants: ['Оленівка'] });
-    const r = await app.imports.run(officer, tempFile('list.csv', LIST), { sourceId: src.id, mapping: { source_record_id: 'Номер' } });
+    const place = await app.places.create(officer, {
+      name: 'Olenivka',
+      kind: 'detention_site',
+      variants: ['Оленівка'],
+    });
+    const r = await app.imports.run(officer, tempFile('list.csv', LIST), {
+      sourceId: src.id,
+      mapping: { source_record_id: 'Номер' },
+    });
     assert.equal(r.created, 2);
     assert.equal(r.rejectedCount, 1);
-    assert.deepEqual(r.rejected[0], { row: 4, column: 'Дата народження', code: 'DATE_INVALID', message: r.rejected[0]!.message });
-    const claims = await fx.database().db.selectFrom('claims').select(['batch_id', 'row_ref', 'source_id']).where('source_id', '=', src.id).execute();
+    assert.deepEqual(r.rejected[0], {
+      row: 4,
+      column: 'Дата народження',
+      code: 'DATE_INVALID',
+      message: r.rejected[0]!.message,
+    });
+    const claims = await fx
+      .database()
+      .db.selectFrom('claims')
+      .select(['batch_id', 'row_ref', 'source_id'])
+      .where('source_id', '=', src.id)
+      .execute();
     assert.ok(claims.length >= 8);
     assert.ok(claims.every((c) => c.batch_id === r.batchId && (c.row_ref === 'A-1' || c.row_ref === 'A-2')));
-    const ev = await fx.database().db.selectFrom('status_events').selectAll().where('row_ref', '=', 'A-1').executeTakeFirstOrThrow();
+    const ev = await fx
+      .database()
+      .db.selectFrom('status_events')
+      .selectAll()
+      .where('row_ref', '=', 'A-1')
+      .executeTakeFirstOrThrow();
     assert.equal(ev.kind, 'captured');
     assert.equal(ev.place_id, place.id);
-    const batch = await fx.database().db.selectFrom('import_batches').selectAll().where('id', '=', r.batchId).executeTakeFirstOrThrow();
+    const batch = await fx
+      .database()
+      .db.selectFrom('import_batches')
+      .selectAll()
+      .where('id', '=', r.batchId)
+      .executeTakeFirstOrThrow();
     assert.equal(batch.state, 'committed');
   });
 
@@ -44,19 +71,38 @@ forEachDialect('imports: the flow', (fx) => {
     assert.equal(other.unchanged, 2);
     const after = await tableCounts(fx.database());
     // Only the two batch records and their audit entries are new.
-    assert.deepEqual({ ...after, import_batches: 0, audit_log: 0 }, { ...before, import_batches: 0, audit_log: 0 });
+    assert.deepEqual(
+      { ...after, import_batches: 0, audit_log: 0 },
+      { ...before, import_batches: 0, audit_log: 0 },
+    );
   });
 
   test('a changed row supersedes its earlier claims, asserted at the new source date', async () => {
     const app = testApp(fx.database());
     const src = await aSource(app, 'changing list');
     const map = { source_record_id: 'Номер' } as const;
-    await app.imports.run(officer, tempFile('v1.csv', LIST), { sourceId: src.id, mapping: map, sourceDate: '2022-06-01' });
+    await app.imports.run(officer, tempFile('v1.csv', LIST), {
+      sourceId: src.id,
+      mapping: map,
+      sourceDate: '2022-06-01',
+    });
     const v2 = LIST.replace('Коваленко,Андрій', 'Коваленко,Андрiй Іванович');
-    const r = await app.imports.run(officer, tempFile('v2.csv', v2), { sourceId: src.id, mapping: map, sourceDate: '2022-07-01' });
+    const r = await app.imports.run(officer, tempFile('v2.csv', v2), {
+      sourceId: src.id,
+      mapping: map,
+      sourceDate: '2022-07-01',
+    });
     assert.equal(r.updated, 1);
     assert.equal(r.unchanged, 1);
-    const given = await fx.database().db.selectFrom('claims').selectAll().where('source_id', '=', src.id).where('row_ref', '=', 'A-1').where('field', '=', 'given_name').orderBy('recorded_at').execute();
+    const given = await fx
+      .database()
+      .db.selectFrom('claims')
+      .selectAll()
+      .where('source_id', '=', src.id)
+      .where('row_ref', '=', 'A-1')
+      .where('field', '=', 'given_name')
+      .orderBy('recorded_at')
+      .execute();
     assert.equal(given.length, 2);
     assert.equal(given[1]!.supersedes, given[0]!.id);
     assert.equal(given[1]!.asserted_at, '2022-07-01');
@@ -86,7 +132,8 @@ forEachDialect('imports: the flow', (fx) => {
       ],
       events: [],
     });
-    const list = 'family_name,given_name,patronymic,date_of_birth,service_number,status\nТкаченко,Богдан,Сергійович,1988-07-14,SN-778899,wounded\n';
+    const list =
+      'family_name,given_name,patronymic,date_of_birth,service_number,status\nТкаченко,Богдан,Сергійович,1988-07-14,SN-778899,wounded\n';
     const r = await app.imports.run(officer, tempFile('link.csv', list), { sourceName: 'hospital list' });
     assert.equal(r.linked, 1);
     assert.equal(r.created, 0);
@@ -100,7 +147,12 @@ forEachDialect('imports: the flow', (fx) => {
     const r = await app.imports.run(officer, tempFile('mdy.csv', list), { sourceName: 'mdy list' });
     assert.equal(r.dateOrder, 'MDY');
     assert.equal(r.ambiguousDates, 1);
-    const rows = await fx.database().db.selectFrom('claims').select(['field', 'value']).where('batch_id', '=', r.batchId).execute();
+    const rows = await fx
+      .database()
+      .db.selectFrom('claims')
+      .select(['field', 'value'])
+      .where('batch_id', '=', r.batchId)
+      .execute();
     const values = rows.map((x) => `${x.field}=${x.value}`);
     assert.ok(values.includes('date_of_birth={"year":1992,"month":3,"day":4}'));
     assert.ok(values.includes('family_name="Савченко"') && values.includes('patronymic="Іванівна"'));
@@ -110,10 +162,20 @@ forEachDialect('imports: the flow', (fx) => {
     const app = testApp(fx.database());
     const list = 'Col A,Col B\nЛисенко,Тарас\n';
     const map = { family_name: 'Col A', given_name: 'Col B' } as const;
-    await app.imports.run(officer, tempFile('p.csv', list), { sourceName: 'preset list', mapping: map, savePreset: 'cards' });
+    await app.imports.run(officer, tempFile('p.csv', list), {
+      sourceName: 'preset list',
+      mapping: map,
+      savePreset: 'cards',
+    });
     const presets = await app.imports.listPresets(officer);
-    assert.deepEqual(presets.find((p) => p.name === 'cards')?.mapping, { 'Col A': 'family_name', 'Col B': 'given_name' });
-    const r = await app.imports.run(officer, tempFile('p2.csv', 'Col A,Col B\nРуденко,Юрій\n'), { sourceName: 'preset list', preset: 'cards' });
+    assert.deepEqual(presets.find((p) => p.name === 'cards')?.mapping, {
+      'Col A': 'family_name',
+      'Col B': 'given_name',
+    });
+    const r = await app.imports.run(officer, tempFile('p2.csv', 'Col A,Col B\nРуденко,Юрій\n'), {
+      sourceName: 'preset list',
+      preset: 'cards',
+    });
     assert.equal(r.created, 1);
   });
 });

@@ -30,7 +30,9 @@ export function buildMapping(
     if (column === '') continue;
     if (!header.includes(column))
       throw new DomainError('VALIDATION_FAILED', `mapping.${field}: the file has no column "${column}"`, {
-        issues: [{ path: `mapping.${field}`, message: `no column "${column}"; columns: ${header.join(', ')}` }],
+        issues: [
+          { path: `mapping.${field}`, message: `no column "${column}"; columns: ${header.join(', ')}` },
+        ],
       });
     byColumn[column] = field;
   }
@@ -50,7 +52,10 @@ export interface ImportPreset {
 /** Loads a preset by name (inside a unit). Throws NOT_FOUND. */
 export async function loadPreset(u: Unit, name: string): Promise<ImportPreset> {
   const r = await u.trx.selectFrom('import_presets').selectAll().where('name', '=', name).executeTakeFirst();
-  if (!r) throw new DomainError('NOT_FOUND', `mapping preset "${name}" does not exist`, { details: { what: 'preset' } });
+  if (!r)
+    throw new DomainError('NOT_FOUND', `mapping preset "${name}" does not exist`, {
+      details: { what: 'preset' },
+    });
   return {
     name: r.name,
     mapping: JSON.parse(r.mapping) as Record<string, string>,
@@ -68,11 +73,19 @@ export async function savePresetIn(
   mapping: Readonly<Record<string, string>>,
   options: Readonly<Record<string, unknown>> = {},
 ): Promise<void> {
-  const existing = await u.trx.selectFrom('import_presets').select('id').where('name', '=', name).executeTakeFirst();
+  const existing = await u.trx
+    .selectFrom('import_presets')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (existing)
     await u.trx
       .updateTable('import_presets')
-      .set((eb) => ({ mapping: JSON.stringify(mapping), options: JSON.stringify(options), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        mapping: JSON.stringify(mapping),
+        options: JSON.stringify(options),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', existing.id)
       .execute();
   else
@@ -92,7 +105,12 @@ export async function savePresetIn(
 }
 
 /** Use case: save a named mapping (column → field). */
-export async function savePreset(ctx: AppContext, actor: Actor, name: string, mapping: Record<string, string>) {
+export async function savePreset(
+  ctx: AppContext,
+  actor: Actor,
+  name: string,
+  mapping: Record<string, string>,
+) {
   authorize(actor, 'import.run');
   const bad = Object.entries(mapping).filter(([, f]) => !isFieldName(f));
   if (bad.length)

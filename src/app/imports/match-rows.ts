@@ -1,16 +1,26 @@
 /**
- * Matching a chunk of rows against the registry with set queries: one lookup of every row's
- * blocking keys, one load of every candidate's live claims, then the engine's scores per row.
+ * Matching a chunk of rows against the registry with set queries: the rows are prepared for the
+ * engine once, their blocking keys looked up in one pass, every candidate's live claims loaded in
+ * one go and prepared once, and each row scored against its own candidates. The keys computed here
+ * are the ones a new person gets, so they are returned for the insert.
  */
 import { asId, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
+import { prepare, preparedBlockingKeys, probabilityOf, type MatchRecord } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
-import { liveClaimsOf, matchRecordsOf, scoreAgainst, type ScoredPerson } from '../registry-matching.js';
+import { nameTokenKeyer } from '../indexing.js';
+import { liveClaimsOf, matchRecordsOf, type ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
 const MAX_CANDIDATES = 30;
 /** Keys looked up per query. */
 const KEY_SLICE = 500;
+
+/** A row's blocking keys (as a new person would store them) and its best registry match. */
+export interface MatchedRow {
+  readonly keys: string[];
+  readonly best: ScoredPerson | null;
+}
 
 /** Claim records for scoring a row that is not stored yet. */
 export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput[]): Claim[] {
@@ -31,37 +41,53 @@ export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput
   }));
 }
 
-/** Blocking keys of the engine (name-token search keys are for typing, not for linkage). */
-function linkageKeys(ctx: AppContext, claims: readonly Claim[]): string[] {
-  return ctx.keyer(claims).filter((k) => !k.startsWith('t:') && !k.startsWith('k:'));
+/** Name-token search keys start with t: or k:; the others are the engine's linkage keys. */
+function isLinkageKey(k: string): boolean {
+  return !k.startsWith('t:') && !k.startsWith('k:');
 }
 
-/** The best-scoring registry person of each row, or null when no person shares a key with it. */
-export async function bestMatches(
+/** Keys of each row and its best match (null when no registry person shares a linkage key). */
+export async function matchChunk(
   ctx: AppContext,
   u: Unit,
   rows: readonly PreparedRow[],
-): Promise<(ScoredPerson | null)[]> {
+): Promise<MatchedRow[]> {
   if (rows.length === 0) return [];
+  const model = ctx.matcher.model;
   const temp = rows.map((r, i) => transientClaims(u, `q${i}`, r.claims));
-  const keysPer = temp.map((c) => linkageKeys(ctx, c));
-  const byKey = await personsByKey(u, [...new Set(keysPer.flat())]);
-  const candPer = keysPer.map((keys) => topCandidates(keys, byKey));
-  const ids = [...new Set(candPer.flat())];
-  if (ids.length === 0) return rows.map(() => null);
+  const Q = prepare(temp.map((c, i) => matchRecordsOf(`q${i}`, c)[0]!));
+  const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
+  const byKey = await personsByKey(u, [...new Set(keys.flatMap((k) => k.filter(isLinkageKey)))]);
+  const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
+  const ids = [...new Set(candidates.flat())];
+  if (ids.length === 0) return keys.map((k) => ({ keys: k, best: null }));
   const claims = await liveClaimsOf(u.trx, ids);
+  const records: MatchRecord[] = [];
+  const indices = new Map<string, number[]>();
+  for (const id of ids) {
+    const list: number[] = [];
+    for (const rec of matchRecordsOf(id, claims.get(id) ?? [])) list.push(records.push(rec) - 1);
+    indices.set(id, list);
+  }
+  const C = prepare(records);
+  const scorer = ctx.matcher.scorer;
   return rows.map((_, i) => {
-    const cands = candPer[i]!;
-    if (cands.length === 0) return null;
-    const sub = new Map<string, Claim[]>();
-    for (const id of cands) {
-      const c = claims.get(id);
-      if (c) sub.set(id, c);
-    }
-    const query = matchRecordsOf(`q${i}`, temp[i]!)[0]!;
-    let best: ScoredPerson | null = null;
-    for (const s of scoreAgainst(ctx.matcher, query, sub)) if (!best || s.probability > best.probability) best = s;
-    return best;
+    let bestJ = -1;
+    let bestW = -Infinity;
+    for (const id of candidates[i]!)
+      for (const j of indices.get(id) ?? []) {
+        const w = scorer.weight(Q, i, C, j);
+        if (w > bestW) {
+          bestW = w;
+          bestJ = j;
+        }
+      }
+    if (bestJ < 0) return { keys: keys[i]!, best: null };
+    const explanation = scorer.explain(Q, i, C, bestJ);
+    return {
+      keys: keys[i]!,
+      best: { id: C.ids[bestJ]!, weight: bestW, probability: probabilityOf(bestW), explanation },
+    };
   });
 }
 

@@ -9,7 +9,14 @@
  * The PFIF record id (with its domain) is the row reference, so a re-import from the same repository
  * updates rather than duplicates.
  */
-import { CLAIM_FIELDS, type ClaimField, type ClaimInput, type EventInput, type EventKind, type PartialDate } from '../../domain/index.js';
+import {
+  CLAIM_FIELDS,
+  type ClaimField,
+  type ClaimInput,
+  type EventInput,
+  type EventKind,
+  type PartialDate,
+} from '../../domain/index.js';
 import type { TableRow } from '../../interchange/index.js';
 import { parseName } from '../../matching/index.js';
 import { contentHash } from './row-facts.js';
@@ -20,7 +27,14 @@ export const PFIF_PERSON_TAG = 'pfif.person';
 /** First line of a notes claim that holds a PFIF note. */
 export const PFIF_NOTE_TAG = 'pfif.note';
 
-const HOME = ['home_street', 'home_neighborhood', 'home_city', 'home_state', 'home_postal_code', 'home_country'];
+const HOME = [
+  'home_street',
+  'home_neighborhood',
+  'home_city',
+  'home_state',
+  'home_postal_code',
+  'home_country',
+];
 
 /** A record as text: a tag line, then `field=value` lines with \ and newlines escaped. */
 export function serialiseRecord(tag: string, fields: Readonly<Record<string, string>>): string {
@@ -38,7 +52,9 @@ export function parseRecord(tag: string, text: string): Record<string, string> |
   for (const line of lines.slice(1)) {
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
-    out[line.slice(0, eq)] = line.slice(eq + 1).replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
+    out[line.slice(0, eq)] = line
+      .slice(eq + 1)
+      .replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
   }
   return out;
 }
@@ -78,17 +94,36 @@ export function pfifFacts(row: TableRow): { ok: true; row: PreparedRow } | { ok:
   const v = row.values;
   const ref = (v['person_record_id'] ?? '').trim();
   if (ref === '')
-    return { ok: false, reject: { row: row.line, column: 'person_record_id', code: 'VALUE_INVALID', message: 'a PFIF person needs its person_record_id' } };
+    return {
+      ok: false,
+      reject: {
+        row: row.line,
+        column: 'person_record_id',
+        code: 'VALUE_INVALID',
+        message: 'a PFIF person needs its person_record_id',
+      },
+    };
   const assertedAt = isoDayOf(v['source_date']);
   const claims: ClaimInput[] = [];
   const problems: RowReject[] = [];
   const add = (field: ClaimField, value: unknown, column: string): void => {
     const parsed = CLAIM_FIELDS[field].value.safeParse(value);
     if (!parsed.success) {
-      problems.push({ row: row.line, column, code: 'VALUE_INVALID', message: `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+      problems.push({
+        row: row.line,
+        column,
+        code: 'VALUE_INVALID',
+        message: `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      });
       return;
     }
-    claims.push({ field, value: parsed.data as ClaimInput['value'], confidence: 'unconfirmed', sensitivity: CLAIM_FIELDS[field].sensitivity, assertedAt });
+    claims.push({
+      field,
+      value: parsed.data as ClaimInput['value'],
+      confidence: 'unconfirmed',
+      sensitivity: CLAIM_FIELDS[field].sensitivity,
+      assertedAt,
+    });
   };
   personClaims(v, add);
   const record: Record<string, string> = {};
@@ -97,10 +132,16 @@ export function pfifFacts(row: TableRow): { ok: true; row: PreparedRow } | { ok:
   const events: EventInput[] = [];
   for (const note of row.notes ?? []) noteFacts(note, add, events);
   if (problems.length > 0) return { ok: false, reject: problems[0]! };
-  return { ok: true, row: { line: row.line, rowRef: ref, hash: contentHash(claims, events), claims, events } };
+  return {
+    ok: true,
+    row: { line: row.line, rowRef: ref, hash: contentHash(claims, events), claims, events },
+  };
 }
 
-function personClaims(v: Readonly<Record<string, string>>, add: (f: ClaimField, value: unknown, col: string) => void): void {
+function personClaims(
+  v: Readonly<Record<string, string>>,
+  add: (f: ClaimField, value: unknown, col: string) => void,
+): void {
   const text = (k: string) => (v[k] ?? '').trim();
   if (text('given_name')) add('given_name', text('given_name'), 'given_name');
   if (text('family_name')) add('family_name', text('family_name'), 'family_name');
@@ -117,7 +158,15 @@ function personClaims(v: Readonly<Record<string, string>>, add: (f: ClaimField, 
   if (sex === 'male' || sex === 'female' || sex === 'other') add('sex', sex, 'sex');
   const dob = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text('date_of_birth'));
   if (dob)
-    add('date_of_birth', { year: Number(dob[1]), ...(dob[2] && { month: Number(dob[2]) }), ...(dob[3] && { day: Number(dob[3]) }) }, 'date_of_birth');
+    add(
+      'date_of_birth',
+      {
+        year: Number(dob[1]),
+        ...(dob[2] && { month: Number(dob[2]) }),
+        ...(dob[3] && { day: Number(dob[3]) }),
+      },
+      'date_of_birth',
+    );
   const asOf = isoDayOf(v['source_date']);
   if (/^\d{1,3}$/.test(text('age')) && asOf) add('age', { years: Number(text('age')), asOf }, 'age');
   if (text('description')) add('description', text('description'), 'description');

@@ -11,7 +11,13 @@ import {
   type EventInput,
   type PartialDate,
 } from '../../domain/index.js';
-import { parseListDate, restoreFormula, type DateOrder, type FieldName, type TableRow } from '../../interchange/index.js';
+import {
+  parseListDate,
+  restoreFormula,
+  type DateOrder,
+  type FieldName,
+  type TableRow,
+} from '../../interchange/index.js';
 import { parseName } from '../../matching/index.js';
 import type { PreparedRow, RowReject } from './types.js';
 import { readAge, readSex, readStatus } from './values.js';
@@ -85,7 +91,8 @@ function readRow(row: TableRow, rc: RowContext): RowOutcome {
   const claims: ClaimInput[] = [];
   const add = (field: ClaimField, value: unknown, from: FieldName): void => {
     const parsed = CLAIM_FIELDS[field].value.safeParse(value);
-    if (!parsed.success) fail(from, 'VALUE_INVALID', `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success)
+      fail(from, 'VALUE_INVALID', `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     claims.push({
       field,
       value: parsed.data as ClaimInput['value'],
@@ -123,7 +130,8 @@ function readRow(row: TableRow, rc: RowContext): RowOutcome {
     }
   }
   const sexText = cell('sex');
-  if (sexText !== '') add('sex', readSex(sexText) ?? fail('sex', 'VALUE_INVALID', `"${sexText}" is not a sex`), 'sex');
+  if (sexText !== '')
+    add('sex', readSex(sexText) ?? fail('sex', 'VALUE_INVALID', `"${sexText}" is not a sex`), 'sex');
   const ageText = cell('age');
   if (ageText !== '') {
     const years = readAge(ageText) ?? fail('age', 'VALUE_INVALID', `"${ageText}" is not an age in years`);
@@ -134,7 +142,11 @@ function readRow(row: TableRow, rc: RowContext): RowOutcome {
     fail('family_name', 'NAME_MISSING', 'the row names nobody (no name column has a value)');
   const ref = cell('source_record_id');
   const hash = contentHash(claims, events);
-  return { ok: true, row: { line: row.line, rowRef: ref !== '' ? ref : `h:${hash}`, hash, claims, events }, ambiguous };
+  return {
+    ok: true,
+    row: { line: row.line, rowRef: ref !== '' ? ref : `h:${hash}`, hash, claims, events },
+    ambiguous,
+  };
 }
 
 /** Fills the name parts the list did not give separately from a full name. */
@@ -162,7 +174,8 @@ function statusEvents(
   const when = date('status_date');
   const place = cell('place');
   if (statusText === '') return [];
-  const kind = readStatus(statusText) ?? fail('status', 'VALUE_INVALID', `"${statusText}" is not a known status`);
+  const kind =
+    readStatus(statusText) ?? fail('status', 'VALUE_INVALID', `"${statusText}" is not a known status`);
   if (kind === 'transferred' && place === '')
     fail('place', 'VALUE_INVALID', 'a transfer needs the place it went to');
   return [
@@ -184,6 +197,8 @@ export function contentHash(claims: readonly ClaimInput[], events: readonly Even
   const h = createHash('sha256');
   for (const c of claims) h.update(`${c.field}\u0000${JSON.stringify(c.value)}\u0001`);
   for (const e of events)
-    h.update(`${e.kind}\u0000${JSON.stringify(e.date ?? null)}\u0000${e.placeText ?? ''}\u0000${e.details ?? ''}\u0001`);
+    h.update(
+      `${e.kind}\u0000${JSON.stringify(e.date ?? null)}\u0000${e.placeText ?? ''}\u0000${e.details ?? ''}\u0001`,
+    );
   return h.digest('base64url').slice(0, 27);
 }

@@ -6,7 +6,15 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DomainError, asId, parseInput, type Actor, type BatchId, type Issue, type SourceId } from '../../domain/index.js';
+import {
+  DomainError,
+  asId,
+  parseInput,
+  type Actor,
+  type BatchId,
+  type Issue,
+  type SourceId,
+} from '../../domain/index.js';
 import type { FieldName, TableRow } from '../../interchange/index.js';
 import { authorize } from '../authz.js';
 import { inUnit, type AppContext, type Unit } from '../context.js';
@@ -76,16 +84,29 @@ async function importIn(
   const fileName = opts.fileName ?? basename(path);
   const preset = opts.preset ? await loadPreset(u, opts.preset) : null;
   const format = opts.format ?? (preset?.options['format'] as ParsedImportOptions['format']);
-  const file = await openFile(path, { fileName, ...(format && { format }), ...(opts.sheet && { sheet: opts.sheet }) });
+  const file = await openFile(path, {
+    fileName,
+    ...(format && { format }),
+    ...(opts.sheet && { sheet: opts.sheet }),
+  });
   try {
     const { table } = file;
     const isPfif = table.format === 'pfif';
-    const mapping = isPfif ? null : buildMapping(table.header, table.hxlTags, preset?.mapping ?? null, opts.mapping);
+    const mapping = isPfif
+      ? null
+      : buildMapping(table.header, table.hxlTags, preset?.mapping ?? null, opts.mapping);
     if (mapping && Object.keys(mapping.byColumn).length === 0)
       throw new DomainError('INPUT_INVALID', `${fileName}: no column maps to a field of the registry`, {
-        issues: table.header.map((h, i) => ({ row: 1, column: i + 1, code: 'UNMAPPED', message: `"${h}" maps to no field` })),
+        issues: table.header.map((h, i) => ({
+          row: 1,
+          column: i + 1,
+          code: 'UNMAPPED',
+          message: `"${h}" maps to no field`,
+        })),
       });
-    const dateColumns = mapping ? (['date_of_birth', 'status_date'] as FieldName[]).flatMap((f) => mapping.byField.get(f) ?? []) : [];
+    const dateColumns = mapping
+      ? (['date_of_birth', 'status_date'] as FieldName[]).flatMap((f) => mapping.byField.get(f) ?? [])
+      : [];
     const sampled = opts.dateOrder
       ? { order: opts.dateOrder, rows: file.rows }
       : await sampleDateOrder(file.rows, dateColumns);
@@ -120,8 +141,14 @@ async function importIn(
       : null;
     await readAll(scope, file, sampled.rows, rc, opts.chunkSize, control, totalBytes);
     for (const note of table.looseNotes ?? [])
-      warn(report, { row: 0, column: 'note', code: 'NOTE_UNATTACHED', message: `note ${note['note_record_id'] ?? '?'} names no person of this file; not imported` });
-    if (opts.savePreset && mapping) await savePresetIn(ctx, u, actor, opts.savePreset, mapping.byColumn, { format: table.format });
+      warn(report, {
+        row: 0,
+        column: 'note',
+        code: 'NOTE_UNATTACHED',
+        message: `note ${note['note_record_id'] ?? '?'} names no person of this file; not imported`,
+      });
+    if (opts.savePreset && mapping)
+      await savePresetIn(ctx, u, actor, opts.savePreset, mapping.byColumn, { format: table.format });
     await finishBatch(u, report, file.sha256());
     u.audit(actor, 'import.commit', 'import_batch', batchId, { source: source.id, ...counts(report) });
     return report;
@@ -132,12 +159,24 @@ async function importIn(
 
 async function resolveSource(ctx: AppContext, u: Unit, actor: Actor, opts: ParsedImportOptions) {
   if (opts.sourceId) {
-    const s = await u.trx.selectFrom('sources').select(['id', 'published']).where('id', '=', opts.sourceId).executeTakeFirst();
-    if (!s) throw new DomainError('NOT_FOUND', `source ${opts.sourceId} does not exist`, { details: { what: 'source', id: opts.sourceId } });
+    const s = await u.trx
+      .selectFrom('sources')
+      .select(['id', 'published'])
+      .where('id', '=', opts.sourceId)
+      .executeTakeFirst();
+    if (!s)
+      throw new DomainError('NOT_FOUND', `source ${opts.sourceId} does not exist`, {
+        details: { what: 'source', id: opts.sourceId },
+      });
     return { id: asId<SourceId>(s.id), published: s.published };
   }
   const title = opts.sourceName!;
-  const s = await u.trx.selectFrom('sources').select(['id', 'published']).where('title', '=', title).orderBy('created_at').executeTakeFirst();
+  const s = await u.trx
+    .selectFrom('sources')
+    .select(['id', 'published'])
+    .where('title', '=', title)
+    .orderBy('created_at')
+    .executeTakeFirst();
   if (s) return { id: asId<SourceId>(s.id), published: s.published };
   authorize(actor, 'source.write');
   const id = ctx.ids.next();
@@ -239,7 +278,8 @@ async function readAll(
     control.onProgress?.({ rows: report.rows, bytesRead: file.bytesRead(), totalBytes });
   };
   for await (const row of rows) {
-    if (control.signal?.aborted) throw new DomainError('CANCELLED', 'the import was cancelled; nothing was written');
+    if (control.signal?.aborted)
+      throw new DomainError('CANCELLED', 'the import was cancelled; nothing was written');
     mut.rows++;
     const out = rc ? rowFacts(row, rc) : pfifFacts(row);
     if (!out.ok) {
@@ -252,7 +292,8 @@ async function readAll(
     refs.add(out.row.rowRef);
     if (chunk.length >= chunkSize) await flush();
   }
-  if (control.signal?.aborted) throw new DomainError('CANCELLED', 'the import was cancelled; nothing was written');
+  if (control.signal?.aborted)
+    throw new DomainError('CANCELLED', 'the import was cancelled; nothing was written');
   await flush();
 }
 
@@ -261,7 +302,9 @@ function drainIssues(report: ImportReport, issues: readonly Issue[], from: numbe
   for (let i = from; i < issues.length; i++) {
     const issue = issues[i]!;
     if (issue.code === 'TRUNCATED')
-      throw new DomainError('INPUT_INVALID', `line ${issue.row}: ${issue.message}; nothing was imported`, { issues: [issue] });
+      throw new DomainError('INPUT_INVALID', `line ${issue.row}: ${issue.message}; nothing was imported`, {
+        issues: [issue],
+      });
     (report as { rows: number }).rows++;
     reject(report, {
       row: issue.row ?? 0,

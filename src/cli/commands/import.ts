@@ -42,7 +42,11 @@ export function parseMapOptions(specs: readonly string[]): Partial<Record<FieldN
 function progressReporter(ctx: CliContext): { update(p: ImportProgress): void; stop(): void } {
   if (ctx.interactive) {
     const bar = new cliProgress.SingleBar(
-      { stream: ctx.stderr as NodeJS.WritableStream, format: 'import [{bar}] {percentage}% | {rows} rows', hideCursor: true },
+      {
+        stream: ctx.stderr as NodeJS.WritableStream,
+        format: 'import [{bar}] {percentage}% | {rows} rows',
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -60,7 +64,9 @@ function progressReporter(ctx: CliContext): { update(p: ImportProgress): void; s
     update: (p) => {
       if (p.rows < next) return;
       next = p.rows + 100_000;
-      ctx.stderr.write(`import: ${p.rows} rows (${Math.round((100 * p.bytesRead) / Math.max(p.totalBytes, 1))}%)\n`);
+      ctx.stderr.write(
+        `import: ${p.rows} rows (${Math.round((100 * p.bytesRead) / Math.max(p.totalBytes, 1))}%)\n`,
+      );
     },
     stop: () => {},
   };
@@ -71,12 +77,20 @@ export function formatReport(r: ImportReport): string {
   const lines = [
     `${r.dryRun ? 'dry run (nothing written)' : 'imported'}: ${r.fileName} (${r.format}, ${r.encoding}) batch ${r.batchId}`,
     `rows ${r.rows}: created ${r.created} (queued for review ${r.queued}), linked ${r.linked}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejectedCount}`,
-    `mapping: ${Object.entries(r.mapping).map(([c, f]) => `${c} → ${f}`).join(', ') || '(PFIF fields)'}`,
+    `mapping: ${
+      Object.entries(r.mapping)
+        .map(([c, f]) => `${c} → ${f}`)
+        .join(', ') || '(PFIF fields)'
+    }`,
   ];
   if (r.unmappedColumns.length) lines.push(`unmapped columns: ${r.unmappedColumns.join(', ')}`);
   if (r.ambiguousDates) lines.push(`ambiguous dates: ${r.ambiguousDates}, read as ${r.dateOrder}`);
-  for (const x of r.rejected) lines.push(`  rejected line ${x.row}${x.column !== undefined ? `, column ${x.column}` : ''}: [${x.code}] ${x.message}`);
-  if (r.rejectedCount > r.rejected.length) lines.push(`  ... and ${r.rejectedCount - r.rejected.length} more`);
+  for (const x of r.rejected)
+    lines.push(
+      `  rejected line ${x.row}${x.column !== undefined ? `, column ${x.column}` : ''}: [${x.code}] ${x.message}`,
+    );
+  if (r.rejectedCount > r.rejected.length)
+    lines.push(`  ... and ${r.rejectedCount - r.rejected.length} more`);
   for (const x of r.warnings) lines.push(`  warning: [${x.code}] ${x.message}`);
   return lines.join('\n') + '\n';
 }
@@ -85,11 +99,18 @@ export function formatReport(r: ImportReport): string {
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('import a list (CSV, XLSX, HXL, PFIF 1.4, JSON Lines) in one transaction and print the report')
+    .description(
+      'import a list (CSV, XLSX, HXL, PFIF 1.4, JSON Lines) in one transaction and print the report',
+    )
     .argument('<file>', 'the list to import')
     .option('--source <name>', 'source title (created as a list source when absent)')
     .option('--format <format>', `skip detection: ${FORMATS.join(', ')}`)
-    .option('--map <FIELD=COLUMN>', 'map a column to a field (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--map <FIELD=COLUMN>',
+      'map a column to a field (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--dry-run', 'report what would happen, write nothing')
     .option('--source-date <YYYY-MM-DD>', 'when the source asserted the rows')
     .option('--preset <name>', 'start from a saved mapping')
@@ -98,7 +119,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON')
     .action(async (file: string, o: ImportCliOptions) => {
       if (o.format && !(FORMATS as readonly string[]).includes(o.format))
-        throw new DomainError('VALIDATION_FAILED', `--format ${o.format}: expected one of ${FORMATS.join(', ')}`);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `--format ${o.format}: expected one of ${FORMATS.join(', ')}`,
+        );
       const mapping = parseMapOptions(o.map);
       await withRuntime(ctx, async (rt) => {
         const progress = progressReporter(ctx);

@@ -21,7 +21,11 @@ export const exportsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
     async (request, reply) => {
       const { format, fields, ...filter } = request.query;
       const chosen = fields?.split(',') as ExportField[] | undefined;
-      const ex = await app.exports.run(actorOf(request), { format, filter, ...(chosen && { fields: chosen }) });
+      const ex = await app.exports.run(actorOf(request), {
+        format,
+        filter,
+        ...(chosen && { fields: chosen }),
+      });
       // The stream bypasses the response serializer.
       return reply
         .type(ex.contentType)

@@ -12,17 +12,29 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/index.js';
 import { actorOf } from '../authenticate.js';
 import { responses } from '../schemas/common.js';
-import { ImportJobOut, ImportQuery, JobCreatedOut, JobParams, UploadBody, mapFromQuery } from '../schemas/imports.js';
+import {
+  ImportJobOut,
+  ImportQuery,
+  JobCreatedOut,
+  JobParams,
+  UploadBody,
+  mapFromQuery,
+} from '../schemas/imports.js';
 import type { PluginOptions } from './options.js';
 
 const tags = ['imports'];
 
 function tooLarge(limit: number): DomainError {
-  return new DomainError('PAYLOAD_TOO_LARGE', `the upload is larger than ${limit} bytes`, { details: { limitBytes: limit } });
+  return new DomainError('PAYLOAD_TOO_LARGE', `the upload is larger than ${limit} bytes`, {
+    details: { limitBytes: limit },
+  });
 }
 
 /** Streams the body to a new temporary file; removes it and throws 413 past the limit. */
-async function saveUpload(body: NodeJS.ReadableStream, limit: number): Promise<{ path: string; dispose(): void }> {
+async function saveUpload(
+  body: NodeJS.ReadableStream,
+  limit: number,
+): Promise<{ path: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'whereabouts-upload-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   const path = join(dir, 'upload');
@@ -37,7 +49,9 @@ async function saveUpload(body: NodeJS.ReadableStream, limit: number): Promise<{
     await pipeline(body, meter, createWriteStream(path));
   } catch (e) {
     dispose();
-    throw e instanceof DomainError ? e : new DomainError('INPUT_INVALID', 'the upload was interrupted', { cause: e });
+    throw e instanceof DomainError
+      ? e
+      : new DomainError('INPUT_INVALID', 'the upload was interrupted', { cause: e });
   }
   return { path, dispose };
 }
@@ -91,14 +105,24 @@ export const importsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
   server.get(
     '/api/imports/:jobId',
     {
-      schema: { tags, summary: 'An import job: state, progress and, when done, the report', params: JobParams, response: responses(ImportJobOut) },
+      schema: {
+        tags,
+        summary: 'An import job: state, progress and, when done, the report',
+        params: JobParams,
+        response: responses(ImportJobOut),
+      },
     },
     async (request) => app.imports.jobs.get(actorOf(request), request.params.jobId),
   );
   server.delete(
     '/api/imports/:jobId',
     {
-      schema: { tags, summary: 'Cancel an import job; nothing it did is kept', params: JobParams, response: responses(ImportJobOut) },
+      schema: {
+        tags,
+        summary: 'Cancel an import job; nothing it did is kept',
+        params: JobParams,
+        response: responses(ImportJobOut),
+      },
     },
     async (request) => app.imports.jobs.cancel(actorOf(request), request.params.jobId),
   );

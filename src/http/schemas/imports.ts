@@ -23,7 +23,9 @@ export const ImportQuery = z.strictObject({
 });
 
 /** The uploaded file (any content type; streamed to a temporary file). */
-export const UploadBody = z.unknown().describe('the list file as the raw request body (CSV, XLSX, HXL, PFIF 1.4 XML, JSON Lines)');
+export const UploadBody = z
+  .unknown()
+  .describe('the list file as the raw request body (CSV, XLSX, HXL, PFIF 1.4 XML, JSON Lines)');
 
 export const JobCreatedOut = z.object({ jobId: z.string() }).meta({ id: 'ImportJobCreated' });
 
@@ -78,7 +80,10 @@ export const ExportQuery = z.strictObject({
   fields: z
     .string()
     .max(2000)
-    .regex(new RegExp(`^(${EXPORT_FIELDS.join('|')})(,(${EXPORT_FIELDS.join('|')}))*$`), 'comma-separated export fields')
+    .regex(
+      new RegExp(`^(${EXPORT_FIELDS.join('|')})(,(${EXPORT_FIELDS.join('|')}))*$`),
+      'comma-separated export fields',
+    )
     .optional(),
   q: z.string().trim().max(300).optional(),
   state: z.string().max(40).optional(),

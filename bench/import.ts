@@ -1,0 +1,182 @@
+/**
+ * Import benchmark: a generated CSV imported into a registry that already holds persons.
+ *   npm run bench -- import [--persons 1000000] [--rows 1000000] [--dialect sqlite|postgres] [--overlap 0.1]
+ * One row in `1/overlap` describes a registry person again (it should link); the others are new.
+ * Reports the fill time, the import time, rows per second and the peak resident memory.
+ * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
+ */
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
+import { migrateToLatest } from '../src/db/migrations/index.js';
+import { createApp } from '../src/app/index.js';
+import { asId, type UserId } from '../src/domain/index.js';
+import { machine, options, saveResult } from './lib-stats.js';
+
+const opts = options(process.argv.slice(2));
+const PERSONS = Number(opts['persons'] ?? 1_000_000);
+const ROWS = Number(opts['rows'] ?? 1_000_000);
+const OVERLAP = Number(opts['overlap'] ?? 0.1);
+const dialect = (opts['dialect'] ?? 'sqlite') as 'sqlite' | 'postgres';
+const officer = {
+  userId: asId<UserId>('00000000-0000-7000-8000-000000000001'),
+  role: 'tracing_officer' as const,
+  via: 'system' as const,
+};
+
+// prettier-ignore
+const ROOTS = ['Ковал', 'Бондар', 'Ткач', 'Кравч', 'Шевч', 'Бойч', 'Мельнич', 'Мороз', 'Лис', 'Савч', 'Руд', 'Марч',
+  'Гончар', 'Петр', 'Іван', 'Павл', 'Сидор', 'Гриц', 'Кушн', 'Олій', 'Тимош', 'Яковл', 'Остап', 'Захар', 'Федор',
+  'Климч', 'Левч', 'Мирон', 'Назар', 'Пилип', 'Роман', 'Стець', 'Тарас', 'Устим', 'Харч', 'Цибул', 'Чорн', 'Шаповал',
+  'Юрч', 'Ярем', 'Антон', 'Богдан', 'Василь', 'Гаврил', 'Дан', 'Євген', 'Жук', 'Зінч', 'Карп', 'Лук'];
+const SUFFIXES = ['енко', 'ук', 'юк', 'ишин', 'ів', 'ович', 'ченко', 'ський', 'ко', 'ан', 'ець', 'ак'];
+// prettier-ignore
+const GIVEN = ['Олександр', 'Андрій', 'Сергій', 'Володимир', 'Дмитро', 'Микола', 'Іван', 'Юрій', 'Олег', 'Василь',
+  'Петро', 'Тарас', 'Богдан', 'Віталій', 'Максим', 'Артем', 'Денис', 'Роман', 'Ігор', 'Євген', 'Павло', 'Михайло',
+  'Степан', 'Григорій', 'Анатолій', 'Валерій', 'Костянтин', 'Руслан', 'Ярослав', 'Назар'];
+const STATUS = ['полонений', 'зник безвісти', 'поранений', 'звільнений'];
+
+/** A 32-bit integer hash (murmur3's finaliser), so every field of every index is independent. */
+function hash32(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A deterministic person: name, patronymic, birth date and service number from its index. */
+function personFields(i: number) {
+  const r = (k: number) => hash32(i * 16 + k);
+  return {
+    family: `${ROOTS[r(1) % ROOTS.length]}${SUFFIXES[r(2) % SUFFIXES.length]}`,
+    given: GIVEN[r(3) % GIVEN.length]!,
+    patronymic: `${GIVEN[r(4) % GIVEN.length]}ович`,
+    dob: { year: 1960 + (r(5) % 45), month: 1 + (r(6) % 12), day: 1 + (r(7) % 28) },
+    service: `SN${String(i).padStart(8, '0')}`,
+    status: STATUS[r(8) % STATUS.length]!,
+  };
+}
+
+function registryPerson(i: number, sourceId: string) {
+  const p = personFields(i);
+  return {
+    sourceId,
+    claims: [
+      { field: 'family_name', value: p.family },
+      { field: 'given_name', value: p.given },
+      { field: 'patronymic', value: p.patronymic },
+      { field: 'date_of_birth', value: p.dob },
+      { field: 'service_number', value: p.service },
+    ],
+    events: [{ kind: 'captured', date: { year: 2022, month: 5, day: 17 }, placeText: 'Olenivka' }],
+  };
+}
+
+/** Writes the CSV a line at a time (never held in memory). */
+async function writeCsv(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write("Номер,Прізвище,Ім'я,По батькові,Дата народження,Особовий номер,Статус,Дата\n");
+  const every = OVERLAP > 0 ? Math.round(1 / OVERLAP) : Number.MAX_SAFE_INTEGER;
+  for (let j = 0; j < ROWS; j++) {
+    const i = j % every === 0 ? (j * 7) % PERSONS : PERSONS + j;
+    const p = personFields(i);
+    const d = `${String(p.dob.day).padStart(2, '0')}.${String(p.dob.month).padStart(2, '0')}.${p.dob.year}`;
+    if (
+      !out.write(`R-${j},${p.family},${p.given},${p.patronymic},${d},${p.service},${p.status},20.05.2022\n`)
+    )
+      await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function open(): Promise<{ database: Database; dispose(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'wa-bench-'));
+    const database = openDatabase(join(dir, 'bench.sqlite'));
+    await migrateToLatest(database);
+    return {
+      database,
+      dispose: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  const url = process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  await c.end();
+  const database = openDatabase(url, { schema, poolSize: 8 });
+  await migrateToLatest(database);
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      const d = new pg.Client({ connectionString: url });
+      await d.connect();
+      await d.query(`DROP SCHEMA ${schema} CASCADE`);
+      await d.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { database, dispose } = await open();
+  const dir = mkdtempSync(join(tmpdir(), 'wa-bench-csv-'));
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  try {
+    const app = createApp({ database });
+    const src = await app.sources.create(officer, { kind: 'list', title: 'Registry', reliability: 'B' });
+    const t0 = performance.now();
+    const BATCH = 20_000;
+    for (let i = 0; i < PERSONS; i += BATCH) {
+      const batch = Array.from({ length: Math.min(BATCH, PERSONS - i) }, (_, j) =>
+        registryPerson(i + j, src.id),
+      );
+      await app.persons.registerBatch(officer, src.id, batch);
+      process.stderr.write(`\rregistry ${i + batch.length}/${PERSONS}`);
+    }
+    const fillSeconds = (performance.now() - t0) / 1000;
+    process.stderr.write('\n');
+    const csv = join(dir, 'list.csv');
+    await writeCsv(csv);
+    peakRss = process.memoryUsage().rss;
+    const t1 = performance.now();
+    const report = await app.imports.run(
+      officer,
+      csv,
+      { sourceName: 'Bench list', mapping: { source_record_id: 'Номер' } },
+      { onProgress: (p) => process.stderr.write(`\rimport ${p.rows}/${ROWS}`) },
+    );
+    const importSeconds = (performance.now() - t1) / 1000;
+    process.stderr.write('\n');
+    const result = {
+      dialect,
+      persons: PERSONS,
+      rows: ROWS,
+      overlap: OVERLAP,
+      fillSeconds: Math.round(fillSeconds * 10) / 10,
+      importSeconds: Math.round(importSeconds * 10) / 10,
+      rowsPerSecond: Math.round(ROWS / importSeconds),
+      peakRssMb: Math.round(peakRss / 1e6),
+      report: {
+        created: report.created,
+        linked: report.linked,
+        queued: report.queued,
+        rejected: report.rejectedCount,
+      },
+    };
+    const path = saveResult(`import-${dialect}`, result);
+    process.stdout.write(`${machine()}\n${JSON.stringify(result, null, 2)}\nsaved ${path}\n`);
+  } finally {
+    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
+    await dispose();
+  }
+}
+
+await main();
