@@ -7,6 +7,7 @@ import { appendAudit } from './audit.js';
 import type { Clock, IdGenerator, Logger, PasswordHasher } from './ports.js';
 import type { PersonKeyer } from './indexing.js';
 import type { RegistryMatcher } from './registry-matching.js';
+import type { MatcherHolder } from './matcher-holder.js';
 
 export interface AppContext {
   readonly database: Database;
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly hasher: PasswordHasher;
   readonly keyer: PersonKeyer;
   readonly matcher: RegistryMatcher;
+  /** Where `matcher` comes from: swapped when a model is activated. */
+  readonly matchers: MatcherHolder;
   readonly settings: { readonly sessionTtlHours: number; readonly setupTokenTtlHours: number };
 }
 

@@ -12,6 +12,8 @@ import * as review from './review.js';
 import * as enquiries from './enquiries.js';
 import * as exchange from './exchange-lists.js';
 import * as reports from './reports.js';
+import * as models from './models.js';
+import { MatcherHolder } from './matcher-holder.js';
 import {
   noopLogger,
   systemClock,
@@ -57,15 +59,22 @@ function bind<T extends Record<string, unknown>>(ctx: AppContext, mod: T): { [K 
 
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
-  const matcher = deps.matcher ?? createRegistryMatcher();
+  const matchers = new MatcherHolder(deps.matcher ?? createRegistryMatcher());
+  const fixedKeyer = deps.keyer;
   const ctx: AppContext = {
     database: deps.database,
     clock,
     ids: deps.ids ?? uuidV7Generator(clock),
     logger: deps.logger ?? noopLogger,
     hasher: deps.hasher ?? argon2Hasher,
-    keyer: deps.keyer ?? matcher.keyer,
-    matcher,
+    // Getters: the active model can change while the app runs (models.activate).
+    get keyer() {
+      return fixedKeyer ?? matchers.current.keyer;
+    },
+    get matcher() {
+      return matchers.current;
+    },
+    matchers,
     settings: { sessionTtlHours: 12, setupTokenTtlHours: 24, ...deps.settings },
   };
   return {
@@ -149,6 +158,13 @@ export function createApp(deps: AppDeps) {
       addEntries: exchange.addExchangeEntries,
       verify: exchange.verifyExchangeList,
       transition: exchange.transitionExchangeEntry,
+    }),
+    models: bind(ctx, {
+      list: models.listModels,
+      get: models.getModel,
+      train: models.trainModelFromRegistry,
+      activate: models.activateModel,
+      loadActive: models.loadActiveModel,
     }),
     review: bind(ctx, {
       list: review.listReview,

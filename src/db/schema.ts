@@ -250,6 +250,17 @@ export interface MatchDecisionsTable {
   recorded_by: string;
 }
 
+/** Matching models: every stored version; at most one has active = 1. */
+export interface MatchModelsTable {
+  version: string;
+  json: string;
+  created_at: string;
+  created_by: string;
+  how: string; // default | em | decisions
+  metrics: string; // JSON
+  active: number;
+}
+
 export interface EnquiriesTable {
   id: string;
   status: string;
@@ -358,6 +369,7 @@ export interface DB {
   exchange_entry_steps: ExchangeEntryStepsTable;
   match_candidates: MatchCandidatesTable;
   match_decisions: MatchDecisionsTable;
+  match_models: MatchModelsTable;
   persons: PersonsTable;
   sources: SourcesTable;
   claims: ClaimsTable;

@@ -7,6 +7,7 @@ import * as m0002 from './0002-matching.js';
 import * as m0004 from './0004-tracing.js';
 import * as m0005 from './0005-reports.js';
 import * as m0003 from './0003-imports.js';
+import * as m0006 from './0006-models.js';
 
 function provider(database: Database): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -15,6 +16,7 @@ function provider(database: Database): MigrationProvider {
     '0004-tracing': { up: (db) => m0004.up(db, database.dialect) },
     '0005-reports': { up: (db) => m0005.up(db) },
     '0003-imports': { up: (db) => m0003.up(db, database.dialect) },
+    '0006-models': { up: (db) => m0006.up(db) },
   };
   return { getMigrations: async () => all };
 }
