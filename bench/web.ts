@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         registration(population.at(i + j), src.id),
       );
       await world.app.persons.registerBatch(officer, src.id, batch);
-      if ((i / 1000) % 10 === 0) process.stderr.write(`\rregistered ${i + batch.length}/${N}`);
+      process.stderr.write(`\rregistered ${i + batch.length}/${N}`);
     }
     process.stderr.write(`\rregistered ${N} in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     await signIn(b.page, world.url, world.users.tracing_officer.username);

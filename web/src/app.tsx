@@ -25,6 +25,7 @@ const UsersPage = lazy(() => import('./pages/admin/users.js'));
 const AuditPage = lazy(() => import('./pages/admin/audit.js'));
 const ReviewQueuePage = lazy(() => import('./pages/review/review-queue.js'));
 const ReviewItemPage = lazy(() => import('./pages/review/review-item.js'));
+const ImportsPage = lazy(() => import('./pages/imports/imports-page.js'));
 
 /** The application: the sign-in page until a session exists, then the shell. */
 export function App() {
@@ -137,6 +138,11 @@ function Routes({ me, start }: { me: Me; start: string | null }) {
       <Route path="/review/:id">
         <Guarded me={me} needs="person.merge">
           <ReviewItemPage />
+        </Guarded>
+      </Route>
+      <Route path="/imports">
+        <Guarded me={me} needs="import.run">
+          <ImportsPage />
         </Guarded>
       </Route>
       <Route path="/sources">

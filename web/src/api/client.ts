@@ -96,3 +96,20 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
 export const get = <T>(path: string, signal?: AbortSignal) => api<T>('GET', path, undefined, signal);
 /** POST shorthand. */
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+
+/** Sends a file as the raw request body (imports); resolves with the parsed answer. */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/octet-stream',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', (e as Error).message);
+  }
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
+}

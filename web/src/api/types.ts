@@ -284,3 +284,71 @@ export interface ReviewDetail {
 }
 
 export const REVIEW_STATUSES = ['open', 'unsure', 'accepted', 'rejected', 'stale'] as const;
+
+/** Fields a list column can be mapped to on import. */
+export const IMPORT_FIELDS = [
+  'given_name',
+  'family_name',
+  'patronymic',
+  'full_name',
+  'name_original',
+  'date_of_birth',
+  'year_of_birth',
+  'age',
+  'sex',
+  'place_of_birth',
+  'nationality',
+  'rank',
+  'unit',
+  'service_number',
+  'id_number',
+  'father_name',
+  'mother_name',
+  'address',
+  'phone',
+  'email',
+  'status',
+  'status_date',
+  'place',
+  'notes',
+  'source_record_id',
+] as const;
+export const IMPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'pfif', 'jsonl'] as const;
+
+export interface RowProblem {
+  row: number;
+  column?: string | number;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  batchId: string;
+  sourceId: string;
+  fileName: string;
+  format: string;
+  encoding: string;
+  dryRun: boolean;
+  mapping: Record<string, string>;
+  unmappedColumns: string[];
+  dateOrder: string;
+  ambiguousDates: number;
+  rows: number;
+  created: number;
+  linked: number;
+  queued: number;
+  updated: number;
+  unchanged: number;
+  rejectedCount: number;
+  rejected: RowProblem[];
+  warnings: RowProblem[];
+}
+
+export interface ImportJob {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: { rows: number; bytesRead: number; totalBytes: number };
+  report: ImportReport | null;
+  error: { code: string; message: string; issues: unknown[] } | null;
+  createdAt: string;
+}
