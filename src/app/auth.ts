@@ -92,7 +92,8 @@ export async function issueSetupToken(ctx: AppContext): Promise<string> {
   return token;
 }
 
-const SetupInput = z.strictObject({
+/** Input of the first-run setup. */
+export const SetupInput = z.strictObject({
   token: z.string().min(10).max(200),
   username: UserInput.shape.username,
   displayName: UserInput.shape.displayName,
@@ -144,7 +145,8 @@ export async function listUsers(ctx: AppContext, actor: Actor): Promise<User[]> 
   return (await ctx.database.db.selectFrom('users').selectAll().orderBy('username').execute()).map(rowToUser);
 }
 
-const UpdateUser = z.strictObject({
+/** Changes an administrator may make to a user. */
+export const UpdateUser = z.strictObject({
   role: z.enum(ROLES).optional(),
   disabled: z.boolean().optional(),
   displayName: z.string().trim().min(1).max(200).optional(),
@@ -182,7 +184,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, raw:
   });
 }
 
-const LoginInput = z.strictObject({
+/** Sign-in input. */
+export const LoginInput = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(1000),
 });
@@ -254,7 +257,8 @@ export async function resolveSession(
   return { actor: { userId: user.id, role: user.role, via: 'session' }, csrfToken: row.csrf_token, user };
 }
 
-const TokenInput = z.strictObject({
+/** Input for issuing an API token. */
+export const TokenInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(3650).nullish(),
 });

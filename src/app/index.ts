@@ -9,3 +9,9 @@ export { nameTokenKeyer, foldTokens, reindexPerson, type PersonKeyer } from './i
 export { verifyAudit, type VerifyResult } from './audit.js';
 export type { PersonSummary } from './list-persons.js';
 export type { Stats } from './stats.js';
+export { LoginInput, SetupInput, TokenInput, UpdateUser } from './auth.js';
+export { UndoInput } from './merges.js';
+export { SourceUpdateInput } from './sources.js';
+export { PlaceVariantsInput } from './places.js';
+export { SearchInput } from './search.js';
+export { SubmitReportInput } from './reports.js';

@@ -88,7 +88,8 @@ export async function mergeIn(ctx: AppContext, u: Unit, actor: Actor, input: Mer
   }
 }
 
-const UndoInput = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+/** Input for undoing a merge. */
+export const UndoInput = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 
 /** Use case: undo a merge; both records stand apart again with everything they had. */
 export async function undoMerge(ctx: AppContext, actor: Actor, mergeId: string, raw: unknown) {

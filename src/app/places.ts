@@ -75,7 +75,8 @@ export async function createPlace(ctx: AppContext, actor: Actor, raw: unknown): 
   });
 }
 
-const UpdateInput = z.strictObject({
+/** Input for replacing a place's variants (optimistic concurrency). */
+export const PlaceVariantsInput = z.strictObject({
   expectedVersion: z.number().int().min(1),
   variants: z.array(z.string().trim().min(1).max(300)).max(100),
 });
@@ -88,7 +89,7 @@ export async function setPlaceVariants(
   raw: unknown,
 ): Promise<Place> {
   authorize(actor, 'place.write');
-  const input = parseInput(UpdateInput, raw, 'place update');
+  const input = parseInput(PlaceVariantsInput, raw, 'place update');
   return inUnit(ctx, async (u) => {
     const current = await u.trx.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) throw notFound('place', id);

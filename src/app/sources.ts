@@ -87,11 +87,15 @@ export async function listSources(
   return { items: page, nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
 }
 
-const UpdateInput = z.strictObject({ expectedVersion: z.number().int().min(1), patch: SourcePatch });
+/** Input for updating a source (optimistic concurrency). */
+export const SourceUpdateInput = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  patch: SourcePatch,
+});
 
 export async function updateSource(ctx: AppContext, actor: Actor, id: string, raw: unknown): Promise<Source> {
   authorize(actor, 'source.write');
-  const input = parseInput(UpdateInput, raw, 'source update');
+  const input = parseInput(SourceUpdateInput, raw, 'source update');
   return inUnit(ctx, async (u) => {
     const current = await u.trx.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) throw notFound('source', id);

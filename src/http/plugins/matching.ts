@@ -3,7 +3,7 @@
  * fields) and the review queue of candidate pairs with decisions. Use cases authorize and audit.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SearchInput } from '../../app/search.js';
+import { SearchInput } from '../../app/index.js';
 import { actorOf } from '../authenticate.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {

@@ -1,7 +1,7 @@
 /** Reports routes: submit (text, HTML or URL), read with leads, accept or dismiss leads, reconcile. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SubmitReportInput } from '../../app/reports.js';
+import { SubmitReportInput } from '../../app/index.js';
 import { actorOf } from '../authenticate.js';
 import { Id, IdParams, responses } from '../schemas/common.js';
 import type { PluginOptions } from './options.js';

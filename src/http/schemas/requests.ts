@@ -1,53 +1,27 @@
 /**
- * Request schemas. Where the domain exports a use case's input schema it is used as is; the others
- * restate the use case's own rules (the use case parses the input again, so it stays the judge).
+ * Request schemas: the use cases' own input schemas, named for the OpenAPI document (the use case
+ * parses the input again, so it stays the judge).
  */
 import { z } from 'zod';
-import { ROLES, SourcePatch, UserInput, isoDay } from '../../domain/index.js';
+import { isoDay } from '../../domain/index.js';
+import {
+  LoginInput,
+  PlaceVariantsInput,
+  SetupInput,
+  SourceUpdateInput,
+  TokenInput,
+  UndoInput,
+  UpdateUser,
+} from '../../app/index.js';
 import { Id } from './common.js';
 
-export const SetupBody = z
-  .strictObject({
-    token: z.string().min(10).max(200),
-    username: UserInput.shape.username,
-    displayName: UserInput.shape.displayName,
-    password: UserInput.shape.password,
-  })
-  .meta({ id: 'SetupInput' });
-
-export const LoginBody = z
-  .strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(1000) })
-  .meta({ id: 'LoginInput' });
-
-export const UserPatchBody = z
-  .strictObject({
-    role: z.enum(ROLES).optional(),
-    disabled: z.boolean().optional(),
-    displayName: z.string().trim().min(1).max(200).optional(),
-  })
-  .meta({ id: 'UserPatch' });
-
-export const TokenBody = z
-  .strictObject({
-    name: z.string().trim().min(1).max(100),
-    expiresInDays: z.number().int().min(1).max(3650).nullish(),
-  })
-  .meta({ id: 'TokenInput' });
-
-export const UndoMergeBody = z
-  .strictObject({ reason: z.string().trim().min(1).max(2000) })
-  .meta({ id: 'UndoMergeInput' });
-
-export const SourceUpdateBody = z
-  .strictObject({ expectedVersion: z.number().int().min(1), patch: SourcePatch })
-  .meta({ id: 'SourceUpdate' });
-
-export const PlaceVariantsBody = z
-  .strictObject({
-    expectedVersion: z.number().int().min(1),
-    variants: z.array(z.string().trim().min(1).max(300)).max(100),
-  })
-  .meta({ id: 'PlaceVariantsUpdate' });
+export const SetupBody = SetupInput.meta({ id: 'SetupInput' });
+export const LoginBody = LoginInput.meta({ id: 'LoginInput' });
+export const UserPatchBody = UpdateUser.meta({ id: 'UserPatch' });
+export const TokenBody = TokenInput.meta({ id: 'TokenInput' });
+export const UndoMergeBody = UndoInput.meta({ id: 'UndoMergeInput' });
+export const SourceUpdateBody = SourceUpdateInput.meta({ id: 'SourceUpdate' });
+export const PlaceVariantsBody = PlaceVariantsInput.meta({ id: 'PlaceVariantsUpdate' });
 
 export const VerifyBody = z
   .strictObject({
