@@ -13,6 +13,8 @@ import type { PreparedRow } from './types.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
 const MAX_CANDIDATES = 30;
+/** Keys naming more persons than this are too common to propose candidates. */
+const MAX_BLOCK = 200;
 /** Keys looked up per query. */
 const KEY_SLICE = 500;
 
@@ -91,13 +93,27 @@ export async function matchChunk(
   });
 }
 
+/**
+ * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
+ * million, a key such as "birth month and day with an initial" names hundreds, carries little
+ * evidence, and would load more candidates than every other key together. Counting first keeps
+ * those rows out of the transfer.
+ */
 async function personsByKey(u: Unit, keys: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < keys.length; i += KEY_SLICE) {
+    const counted = await u.trx
+      .selectFrom('blocking_keys')
+      .select((eb) => ['key', eb.fn.countAll<number>().as('n')])
+      .where('key', 'in', keys.slice(i, i + KEY_SLICE))
+      .groupBy('key')
+      .execute();
+    const useful = counted.filter((c) => Number(c.n) <= MAX_BLOCK).map((c) => c.key);
+    if (useful.length === 0) continue;
     const rows = await u.trx
       .selectFrom('blocking_keys')
       .select(['key', 'person_id'])
-      .where('key', 'in', keys.slice(i, i + KEY_SLICE))
+      .where('key', 'in', useful)
       .execute();
     for (const r of rows) {
       const list = out.get(r.key);

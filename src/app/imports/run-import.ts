@@ -59,6 +59,7 @@ export async function runImport(
       issues: [{ path: 'sourceId', message: 'required' }],
     });
   const totalBytes = statSync(path).size;
+  const restoreCache = largerSqliteCache(ctx);
   try {
     return await inUnit(ctx, async (u) => {
       const report = await importIn(ctx, u, actor, path, opts, control, totalBytes);
@@ -68,7 +69,20 @@ export async function runImport(
   } catch (e) {
     if (e instanceof DryRunDone) return e.report;
     throw e;
+  } finally {
+    restoreCache();
   }
+}
+
+/** Page cache for SQLite while importing, so the index inserts of a large import stay in memory. */
+const IMPORT_CACHE_KIB = 512 * 1024;
+
+function largerSqliteCache(ctx: AppContext): () => void {
+  const handle = ctx.database.sqlite;
+  if (!handle) return () => {};
+  const before = handle.pragma('cache_size', { simple: true }) as number;
+  handle.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  return () => void handle.pragma(`cache_size = ${before}`);
 }
 
 async function importIn(
