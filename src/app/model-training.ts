@@ -13,7 +13,13 @@ import {
 import type { PartialDate } from '../domain/index.js';
 import type { Executor } from '../db/repositories/person-repository.js';
 import { soughtRecord } from './enquiries.js';
-import { liveClaimsOf, matchRecordsOf } from './registry-matching.js';
+import {
+  liveClaimsOf,
+  matchRecordsOf,
+  scoreAgainst,
+  type RegistryMatcher,
+  type ScoredPerson,
+} from './registry-matching.js';
 
 /** Decision kinds whose both sides can be rebuilt as records. */
 const KINDS = ['person_person', 'enquiry_person'] as const;
@@ -139,4 +145,58 @@ export function crossValidated(
     for (let i = fold; i < pairs.length; i += k) probabilities[i] = p[j++]!;
   }
   return metricsOf(probabilities, pairs, threshold);
+}
+
+/**
+ * Re-scores the open and unsure candidates with the active model, so that a decision taken after
+ * an activation stores the active model's version with an explanation that model produced.
+ * Returns how many candidates were re-scored.
+ */
+export async function rescoreOpenCandidates(
+  db: Executor,
+  matcher: RegistryMatcher,
+  now: string,
+): Promise<number> {
+  const open = await db
+    .selectFrom('match_candidates')
+    .select(['id', 'kind', 'left_id', 'right_id'])
+    .where('status', 'in', ['open', 'unsure'])
+    .where('kind', 'in', [...KINDS])
+    .execute();
+  const personIds = new Set<string>();
+  const enquiryIds = new Set<string>();
+  for (const c of open) {
+    (c.kind === 'enquiry_person' ? enquiryIds : personIds).add(c.left_id);
+    personIds.add(c.right_id);
+  }
+  const claims = await liveClaimsOf(db, [...personIds]);
+  const enquiries = await enquiryRecords(db, [...enquiryIds]);
+  let done = 0;
+  for (const c of open) {
+    const right = claims.get(c.right_id);
+    const leftRecords =
+      c.kind === 'enquiry_person'
+        ? [enquiries.get(c.left_id)].filter((r) => r !== undefined)
+        : matchRecordsOf(c.left_id, claims.get(c.left_id) ?? []);
+    if (!right || leftRecords.length === 0) continue;
+    // As when queued: the best-scoring spelling of either side explains the pair.
+    let best: ScoredPerson | undefined;
+    for (const record of leftRecords)
+      for (const s of scoreAgainst(matcher, record, new Map([[c.right_id, right]])))
+        if (!best || s.weight > best.weight) best = s;
+    if (!best) continue;
+    await db
+      .updateTable('match_candidates')
+      .set({
+        probability: best.probability,
+        weight: best.weight,
+        explanation: JSON.stringify(best.explanation),
+        model_version: matcher.model.version,
+        updated_at: now,
+      })
+      .where('id', '=', c.id)
+      .execute();
+    done++;
+  }
+  return done;
 }

@@ -26,6 +26,7 @@ import {
   labelledPairsFromDecisions,
   metricsOf,
   pairProbabilities,
+  rescoreOpenCandidates,
 } from './model-training.js';
 
 /** How a stored model came about. */
@@ -251,14 +252,15 @@ export type ActivationProgress = (done: number, total: number) => void;
 /**
  * Makes a model the active one: stored as active (at most one), then used by every later call.
  * When its blocking rules differ from the previous model's, every person is re-keyed in batches,
- * after the swap, so that writes made meanwhile are keyed by the new rules too.
+ * after the swap, so that writes made meanwhile are keyed by the new rules too. Open review and
+ * enquiry candidates are then re-scored, so later decisions record this model and its explanation.
  */
 export async function activateModel(
   ctx: AppContext,
   actor: Actor,
   version: string,
   onProgress?: ActivationProgress,
-): Promise<{ version: string; previous: string; reindexed: number }> {
+): Promise<{ version: string; previous: string; reindexed: number; rescored: number }> {
   authorize(actor, 'user.manage');
   const { model, row } = await findModel(ctx.database.db, version);
   await inUnit(ctx, async (u) => {
@@ -280,9 +282,13 @@ export async function activateModel(
         .execute();
     u.audit(actor, 'model.activate', 'match_model', version, { previous: ctx.matcher.model.version });
   });
-  const previous = ctx.matchers.swap(createRegistryMatcher(model)).model;
+  const matcher = createRegistryMatcher(model);
+  const previous = ctx.matchers.swap(matcher).model;
   const reindexed = sameBlocking(previous, model) ? 0 : await reindexAll(ctx, onProgress);
-  return { version, previous: previous.version, reindexed };
+  const rescored = await ctx.database.db
+    .transaction()
+    .execute((trx) => rescoreOpenCandidates(trx, matcher, ctx.clock.now().toISOString()));
+  return { version, previous: previous.version, reindexed, rescored };
 }
 
 function sameBlocking(a: MatchModel, b: MatchModel): boolean {

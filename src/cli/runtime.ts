@@ -2,11 +2,9 @@
  * The composition root for the command line: configuration, database, logger and app, built once
  * per command from the validated, frozen configuration.
  */
-import { pino } from 'pino';
 import { loadConfig, type Config } from '../config/config.js';
-import { openDatabase, type Database } from '../db/dialects/dialect.js';
-import { migrateToLatest } from '../db/migrations/index.js';
-import { createApp, type App, type Logger } from '../app/index.js';
+import type { Database } from '../db/dialects/dialect.js';
+import type { App, Logger } from '../app/index.js';
 import type { CliContext } from './context.js';
 
 export interface Runtime {
@@ -23,9 +21,19 @@ export function cliConfig(ctx: CliContext, overrides: Partial<Config> = {}): Rea
   return loadConfig(undefined, { ...(db ? { db } : {}), ...overrides });
 }
 
-/** Opens the database (migrating it to the latest schema) and builds the app. */
+/**
+ * Opens the database (migrating it to the latest schema) and builds the app. The app, the database
+ * drivers and the logger are loaded here, on demand, so that commands which need no registry
+ * (help, dedupe, names, reports extract) start without them.
+ */
 export async function openRuntime(ctx: CliContext, overrides: Partial<Config> = {}): Promise<Runtime> {
   const config = cliConfig(ctx, overrides);
+  const [{ pino }, { openDatabase }, { migrateToLatest }, { createApp }] = await Promise.all([
+    import('pino'),
+    import('../db/dialects/dialect.js'),
+    import('../db/migrations/index.js'),
+    import('../app/index.js'),
+  ]);
   const logger = pino(
     { level: config.logLevel, base: { service: 'whereabouts' } },
     pino.destination(2),
@@ -38,6 +46,7 @@ export async function openRuntime(ctx: CliContext, overrides: Partial<Config> = 
     throw e;
   }
   const app = createApp({ database, logger, settings: { sessionTtlHours: config.sessionTtlHours } });
+  await app.models.loadActive(); // the model officers activated, if any, instead of the shipped one
   return { config, database, app, logger, close: () => database.close() };
 }
 
