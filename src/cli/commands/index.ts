@@ -11,6 +11,7 @@ import { registerNames } from './names.js';
 import { registerReports } from './reports.js';
 import { registerImport } from './import.js';
 import { registerExport } from './export.js';
+import { registerModel } from './model.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
@@ -25,6 +26,7 @@ const COMMANDS: Register[] = [
   registerReports,
   registerImport,
   registerExport,
+  registerModel,
 ];
 
 export function registerCommands(program: Command, ctx: CliContext): void {
