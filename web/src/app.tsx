@@ -26,6 +26,8 @@ const AuditPage = lazy(() => import('./pages/admin/audit.js'));
 const ReviewQueuePage = lazy(() => import('./pages/review/review-queue.js'));
 const ReviewItemPage = lazy(() => import('./pages/review/review-item.js'));
 const ImportsPage = lazy(() => import('./pages/imports/imports-page.js'));
+const EnquiriesPage = lazy(() => import('./pages/enquiries/enquiries-page.js'));
+const EnquiryPage = lazy(() => import('./pages/enquiries/enquiry-page.js'));
 
 /** The application: the sign-in page until a session exists, then the shell. */
 export function App() {
@@ -138,6 +140,16 @@ function Routes({ me, start }: { me: Me; start: string | null }) {
       <Route path="/review/:id">
         <Guarded me={me} needs="person.merge">
           <ReviewItemPage />
+        </Guarded>
+      </Route>
+      <Route path="/enquiries">
+        <Guarded me={me} needs="enquiry.read">
+          <EnquiriesPage />
+        </Guarded>
+      </Route>
+      <Route path="/enquiries/:id">
+        <Guarded me={me} needs="enquiry.read">
+          <EnquiryPage />
         </Guarded>
       </Route>
       <Route path="/imports">

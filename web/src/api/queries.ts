@@ -3,6 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError, get, qs, setCsrfToken } from './client.js';
 import type {
   AuditEntry,
+  EnquiryDetail,
+  EnquirySummary,
   Me,
   Page,
   PersonDetail,
@@ -179,5 +181,25 @@ export function useReviewItem(id: string) {
   return useQuery({
     queryKey: ['review-item', id],
     queryFn: ({ signal }) => get<ReviewDetail>(`/api/review/${id}`, signal),
+  });
+}
+
+/** Enquiries, newest first, optionally of one status. */
+export function useEnquiries(status: string) {
+  return useQuery({
+    queryKey: ['enquiries', status],
+    queryFn: ({ signal }) =>
+      get<{ items: EnquirySummary[]; nextCursor: string | null }>(
+        `/api/enquiries${qs({ status, limit: 200 })}`,
+        signal,
+      ),
+  });
+}
+
+/** One enquiry with its steps and candidates. */
+export function useEnquiry(id: string) {
+  return useQuery({
+    queryKey: ['enquiry', id],
+    queryFn: ({ signal }) => get<EnquiryDetail>(`/api/enquiries/${id}`, signal),
   });
 }

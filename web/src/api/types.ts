@@ -352,3 +352,52 @@ export interface ImportJob {
   error: { code: string; message: string; issues: unknown[] } | null;
   createdAt: string;
 }
+
+export const ENQUIRY_STATUSES = [
+  'open',
+  'searching',
+  'candidate_found',
+  'confirmed',
+  'family_informed',
+  'closed',
+] as const;
+export const ENQUIRY_OUTCOMES = ['found', 'not_found', 'withdrawn'] as const;
+/** The steps allowed from each status (as the server's domain rules say). */
+export const ENQUIRY_TRANSITIONS: Record<string, readonly string[]> = {
+  open: ['searching', 'closed'],
+  searching: ['candidate_found', 'closed'],
+  candidate_found: ['searching', 'confirmed', 'closed'],
+  confirmed: ['family_informed', 'searching', 'closed'],
+  family_informed: ['closed'],
+  closed: [],
+};
+
+export interface EnquirySummary {
+  id: string;
+  status: string;
+  outcome: string | null;
+  sought: Record<string, unknown>;
+  personId: string | null;
+  newCandidates: number;
+  version: number;
+  createdAt: string;
+}
+
+export interface EnquiryDetail extends EnquirySummary {
+  enquirer: { name?: string; relationship?: string; phone?: string | null; email?: string | null } | null;
+  consent: { tracing?: boolean; shareWithAuthorities?: boolean; givenOn?: string } | null;
+  circumstances: {
+    lastSeenPlace?: string | null;
+    lastSeenDate?: PartialDate | null;
+    description?: string | null;
+  } | null;
+  steps: {
+    from: string | null;
+    to: string;
+    outcome: string | null;
+    note: string | null;
+    at: string;
+    by: string;
+  }[];
+  candidates: { id: string; personId: string; probability: number; modelVersion: string; status: string }[];
+}

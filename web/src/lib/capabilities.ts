@@ -33,6 +33,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/search', label: 'nav.search', needs: 'person.read' },
   // Deciding on matches goes with merging in the permission matrix (match.decide is not listed by /me).
   { path: '/review', label: 'nav.review', needs: 'person.merge' },
+  { path: '/enquiries', label: 'nav.enquiries', needs: 'enquiry.read' },
   { path: '/imports', label: 'nav.imports', needs: 'import.run' },
   { path: '/sources', label: 'nav.sources', needs: 'person.read' },
   { path: '/places', label: 'nav.places', needs: 'person.read' },
