@@ -26,6 +26,7 @@ import { healthPlugin } from './plugins/health.js';
 import { importsPlugin } from './plugins/imports.js';
 import { exportsPlugin } from './plugins/exports.js';
 import { matchingPlugin } from './plugins/matching.js';
+import { modelsPlugin } from './plugins/models.js';
 import { tracingPlugin } from './plugins/tracing.js';
 import { reportsPlugin } from './plugins/reports.js';
 import { personsPlugin } from './plugins/persons.js';
@@ -58,6 +59,7 @@ const ROUTE_PLUGINS = [
   importsPlugin,
   exportsPlugin,
   matchingPlugin,
+  modelsPlugin,
   tracingPlugin,
   reportsPlugin,
   auditPlugin,

@@ -39,20 +39,9 @@ test('model train, activate, list and show round trip; unknown versions and miss
     const version = (JSON.parse(trained.out) as { version: string }).version;
     assert.equal((await run([...db, 'model', 'activate', version])).code, 0);
     const listed = await run([...db, 'model', 'list']);
-    assert.ok(
-      listed.out.split('\n').includes(
-        `* ${listed.out
-          .split('\n')
-          .find((l) => l.startsWith('*'))!
-          .slice(2)}`,
-      ),
-    );
-    assert.ok(
-      listed.out
-        .split('\n')
-        .find((l) => l.startsWith('*'))!
-        .includes(version),
-    );
+    const activeLines = listed.out.split('\n').filter((l) => l.startsWith('*'));
+    assert.equal(activeLines.length, 1);
+    assert.ok(activeLines[0]!.includes(version));
     const shown = await run([...db, 'model', 'show', version]);
     assert.equal((JSON.parse(shown.out) as { active: boolean }).active, true);
     assert.equal((await run([...db, 'model', 'show', 'no-such-version'])).code, 4);
