@@ -4,15 +4,16 @@
  * one go and prepared once, and each row scored against its own candidates. The keys computed here
  * are the ones a new person gets, so they are returned for the insert.
  */
-import { asId, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
+import { asId, liveClaims, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
 import { prepare, preparedBlockingKeys, probabilityOf, type MatchRecord } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
-import { liveClaimsOf, matchRecordsOf, type ScoredPerson } from '../registry-matching.js';
+import { matchRecordsOf, type ScoredPerson } from '../registry-matching.js';
+import { rowToClaim } from '../../db/repositories/person-repository.js';
 import type { PreparedRow } from './types.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
-const MAX_CANDIDATES = 30;
+const MAX_CANDIDATES = 10;
 /** Keys naming more persons than this are too common to propose candidates. */
 const MAX_BLOCK = 200;
 /** Keys looked up per query. */
@@ -63,7 +64,7 @@ export async function matchChunk(
   const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0) return keys.map((k) => ({ keys: k, best: null }));
-  const claims = await liveClaimsOf(u.trx, ids);
+  const claims = await liveClaimsOnly(u, ids);
   const records: MatchRecord[] = [];
   const indices = new Map<string, number[]>();
   for (const id of ids) {
@@ -119,6 +120,33 @@ async function personsByKey(u: Unit, keys: readonly string[]): Promise<Map<strin
       const list = out.get(r.key);
       if (list) list.push(r.person_id);
       else out.set(r.key, [r.person_id]);
+    }
+  }
+  return out;
+}
+
+/** Live claims of persons (without their events, which scoring does not use), by person. */
+async function liveClaimsOnly(u: Unit, ids: readonly string[]): Promise<Map<string, Claim[]>> {
+  const out = new Map<string, Claim[]>();
+  for (let i = 0; i < ids.length; i += KEY_SLICE) {
+    const rows = await u.trx
+      .selectFrom('claims')
+      .selectAll()
+      .where('person_id', 'in', ids.slice(i, i + KEY_SLICE))
+      .execute();
+    const retracted = new Set<string>();
+    const claimIds = rows.map((r) => r.id);
+    for (let k = 0; k < claimIds.length; k += KEY_SLICE)
+      for (const r of await u.trx
+        .selectFrom('claim_retractions')
+        .select('claim_id')
+        .where('claim_id', 'in', claimIds.slice(k, k + KEY_SLICE))
+        .execute())
+        retracted.add(r.claim_id);
+    for (const c of liveClaims(rows.map(rowToClaim), retracted)) {
+      const list = out.get(c.personId);
+      if (list) list.push(c);
+      else out.set(c.personId, [c]);
     }
   }
   return out;
