@@ -35,9 +35,14 @@ describe('enquiries', { skip: skip ?? false }, () => {
       await shot(b.page, 'enquiry-laptop');
       await candidates.getByRole('button', { name: 'Confirm' }).first().click();
       await candidates.getByText('Accepted').waitFor();
-      const before = await b.page.getByTestId('enquiry-steps').locator('li').count();
+      await b.page.getByTestId('enquiry-status').filter({ hasText: 'Confirmed' }).waitFor();
+      await b.page.getByRole('combobox', { name: 'Move to' }).selectOption('family_informed');
       await b.page.getByTestId('enquiry-transition').click();
-      await b.page.getByTestId('enquiry-steps').locator('li').nth(before).waitFor();
+      await b.page.getByTestId('enquiry-status').filter({ hasText: 'Family informed' }).waitFor();
+      await b.page
+        .getByTestId('enquiry-steps')
+        .getByText(/Confirmed → Family informed/)
+        .waitFor();
       await shot(b.page, 'enquiry-confirmed-laptop');
     } finally {
       await b.close();

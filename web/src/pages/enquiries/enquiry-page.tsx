@@ -185,7 +185,9 @@ function EnquiryView({ e }: { e: EnquiryDetail }) {
           ))}
         </List>
       </Stack>
-      {(ENQUIRY_TRANSITIONS[e.status] ?? []).length > 0 && <Transition e={e} onDone={() => void refresh()} />}
+      {(ENQUIRY_TRANSITIONS[e.status] ?? []).length > 0 && (
+        <Transition key={e.version} e={e} onDone={() => void refresh()} />
+      )}
     </Page>
   );
 }
