@@ -40,6 +40,7 @@ export function extractFigures(
   const figures: Figure[] = [];
   const skipped: SkippedNumber[] = [];
   const drafts: Draft[] = [];
+  const seen = new Map<string, number>();
   let previousSentence: Draft[] = [];
   for (const ctx of contexts) {
     const current = sentenceDrafts(ctx, previousSentence, skipped);
@@ -61,11 +62,14 @@ export function extractFigures(
         sentence: ctx.sentence.text,
         text: d.span.text,
       };
-      const dup = d.parent === null ? figures.findIndex((f) => sameFigure(f, figure)) : -1;
-      if (dup >= 0) {
+      // The same top-level figure repeated (headline, quote, body) is kept once.
+      const key = d.parent === null ? figureKey(figure) : null;
+      const dup = key === null ? undefined : seen.get(key);
+      if (dup !== undefined) {
         d.index = dup;
         continue;
       }
+      if (key !== null) seen.set(key, figures.length);
       d.index = figures.length;
       figures.push(figure);
       drafts.push(d);
@@ -76,16 +80,8 @@ export function extractFigures(
   return { figures, skipped };
 }
 
-function sameFigure(a: Figure, b: Figure): boolean {
-  return (
-    a.includedIn === null &&
-    a.count === b.count &&
-    a.category === b.category &&
-    a.population === b.population &&
-    a.window.kind === b.window.kind &&
-    a.window.from === b.window.from &&
-    a.window.to === b.window.to
-  );
+function figureKey(f: Figure): string {
+  return `${f.count}|${f.qualifier}|${f.category}|${f.population}|${f.window.kind}|${f.window.from}|${f.window.to}`;
 }
 
 function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skipped: SkippedNumber[]): Draft[] {

@@ -19,7 +19,18 @@ export interface Reconciliation {
 }
 
 const refOf = (r: Ref): [number, number] => [r.report, r.index];
-const day = (d: string | null): number | null => (d === null ? null : toDays(d));
+const dayCache = new Map<string, number | null>();
+/** Epoch day of a date, memoised: the same few dates are compared many times. */
+const day = (d: string | null): number | null => {
+  if (d === null) return null;
+  let v = dayCache.get(d);
+  if (v === undefined) {
+    v = toDays(d);
+    if (dayCache.size > 10000) dayCache.clear();
+    dayCache.set(d, v);
+  }
+  return v;
+};
 const exact = (r: Ref): boolean => r.figure.qualifier === 'exact';
 
 /** Sums, consistent and conflicting figures across all the reports. */
@@ -39,17 +50,38 @@ export function reconcileFigures(reports: readonly ReportExtraction[]): Reconcil
   return out;
 }
 
+/** Stocks more than this many days apart are not chained by flows (and the search stays bounded). */
+const MAX_SPAN_DAYS = 62;
+const MAX_PAIRS_PER_STOCK = 50;
+
 function sums(refs: readonly Ref[]): Reconciliation[] {
-  const stocks = refs.filter((r) => isStock(r.figure) && exact(r) && r.figure.window.to !== null);
-  const flows = refs.filter((r) => !isStock(r.figure) && exact(r));
+  const stocks = refs
+    .filter((r) => isStock(r.figure) && exact(r) && r.figure.window.to !== null)
+    .sort((x, y) => day(x.figure.window.to)! - day(y.figure.window.to)!);
+  const flowsByEnd = new Map<number, Ref[]>();
+  for (const r of refs) {
+    const to = day(r.figure.window.to);
+    if (isStock(r.figure) || !exact(r) || to === null) continue;
+    const list = flowsByEnd.get(to) ?? [];
+    list.push(r);
+    flowsByEnd.set(to, list);
+  }
   const out: Reconciliation[] = [];
   const seen = new Set<string>();
-  for (const a of stocks)
-    for (const b of stocks) {
-      const ta = day(a.figure.window.to)!;
+  let later = 0;
+  for (let i = 0; i < stocks.length; i++) {
+    const ta = day(stocks[i]!.figure.window.to)!;
+    // Stocks of the same day are never chained: start at the first later one.
+    while (later < stocks.length && day(stocks[later]!.figure.window.to)! <= ta) later++;
+    for (let j = later; j < stocks.length && j - later < MAX_PAIRS_PER_STOCK; j++) {
+      const a = stocks[i]!;
+      const b = stocks[j]!;
       const tb = day(b.figure.window.to)!;
-      if (tb <= ta || !sameStart(a, b)) continue;
-      const between = flows.filter((p) => within(p, ta, tb));
+      if (tb - ta > MAX_SPAN_DAYS) break;
+      if (!sameStart(a, b)) continue;
+      const between: Ref[] = [];
+      for (let d = ta; d <= tb + 1; d++)
+        for (const p of flowsByEnd.get(d) ?? []) if (within(p, ta, tb)) between.push(p);
       const parts =
         b.figure.count > a.figure.count ? findParts(between, b.figure.count - a.figure.count) : null;
       if (parts) {
@@ -73,6 +105,7 @@ function sums(refs: readonly Ref[]): Reconciliation[] {
           });
       }
     }
+  }
   return out;
 }
 
@@ -120,7 +153,10 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
     if (new Set(list.map((r) => r.report)).size < 2) continue;
     const clusters: Ref[][] = [];
     for (const r of list) {
-      const home = clusters.find((c) => c.every((o) => overlaps(o.figure, r.figure)));
+      const home = clusters.find(
+        (c) =>
+          overlaps(c[0]!.figure, r.figure) && (c.length > 20 || c.every((o) => overlaps(o.figure, r.figure))),
+      );
       if (home) home.push(r);
       else clusters.push([r]);
     }
@@ -131,16 +167,29 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
           figures: c.map(refOf),
           explanation: `the same figure: ${c.map(describe).join('; ')}`,
         });
-    for (let i = 0; i < clusters.length; i++)
-      for (let j = i + 1; j < clusters.length; j++) {
-        const a = clusters[i]![0]!;
-        const b = clusters[j]![0]!;
-        if (a.report === b.report) continue;
-        out.push({ kind: 'conflict', figures: [refOf(a), refOf(b)], explanation: conflictText(a, b) });
-      }
+    if (clusters.length <= MAX_PAIRWISE) {
+      for (let i = 0; i < clusters.length; i++)
+        for (let j = i + 1; j < clusters.length; j++) {
+          const a = clusters[i]![0]!;
+          const b = clusters[j]![0]!;
+          if (a.report === b.report) continue;
+          out.push({ kind: 'conflict', figures: [refOf(a), refOf(b)], explanation: conflictText(a, b) });
+        }
+    } else {
+      // Many different counts for one window: one finding that lists them, not every pair.
+      const reps = clusters.slice(0, 50).map((c) => c[0]!);
+      out.push({
+        kind: 'conflict',
+        figures: reps.map(refOf),
+        explanation: `${clusters.length} different counts for the same window: ${reps.slice(0, 5).map(describe).join('; ')}…`,
+      });
+    }
   }
   return out;
 }
+
+/** Above this many distinct counts for one window, conflicts are reported as one finding. */
+const MAX_PAIRWISE = 8;
 
 function conflictText(a: Ref, b: Ref): string {
   const framing =
@@ -152,15 +201,18 @@ function conflictText(a: Ref, b: Ref): string {
 
 /** A cumulative total that falls over time from the same starting point. */
 function fallingTotals(refs: readonly Ref[]): Reconciliation[] {
-  const stocks = refs.filter(
-    (r) => isStock(r.figure) && r.figure.window.to !== null && r.figure.window.kind === 'cumulative',
-  );
+  const stocks = refs
+    .filter((r) => isStock(r.figure) && r.figure.window.to !== null && r.figure.window.kind === 'cumulative')
+    .sort((x, y) => day(x.figure.window.to)! - day(y.figure.window.to)!);
   const out: Reconciliation[] = [];
-  for (const a of stocks)
-    for (const b of stocks) {
-      const ta = day(a.figure.window.to)!;
-      const tb = day(b.figure.window.to)!;
-      if (tb <= ta || !sameStart(a, b)) continue;
+  let later = 0;
+  for (let i = 0; i < stocks.length; i++) {
+    const ta = day(stocks[i]!.figure.window.to)!;
+    while (later < stocks.length && day(stocks[later]!.figure.window.to)! <= ta) later++;
+    for (let j = later; j < stocks.length && j - later < MAX_PAIRS_PER_STOCK; j++) {
+      const a = stocks[i]!;
+      const b = stocks[j]!;
+      if (!sameStart(a, b)) continue;
       if (interval(b.figure)[1] < interval(a.figure)[0])
         out.push({
           kind: 'conflict',
@@ -168,6 +220,7 @@ function fallingTotals(refs: readonly Ref[]): Reconciliation[] {
           explanation: `the total falls over time: ${describe(a)}, later ${describe(b)}`,
         });
     }
+  }
   return out;
 }
 

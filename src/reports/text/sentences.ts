@@ -34,7 +34,7 @@ export function splitIntoSentences(text: string): Sentence[] {
     const paraStart = text.indexOf(para, offset);
     offset = paraStart + para.length;
     let cursor = 0;
-    const parts = para.trim() ? splitSentences(para, world).flatMap(splitAfterNumber) : [];
+    const parts = para.trim() ? splitSentences(para, world).flatMap(splitAfterNumber).flatMap(capLength) : [];
     parts.forEach((raw, i) => {
       const s = raw.trim();
       if (!s) return;
@@ -46,6 +46,25 @@ export function splitIntoSentences(text: string): Sentence[] {
     });
   });
   return mergeQuoteSplits(out);
+}
+
+/** Longest sentence handed to the grammar; real ones are far shorter, run-ons are cut at commas. */
+const MAX_SENTENCE = 1200;
+
+/** Cuts a run-on "sentence" (lists, tables flattened to text) so that no step sees a huge one. */
+function capLength(sentence: string): string[] {
+  if (sentence.length <= MAX_SENTENCE) return [sentence];
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE) {
+    const window = rest.slice(0, MAX_SENTENCE);
+    const cut = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf(' '));
+    const at = cut > MAX_SENTENCE / 2 ? cut + 1 : MAX_SENTENCE;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at);
+  }
+  if (rest.trim()) out.push(rest.trim());
+  return out;
 }
 
 /** The splitter does not end a sentence after a number ("… Colony No. 17. Kuzmenko was …"). */
