@@ -9,7 +9,10 @@ import { nameKey } from '../matching/index.js';
 import { currentStatus, liveClaims, partialDateRange, type Claim, type PersonId } from '../domain/index.js';
 
 /** Computes a person's blocking keys from its live claims. The matching engine supplies the real one. */
-export type PersonKeyer = (claims: readonly Claim[]) => string[];
+export type PersonKeyer = ((claims: readonly Claim[]) => string[]) & {
+  /** The keys of many persons at once, when the keyer can do that more cheaply. */
+  readonly many?: (lists: readonly (readonly Claim[])[]) => string[][];
+};
 
 /**
  * Name-token keys for finding persons by what was typed so far: `t:` + the token as written

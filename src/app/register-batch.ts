@@ -37,6 +37,7 @@ export async function insertNewPersons(
   const claimRefs: (string | null)[] = [];
   const eventRefs: (string | null)[] = [];
   const ids: PersonId[] = [];
+  const claimLists: Claim[][] = [];
   for (const { input, prov } of items) {
     const id = asId<PersonId>(ctx.ids.next());
     ids.push(id);
@@ -47,7 +48,7 @@ export async function insertNewPersons(
     events.push(...e);
     for (let i = 0; i < c.length; i++) claimRefs.push(prov.rowRef ?? null);
     for (let i = 0; i < e.length; i++) eventRefs.push(prov.rowRef ?? null);
-    for (const key of new Set(ctx.keyer(c))) keys.push({ person_id: id, key });
+    claimLists.push(c);
     const s = currentStatus(e);
     status.push({
       person_id: id,
@@ -57,6 +58,11 @@ export async function insertNewPersons(
       wounded: s.wounded ? 1 : 0,
     });
   }
+  const keyer = ctx.keyer;
+  const keyLists = keyer.many ? keyer.many(claimLists) : claimLists.map((c) => keyer(c));
+  keyLists.forEach((list, p) => {
+    for (const key of new Set(list)) keys.push({ person_id: ids[p]!, key });
+  });
   const chunk = ctx.database.dialect === 'sqlite' ? 1000 : 2000;
   for (let i = 0; i < persons.length; i += chunk)
     await u.trx

@@ -3,7 +3,7 @@
  * search, and duplicate candidates queued for review. The engine itself (src/matching) is pure.
  */
 import {
-  blockingKeys,
+  blockingKeysMany,
   createScorer,
   defaultModel,
   prepare,
@@ -94,12 +94,23 @@ export interface RegistryMatcher {
 }
 
 export function createRegistryMatcher(model: MatchModel = defaultModel()): RegistryMatcher {
-  const keyer: PersonKeyer = (claims) => {
-    const keys = new Set(nameTokenKeyer(claims));
-    const id = claims[0]?.personId ?? 'p';
-    for (const record of matchRecordsOf(id, claims)) for (const k of blockingKeys(record, model)) keys.add(k);
-    return [...keys];
+  // Keys of many persons at once: their match records are prepared together.
+  const many = (lists: readonly (readonly Claim[])[]): string[][] => {
+    const records: MatchRecord[] = [];
+    const owner: number[] = [];
+    lists.forEach((claims, p) => {
+      for (const record of matchRecordsOf(claims[0]?.personId ?? `p${p}`, claims)) {
+        records.push(record);
+        owner.push(p);
+      }
+    });
+    const sets = lists.map((claims) => new Set(nameTokenKeyer(claims)));
+    blockingKeysMany(records, model).forEach((keys, r) => {
+      for (const k of keys) sets[owner[r]!]!.add(k);
+    });
+    return sets.map((set) => [...set]);
   };
+  const keyer: PersonKeyer = Object.assign((claims: readonly Claim[]) => many([claims])[0]!, { many });
   return { model, scorer: createScorer(model), keyer };
 }
 

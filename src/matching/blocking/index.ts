@@ -1,5 +1,11 @@
 /** Blocking: keys per record (for the registry's index) and candidate pairs (for batch linkage). */
-export { blockingKeys, preparedBlockingKeys, compileRule, ruleKeyIds } from './rule-keys.js';
+export {
+  blockingKeys,
+  blockingKeysMany,
+  preparedBlockingKeys,
+  compileRule,
+  ruleKeyIds,
+} from './rule-keys.js';
 export {
   candidatePairs,
   type CandidatePairs,

@@ -67,14 +67,32 @@ export function compileRule(rule: BlockingRuleSpec): (S: PreparedSet, i: number)
   };
 }
 
+const compiledRules = new WeakMap<MatchModel, ((S: PreparedSet, i: number) => string | null)[]>();
+
+/** A model's rules compiled once (models are immutable documents). */
+function rulesOf(model: MatchModel): ((S: PreparedSet, i: number) => string | null)[] {
+  let rules = compiledRules.get(model);
+  if (!rules) compiledRules.set(model, (rules = model.blocking.rules.map(compileRule)));
+  return rules;
+}
+
 /** Every rule's key for record i of a prepared set. */
 export function preparedBlockingKeys(S: PreparedSet, i: number, model: MatchModel): string[] {
   const out: string[] = [];
-  for (const rule of model.blocking.rules) {
-    const k = compileRule(rule)(S, i);
+  for (const rule of rulesOf(model)) {
+    const k = rule(S, i);
     if (k !== null) out.push(k);
   }
   return out;
+}
+
+/** The blocking keys of many records, prepared together (much cheaper than one by one). */
+export function blockingKeysMany(
+  records: readonly MatchRecord[],
+  model: MatchModel = defaultModel(),
+): string[][] {
+  const S = prepare(records);
+  return records.map((_, i) => preparedBlockingKeys(S, i, model));
 }
 
 /**
