@@ -4,7 +4,6 @@
  */
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './escape.js';
 import { rowCells } from './rows.js';
 import type { OutRows } from './rows.js';
@@ -29,6 +28,8 @@ async function fill(out: PassThrough, rows: OutRows, opts: XlsxWriteOptions): Pr
   const guard = opts.neutraliseFormulas ?? true;
   const clean = (cells: string[]) => (guard ? cells.map(neutraliseFormula) : cells);
   const header = [...opts.header];
+  // exceljs is large: loaded on first use, so programs that never touch a workbook start faster.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,

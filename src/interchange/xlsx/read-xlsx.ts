@@ -4,7 +4,6 @@
  * input is held in memory up to `maxBytes` (compressed; the sheets themselves are streamed).
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { CellValue, Row } from 'exceljs';
 import { checkHeader, isBlankRow, makeRow } from '../header.js';
 import { IssueSink, inputError } from '../issues.js';
@@ -45,6 +44,8 @@ export async function* readXlsxSheets(
   const buf = await readAllBytes(input, opts.maxBytes ?? MAX_XLSX_BYTES, opts.fileName);
   const bytesRead = () => buf.length;
   await inspectZip(buf, opts.zip, opts.fileName);
+  // exceljs is large: loaded on first use, so programs that never touch a workbook start faster.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([reorderForStreaming(buf)]), {
     sharedStrings: 'cache',
     styles: 'cache',
