@@ -17,6 +17,13 @@ type Row = [sentence: string, expected: Expected[]];
 
 const ROWS: Row[] = [
   [
+    'A total of 959 servicemen have surrendered since March 9. In the last 24 hours, 695 surrendered.',
+    [
+      { count: 959, category: 'surrendered', population: 'servicemen', kind: 'cumulative' },
+      { count: 695, category: 'surrendered', population: 'servicemen', kind: 'period' },
+    ],
+  ],
+  [
     'Since March 9, 1,725 fighters have surrendered.',
     [
       {

@@ -214,6 +214,12 @@ function inheritCategories(drafts: Draft[], previous: readonly Draft[]): void {
       d.category ??= d.parent.category;
       return;
     }
+    if (d.category && !d.population) {
+      // "In the last 24 hours, 695 surrendered": the population is the one just spoken of.
+      const same = (p: Draft) => p.category === d.category && Boolean(p.population);
+      const earlier = drafts.slice(0, k).reverse().find(same) ?? [...previous].reverse().find(same);
+      if (earlier) d.population = earlier.population;
+    }
     if (d.category || d.sub.otherNoun) return;
     const total = d.cues.some((c) => c.type === 'total');
     const neighbour =
