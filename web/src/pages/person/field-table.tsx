@@ -73,7 +73,7 @@ export function FieldTable({ detail }: { detail: PersonDetail }) {
                 {fv.conflicts.length > 0 && (
                   <Stack gap={2} mt={4} data-testid="conflicts" aria-label={t('person.conflicts')}>
                     {fv.conflicts.map((c) => (
-                      <Group key={c.claimIds.join()} gap={6} wrap="nowrap">
+                      <Group key={c.claimIds.join()} gap={6} wrap="wrap">
                         <Badge color="orange" variant="light" c="dark" size="xs">
                           {t('person.conflicts')}
                         </Badge>
