@@ -324,26 +324,7 @@ export async function resolveToken(ctx: AppContext, secret: string): Promise<Act
   return { userId: asId<UserId>(row.id), role: row.role as Role, via: 'token' };
 }
 
-/** What the signed-in user may do, for clients that adapt their interface. */
+/** What the signed-in user may do (every permission of the role), for clients that adapt their interface. */
 export function capabilities(role: Role): string[] {
-  return [
-    ...new Set(
-      (
-        [
-          'person.read',
-          'person.write',
-          'person.merge',
-          'source.write',
-          'place.write',
-          'import.run',
-          'export.run',
-          'match.search',
-          'enquiry.read',
-          'stats.read',
-          'user.manage',
-          'audit.read',
-        ] as const
-      ).filter((p) => can(role, p)),
-    ),
-  ];
+  return PERMISSIONS.filter((p) => can(role, p));
 }
