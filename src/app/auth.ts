@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import {
+  PERMISSIONS,
   DomainError,
   UserInput,
   asId,
