@@ -109,3 +109,39 @@ forEachDialect('http imports and exports', (fx) => {
     assert.deepEqual([denied.statusCode, codeOf(denied)], [403, 'FORBIDDEN']);
   });
 });
+
+forEachDialect('http import preview', (fx) => {
+  test('a dry run (?dryRun=true) previews without writing', async () => {
+    const w = await httpWorld(fx.database(), 'preview');
+    const csv = 'family_name,given_name,date_of_birth\nMelnyk,Ivan,1990-01-02\n';
+    const started = await w.server.inject({
+      method: 'POST',
+      url: '/api/imports?source=Preview%20list&dryRun=true',
+      headers: { authorization: `Bearer ${w.tokens.registrar}`, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    assert.equal(started.statusCode, 202, started.body);
+    const { jobId } = started.json() as { jobId: string };
+    let job: { state: string; report?: { dryRun: boolean; created: number } } = { state: 'running' };
+    for (let i = 0; i < 200 && job.state !== 'done' && job.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = (
+        await w.server.inject({
+          method: 'GET',
+          url: `/api/imports/${jobId}`,
+          headers: { authorization: `Bearer ${w.tokens.registrar}` },
+        })
+      ).json();
+    }
+    assert.equal(job.state, 'done', JSON.stringify(job));
+    assert.equal(job.report?.dryRun, true);
+    const listed = (
+      await w.server.inject({
+        method: 'GET',
+        url: '/api/persons?q=melnyk',
+        headers: { authorization: `Bearer ${w.tokens.registrar}` },
+      })
+    ).json() as { items: unknown[] };
+    assert.equal(listed.items.length, 0, 'nothing was written');
+  });
+});

@@ -6,20 +6,10 @@
  */
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import { DomainError, type Issue } from '../domain/index.js';
+import { DomainError, zodIssues, type Issue } from '../domain/index.js';
 
 /** zod issues as domain issues; an unknown key is reported at its own path ("claims.0.colour"). */
-export function issuesOf(error: z.ZodError): Issue[] {
-  const out: Issue[] = [];
-  for (const i of error.issues) {
-    const base = i.path.map(String);
-    if (i.code === 'unrecognized_keys') {
-      for (const key of i.keys)
-        out.push({ path: [...base, key].join('.'), code: i.code, message: `unknown field ${key}` });
-    } else out.push({ path: base.join('.') || '(root)', code: i.code, message: i.message });
-  }
-  return out;
-}
+export const issuesOf = (error: z.ZodError): Issue[] => zodIssues(error);
 
 function failure(part: string | undefined, error: z.ZodError): DomainError {
   const issues = issuesOf(error);

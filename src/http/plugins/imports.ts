@@ -74,7 +74,8 @@ export const importsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const q = request.query;
+      // The validator passes the query through as sent; the parsed form turns 'true' into true.
+      const q = ImportQuery.parse(request.query);
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > config.uploadLimitBytes) throw tooLarge(config.uploadLimitBytes);
       const body = request.body as NodeJS.ReadableStream | undefined;
