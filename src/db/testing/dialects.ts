@@ -22,6 +22,20 @@ export interface DialectFixture {
   target(): string;
 }
 
+const DDL_LOCK = 7244002;
+
+async function underDdlLock<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [DDL_LOCK]);
+    return await fn(admin);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [DDL_LOCK]).catch(() => undefined);
+    await admin.end();
+  }
+}
+
 /** Opens a fresh, migrated database of the given dialect. */
 export async function freshDatabase(
   dialect: DialectName,
@@ -42,12 +56,13 @@ export async function freshDatabase(
   }
   if (!TEST_PG_URL) throw new Error('WHEREABOUTS_TEST_PG is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
+  // Suites run in parallel processes. Schema DDL is serialised under an advisory lock: the
+  // migrator's catalogue introspection fails if another suite drops its schema meanwhile.
   const database = openDatabase(TEST_PG_URL, { schema, poolSize: 4 });
-  await migrateToLatest(database);
+  await underDdlLock(async (admin) => {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await migrateToLatest(database);
+  });
   const url = new URL(TEST_PG_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
@@ -55,10 +70,7 @@ export async function freshDatabase(
     target: url.toString(),
     dispose: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await underDdlLock((admin) => admin.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
 }
