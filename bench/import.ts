@@ -8,14 +8,10 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
-import { migrateToLatest } from '../src/db/migrations/index.js';
 import { createApp } from '../src/app/index.js';
 import { asId, type UserId } from '../src/domain/index.js';
-import { machine, options, saveResult } from './lib-stats.js';
+import { benchDatabase, machine, options, saveResult } from './lib-stats.js';
 
 const opts = options(process.argv.slice(2));
 const PERSONS = Number(opts['persons'] ?? 1_000_000);
@@ -93,38 +89,8 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
-async function open(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'wa-bench-'));
-    const database = openDatabase(join(dir, 'bench.sqlite'));
-    await migrateToLatest(database);
-    return {
-      database,
-      dispose: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })),
-    };
-  }
-  const url = process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const database = openDatabase(url, { schema, poolSize: 8 });
-  await migrateToLatest(database);
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      const d = new pg.Client({ connectionString: url });
-      await d.connect();
-      await d.query(`DROP SCHEMA ${schema} CASCADE`);
-      await d.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const { database, dispose } = await open();
+  const { database, dispose } = await benchDatabase(dialect);
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-csv-'));
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);

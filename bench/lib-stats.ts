@@ -1,6 +1,8 @@
 /** Small helpers shared by the benchmarks: percentiles, timing, machine description, result files. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { freshDatabase } from '../src/db/testing/dialects.js';
+import type { DialectName } from '../src/db/dialects/dialect.js';
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -57,4 +59,13 @@ export function options(argv: readonly string[]): Record<string, string> {
     }
   }
   return out;
+}
+
+/** A fresh, migrated database for a benchmark: a temporary SQLite file, or a new PostgreSQL schema
+ * (WHEREABOUTS_BENCH_PG, default the local test database), removed by `dispose`. */
+export function benchDatabase(dialect: DialectName) {
+  return freshDatabase(
+    dialect,
+    process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+  );
 }

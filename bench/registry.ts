@@ -3,17 +3,10 @@
  *   npm run bench -- registry [--persons 100000] [--dialect sqlite|postgres] [--reads 2000]
  * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
-import { migrateToLatest } from '../src/db/migrations/index.js';
 import { createApp } from '../src/app/index.js';
 import { asId, type UserId } from '../src/domain/index.js';
 import { testConfig } from '../src/config/config.js';
-import { options, rssMb, saveResult, summarise, machine } from './lib-stats.js';
+import { benchDatabase, options, rssMb, saveResult, summarise, machine } from './lib-stats.js';
 
 const opts = options(process.argv.slice(2));
 const N = Number(opts['persons'] ?? 100_000);
@@ -84,41 +77,8 @@ function person(i: number, sourceId: string) {
   };
 }
 
-async function open(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'wa-bench-'));
-    const database = openDatabase(join(dir, 'bench.sqlite'));
-    await migrateToLatest(database);
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const database = openDatabase(url, { schema, poolSize: 8 });
-  await migrateToLatest(database);
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      const d = new pg.Client({ connectionString: url });
-      await d.connect();
-      await d.query(`DROP SCHEMA ${schema} CASCADE`);
-      await d.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const { database, dispose } = await open();
+  const { database, dispose } = await benchDatabase(dialect);
   try {
     const app = createApp({ database });
     const src = await app.sources.create(officer, { kind: 'list', title: 'Bench list', reliability: 'B' });

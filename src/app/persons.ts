@@ -293,12 +293,13 @@ export async function addClaim(ctx: AppContext, actor: Actor, personId: string, 
   });
 }
 
-/** Use case: retract a claim, with a reason. The claim stays in history. */
-export async function retractClaim(
+/** Retracting a claim or an event: the fact stays in history but no longer counts. */
+async function retractFact(
   ctx: AppContext,
   actor: Actor,
+  kind: 'claim' | 'event',
   personId: string,
-  claimId: string,
+  factId: string,
   raw: unknown,
 ) {
   authorize(actor, 'person.write');
@@ -306,27 +307,49 @@ export async function retractClaim(
   return inUnit(ctx, async (u) => {
     const person = await writablePerson(u, personId);
     const ids = await clusterIds(u.trx, person.id);
-    const claim = await u.trx
-      .selectFrom('claims')
-      .select(['id', 'person_id'])
-      .where('id', '=', claimId)
-      .executeTakeFirst();
-    if (!claim || !ids.includes(asId(claim.person_id))) throw notFound('claim', claimId);
-    const done = await u.trx
-      .selectFrom('claim_retractions')
-      .select('claim_id')
-      .where('claim_id', '=', claimId)
-      .executeTakeFirst();
-    if (done) throw new DomainError('STATE_INVALID', `claim ${claimId} is already retracted`);
+    const fact =
+      kind === 'claim'
+        ? await u.trx.selectFrom('claims').select('person_id').where('id', '=', factId).executeTakeFirst()
+        : await u.trx
+            .selectFrom('status_events')
+            .select('person_id')
+            .where('id', '=', factId)
+            .executeTakeFirst();
+    if (!fact || !ids.includes(asId(fact.person_id))) throw notFound(kind, factId);
+    const done =
+      kind === 'claim'
+        ? await u.trx
+            .selectFrom('claim_retractions')
+            .select('claim_id')
+            .where('claim_id', '=', factId)
+            .executeTakeFirst()
+        : await u.trx
+            .selectFrom('event_retractions')
+            .select('event_id')
+            .where('event_id', '=', factId)
+            .executeTakeFirst();
+    if (done) throw new DomainError('STATE_INVALID', `${kind} ${factId} is already retracted`);
     const version = await bump(u, person, input.expectedVersion);
-    await u.trx
-      .insertInto('claim_retractions')
-      .values({ claim_id: claimId, reason: input.reason, recorded_at: u.now, recorded_by: actor.userId })
-      .execute();
+    const row = { reason: input.reason, recorded_at: u.now, recorded_by: actor.userId };
+    if (kind === 'claim')
+      await u.trx
+        .insertInto('claim_retractions')
+        .values({ claim_id: factId, ...row })
+        .execute();
+    else
+      await u.trx
+        .insertInto('event_retractions')
+        .values({ event_id: factId, ...row })
+        .execute();
     await reindexPerson(u.trx, ctx.keyer, person.id);
-    u.audit(actor, 'claim.retract', 'person', person.id, { claim: claimId });
+    u.audit(actor, `${kind}.retract`, 'person', person.id, { [kind]: factId });
     return { version };
   });
+}
+
+/** Use case: retract a claim, with a reason. The claim stays in history. */
+export function retractClaim(ctx: AppContext, actor: Actor, personId: string, claimId: string, raw: unknown) {
+  return retractFact(ctx, actor, 'claim', personId, claimId, raw);
 }
 
 /** Use case: add a status event to a person's timeline. */
@@ -351,39 +374,8 @@ export async function addEvent(ctx: AppContext, actor: Actor, personId: string, 
 }
 
 /** Use case: retract a status event, with a reason. */
-export async function retractEvent(
-  ctx: AppContext,
-  actor: Actor,
-  personId: string,
-  eventId: string,
-  raw: unknown,
-) {
-  authorize(actor, 'person.write');
-  const input = parseInput(RetractInput, raw, 'retraction');
-  return inUnit(ctx, async (u) => {
-    const person = await writablePerson(u, personId);
-    const ids = await clusterIds(u.trx, person.id);
-    const event = await u.trx
-      .selectFrom('status_events')
-      .select(['id', 'person_id'])
-      .where('id', '=', eventId)
-      .executeTakeFirst();
-    if (!event || !ids.includes(asId(event.person_id))) throw notFound('event', eventId);
-    const done = await u.trx
-      .selectFrom('event_retractions')
-      .select('event_id')
-      .where('event_id', '=', eventId)
-      .executeTakeFirst();
-    if (done) throw new DomainError('STATE_INVALID', `event ${eventId} is already retracted`);
-    const version = await bump(u, person, input.expectedVersion);
-    await u.trx
-      .insertInto('event_retractions')
-      .values({ event_id: eventId, reason: input.reason, recorded_at: u.now, recorded_by: actor.userId })
-      .execute();
-    await reindexPerson(u.trx, ctx.keyer, person.id);
-    u.audit(actor, 'event.retract', 'person', person.id, { event: eventId });
-    return { version };
-  });
+export function retractEvent(ctx: AppContext, actor: Actor, personId: string, eventId: string, raw: unknown) {
+  return retractFact(ctx, actor, 'event', personId, eventId, raw);
 }
 
 /** Use case: read a person: the view, claims with provenance, timeline, status and merges. Audited. */

@@ -24,8 +24,8 @@ export interface DialectFixture {
 
 const DDL_LOCK = 7244002;
 
-async function underDdlLock<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+async function underDdlLock<T>(url: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     await admin.query('SELECT pg_advisory_lock($1)', [DDL_LOCK]);
@@ -36,9 +36,10 @@ async function underDdlLock<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** Opens a fresh, migrated database of the given dialect. */
+/** Opens a fresh, migrated database of the given dialect (tests and benchmarks). */
 export async function freshDatabase(
   dialect: DialectName,
+  pgUrl: string | undefined = TEST_PG_URL,
 ): Promise<{ database: Database; target: string; dispose(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'whereabouts-test-'));
@@ -54,23 +55,23 @@ export async function freshDatabase(
       },
     };
   }
-  if (!TEST_PG_URL) throw new Error('WHEREABOUTS_TEST_PG is not set');
+  if (!pgUrl) throw new Error('no PostgreSQL URL: set WHEREABOUTS_TEST_PG');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   // Suites run in parallel processes. Schema DDL is serialised under an advisory lock: the
   // migrator's catalogue introspection fails if another suite drops its schema meanwhile.
-  const database = openDatabase(TEST_PG_URL, { schema, poolSize: 4 });
-  await underDdlLock(async (admin) => {
+  const database = openDatabase(pgUrl, { schema, poolSize: 4 });
+  await underDdlLock(pgUrl, async (admin) => {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await migrateToLatest(database);
   });
-  const url = new URL(TEST_PG_URL);
+  const url = new URL(pgUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     database,
     target: url.toString(),
     dispose: async () => {
       await database.close();
-      await underDdlLock((admin) => admin.query(`DROP SCHEMA ${schema} CASCADE`));
+      await underDdlLock(pgUrl, (admin) => admin.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
 }
