@@ -158,6 +158,7 @@ export function createApp(deps: AppDeps) {
       addEntries: exchange.addExchangeEntries,
       verify: exchange.verifyExchangeList,
       transition: exchange.transitionExchangeEntry,
+      export: exportsUc.exportExchangeList,
     }),
     models: bind(ctx, {
       list: models.listModels,

@@ -49,7 +49,8 @@ export function soughtRecord(id: string, sought: Sought, asOf: string): MatchRec
   return sought.age != null ? { id, fields, age_as_of: asOf } : { id, fields };
 }
 
-function asOfOf(row: Pick<DB['enquiries'], 'circumstances' | 'created_at'>): string {
+/** The date an enquiry's ages are taken as of: the last-seen year, or the day it was recorded. */
+export function asOfOf(row: Pick<DB['enquiries'], 'circumstances' | 'created_at'>): string {
   const c = JSON.parse(row.circumstances) as { lastSeenDate?: PartialDate | null };
   return c.lastSeenDate ? String(c.lastSeenDate.year) : row.created_at.slice(0, 10);
 }

@@ -11,8 +11,10 @@ import {
   ENTRY_TRANSITIONS,
   EntryTransitionInput,
   ExchangeListInput,
+  MAX_ENTRIES_PER_ADD,
   asId,
   currentStatus,
+  findingText,
   notFound,
   parseInput,
   personView,
@@ -20,7 +22,9 @@ import {
   type EntryStatus,
   type EventKind,
   type PersonId,
+  type PersonView,
   type SourceId,
+  type VerificationFinding,
 } from '../domain/index.js';
 import type { DB } from '../db/schema.js';
 import { clusterIds, findPerson, loadRecord } from '../db/repositories/person-repository.js';
@@ -110,7 +114,7 @@ async function verify(ctx: AppContext, u: Unit, entry: DB['exchange_entries']) {
     )
       personId = scored[0].id;
   }
-  const problems: string[] = [];
+  const findings: VerificationFinding[] = [];
   let status = null;
   if (personId) {
     const person = await findPerson(u.trx, personId);
@@ -123,19 +127,65 @@ async function verify(ctx: AppContext, u: Unit, entry: DB['exchange_entries']) {
     status = currentStatus(record.events, retracted);
     const view = personView(asId(personId), record.claims, retracted);
     for (const f of ['family_name', 'given_name', 'date_of_birth'] as const)
-      if ((view.fields[f]?.conflicts.length ?? 0) > 0) problems.push(`conflicting ${f}`);
-    if (status.state === 'released') problems.push('already released according to the registry');
-    if (status.state === 'dead') problems.push('reported dead');
-    if (status.state === 'unknown' || status.state === 'missing') problems.push('not known to be in custody');
-  } else
-    problems.push(
-      identity.candidates.length
-        ? 'identity uncertain: choose among the candidates'
-        : 'not found in the registry',
-    );
-  return { personId, verification: { identity, status, problems, checkedAt: u.now } };
+      if ((view.fields[f]?.conflicts.length ?? 0) > 0) findings.push({ code: 'conflict', field: f });
+    if (status.state === 'released') findings.push({ code: 'already_released' });
+    if (status.state === 'dead') findings.push({ code: 'reported_dead' });
+    if (status.state === 'unknown' || status.state === 'missing') findings.push({ code: 'not_in_custody' });
+  } else findings.push({ code: identity.candidates.length ? 'identity_uncertain' : 'not_found' });
+  return {
+    personId,
+    verification: {
+      identity,
+      status,
+      findings,
+      problems: findings.map(findingText),
+      checkedAt: u.now,
+    },
+  };
 }
 
+/** Registry persons (survivors of merges, in id order) whose claims or events cite a source. */
+async function personsCiting(u: Unit, sourceId: string): Promise<string[]> {
+  const cited = await u.trx
+    .selectFrom('claims')
+    .select('person_id')
+    .where('source_id', '=', sourceId)
+    .union(u.trx.selectFrom('status_events').select('person_id').where('source_id', '=', sourceId))
+    .execute();
+  const ids = new Set(cited.map((r) => r.person_id));
+  // Follow merges to the record that stands for the person now.
+  let frontier = [...ids];
+  const survivor = new Map<string, string>();
+  while (frontier.length > 0) {
+    const rows: { id: string; merged_into: string | null }[] = [];
+    for (let i = 0; i < frontier.length; i += 500)
+      rows.push(
+        ...(await u.trx
+          .selectFrom('persons')
+          .select(['id', 'merged_into'])
+          .where('id', 'in', frontier.slice(i, i + 500))
+          .execute()),
+      );
+    frontier = [];
+    for (const r of rows)
+      if (r.merged_into) {
+        survivor.set(r.id, r.merged_into);
+        if (!survivor.has(r.merged_into)) frontier.push(r.merged_into);
+      }
+  }
+  const resolve = (id: string) => {
+    let at = id;
+    for (let hops = 0; survivor.has(at) && hops < 100; hops++) at = survivor.get(at)!;
+    return at;
+  };
+  return [...new Set([...ids].map(resolve))].sort();
+}
+
+/**
+ * Use case: add entries to a list: registry persons by id, every person an imported list (a source)
+ * cites, and entries as the counterpart's list wrote them. A person already on the list is not added
+ * again. Each new entry starts as proposed, recorded as its first step.
+ */
 export async function addExchangeEntries(ctx: AppContext, actor: Actor, listId: string, raw: unknown) {
   authorize(actor, 'exchange.write');
   const input = parseInput(AddEntriesInput, raw, 'entries');
@@ -160,6 +210,46 @@ export async function addExchangeEntries(ctx: AppContext, actor: Actor, listId: 
           { issues: missing.map((m) => ({ path: `personIds.${m.i}`, message: 'person does not exist' })) },
         );
     }
+    let fromSource: string[] = [];
+    if (input.sourceId) {
+      const source = await u.trx
+        .selectFrom('sources')
+        .select('id')
+        .where('id', '=', input.sourceId)
+        .executeTakeFirst();
+      if (!source)
+        throw new DomainError('VALIDATION_FAILED', `sourceId: source ${input.sourceId} does not exist`, {
+          issues: [{ path: 'sourceId', message: 'source does not exist' }],
+        });
+      fromSource = await personsCiting(u, input.sourceId);
+    }
+    const listed = new Set(
+      (
+        await u.trx
+          .selectFrom('exchange_entries')
+          .select('person_id')
+          .where('list_id', '=', listId)
+          .where('person_id', 'is not', null)
+          .execute()
+      ).map((r) => r.person_id!),
+    );
+    const newPersons: string[] = [];
+    let alreadyListed = 0;
+    for (const id of [...input.personIds, ...fromSource]) {
+      if (listed.has(id)) alreadyListed++;
+      else {
+        listed.add(id);
+        newPersons.push(id);
+      }
+    }
+    if (newPersons.length + input.submitted.length > MAX_ENTRIES_PER_ADD)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `sourceId: more than ${MAX_ENTRIES_PER_ADD} entries in one request`,
+        {
+          issues: [{ path: 'sourceId', code: 'too_big', message: `at most ${MAX_ENTRIES_PER_ADD} entries` }],
+        },
+      );
     const last = await u.trx
       .selectFrom('exchange_entries')
       .select((eb) => eb.fn.max('position').as('p'))
@@ -167,7 +257,7 @@ export async function addExchangeEntries(ctx: AppContext, actor: Actor, listId: 
       .executeTakeFirst();
     let position = Number(last?.p ?? 0);
     const rows: DB['exchange_entries'][] = [
-      ...input.personIds.map((personId) => ({ personId, submitted: null as Submitted | null })),
+      ...newPersons.map((personId) => ({ personId, submitted: null as Submitted | null })),
       ...input.submitted.map((s) => ({ personId: null as string | null, submitted: s })),
     ].map((e) => ({
       id: ctx.ids.next(),
@@ -181,9 +271,30 @@ export async function addExchangeEntries(ctx: AppContext, actor: Actor, listId: 
       version: 1,
       updated_at: u.now,
     }));
-    if (rows.length) await u.trx.insertInto('exchange_entries').values(rows).execute();
-    u.audit(actor, 'exchange.add_entries', 'exchange_list', listId, { entries: rows.length });
-    return { added: rows.length };
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await u.trx.insertInto('exchange_entries').values(chunk).execute();
+      await u.trx
+        .insertInto('exchange_entry_steps')
+        .values(
+          chunk.map((r) => ({
+            id: ctx.ids.next(),
+            entry_id: r.id,
+            from_status: null,
+            to_status: 'proposed',
+            note: null,
+            recorded_at: u.now,
+            recorded_by: actor.userId,
+          })),
+        )
+        .execute();
+    }
+    u.audit(actor, 'exchange.add_entries', 'exchange_list', listId, {
+      entries: rows.length,
+      alreadyListed,
+      ...(input.sourceId && { source: input.sourceId }),
+    });
+    return { added: rows.length, alreadyListed };
   });
 }
 
@@ -220,6 +331,26 @@ export async function verifyExchangeList(ctx: AppContext, actor: Actor, listId: 
   });
 }
 
+/** A verification as stored (older ones carry `problems` only, no `findings`). */
+interface StoredVerification {
+  identity?: { probability: number; candidates: { personId: string; probability: number }[] };
+  status?: { placeId: string | null; placeText: string | null } | null;
+}
+
+/** The name a list shows: family name, given name, patronymic; else the name in the original script. */
+function nameOf(view: PersonView): string | null {
+  const text = (f: 'family_name' | 'given_name' | 'patronymic' | 'name_original') => {
+    const v = view.fields[f]?.best.value;
+    return typeof v === 'string' ? v : undefined;
+  };
+  const parts = [text('family_name'), text('given_name'), text('patronymic')].filter(Boolean);
+  return parts.length ? parts.join(' ') : (text('name_original') ?? null);
+}
+
+/**
+ * Use case: a list with its entries: each entry's verification, the names of the registry persons
+ * it names or may name (normal fields only), where the registry places the person, and its steps.
+ */
 export async function getExchangeList(ctx: AppContext, actor: Actor, listId: string) {
   authorize(actor, 'exchange.read');
   return inUnit(ctx, async (u) => {
@@ -235,8 +366,68 @@ export async function getExchangeList(ctx: AppContext, actor: Actor, listId: str
       .where('list_id', '=', listId)
       .orderBy('position')
       .execute();
-    const personIds = entries.map((e) => e.person_id).filter((x): x is string => Boolean(x));
-    const claims = await liveClaimsOf(u.trx, personIds);
+    const steps = await u.trx
+      .selectFrom('exchange_entry_steps')
+      .innerJoin('exchange_entries', 'exchange_entries.id', 'exchange_entry_steps.entry_id')
+      .select([
+        'exchange_entry_steps.entry_id',
+        'exchange_entry_steps.from_status',
+        'exchange_entry_steps.to_status',
+        'exchange_entry_steps.note',
+        'exchange_entry_steps.recorded_at',
+        'exchange_entry_steps.recorded_by',
+      ])
+      .where('exchange_entries.list_id', '=', listId)
+      .orderBy('exchange_entry_steps.recorded_at')
+      .orderBy('exchange_entry_steps.id')
+      .execute();
+    const stepsOf = new Map<string, typeof steps>();
+    for (const st of steps) stepsOf.set(st.entry_id, [...(stepsOf.get(st.entry_id) ?? []), st]);
+    const verifications = new Map(
+      entries.map((e) => [
+        e.id,
+        e.verification ? (JSON.parse(e.verification) as StoredVerification & Record<string, unknown>) : null,
+      ]),
+    );
+    const personIds = new Set<string>();
+    const placeIds = new Set<string>();
+    for (const e of entries) {
+      if (e.person_id) personIds.add(e.person_id);
+      const v = verifications.get(e.id);
+      for (const c of v?.identity?.candidates ?? []) personIds.add(c.personId);
+      if (v?.status?.placeId) placeIds.add(v.status.placeId);
+    }
+    const claims = await liveClaimsOf(u.trx, [...personIds]);
+    const names = new Map<string, string | null>();
+    for (const id of personIds)
+      names.set(
+        id,
+        nameOf(
+          personView(
+            asId(id),
+            (claims.get(id) ?? []).filter((c) => c.sensitivity === 'normal'),
+            new Set(),
+          ),
+        ),
+      );
+    const places = new Map<string, string>();
+    const placeList = [...placeIds];
+    for (let i = 0; i < placeList.length; i += 500)
+      for (const p of await u.trx
+        .selectFrom('places')
+        .select(['id', 'name'])
+        .where('id', 'in', placeList.slice(i, i + 500))
+        .execute())
+        places.set(p.id, p.name);
+    const eventIds = entries.map((e) => e.event_id).filter((x): x is string => Boolean(x));
+    const events = new Map<string, { kind: string; date: string | null }>();
+    for (let i = 0; i < eventIds.length; i += 500)
+      for (const ev of await u.trx
+        .selectFrom('status_events')
+        .select(['id', 'kind', 'date'])
+        .where('id', 'in', eventIds.slice(i, i + 500))
+        .execute())
+        events.set(ev.id, { kind: ev.kind, date: ev.date });
     u.audit(actor, 'exchange.read', 'exchange_list', listId, { entries: entries.length });
     return {
       id: list.id,
@@ -247,31 +438,34 @@ export async function getExchangeList(ctx: AppContext, actor: Actor, listId: str
       sourceId: list.source_id,
       createdAt: list.created_at,
       entries: entries.map((e) => {
-        const view = e.person_id
-          ? personView(
-              asId(e.person_id),
-              (claims.get(e.person_id) ?? []).filter((c) => c.sensitivity === 'normal'),
-              new Set(),
-            )
-          : null;
-        const name = view
-          ? [
-              view.fields.family_name?.best.value,
-              view.fields.given_name?.best.value,
-              view.fields.patronymic?.best.value,
-            ]
-              .filter(Boolean)
-              .join(' ')
-          : null;
+        const v = verifications.get(e.id) ?? null;
+        const status = v?.status ?? null;
         return {
           id: e.id,
           position: Number(e.position),
           personId: e.person_id,
-          name,
+          name: e.person_id ? (names.get(e.person_id) ?? null) : null,
           submitted: e.submitted ? (JSON.parse(e.submitted) as unknown) : null,
           status: e.status,
-          verification: e.verification ? (JSON.parse(e.verification) as unknown) : null,
+          verification: v,
+          location: status
+            ? (status.placeText ?? (status.placeId ? places.get(status.placeId) : null) ?? null)
+            : null,
+          candidates: (v?.identity?.candidates ?? []).map((c) => ({
+            personId: c.personId,
+            probability: c.probability,
+            name: names.get(c.personId) ?? null,
+          })),
+          steps: (stepsOf.get(e.id) ?? []).map((st) => ({
+            from: st.from_status,
+            to: st.to_status,
+            note: st.note,
+            at: st.recorded_at,
+            by: st.recorded_by,
+          })),
           eventId: e.event_id,
+          /** The event completion recorded in the person's timeline. */
+          event: e.event_id ? (events.get(e.event_id) ?? null) : null,
           version: Number(e.version),
         };
       }),

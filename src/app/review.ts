@@ -12,10 +12,12 @@ import {
   parseInput,
   personView,
   type Actor,
+  type EnquiryInput,
   type PersonId,
 } from '../domain/index.js';
 import { authorize } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
+import { asOfOf, decideEnquiryCandidate, soughtRecord } from './enquiries.js';
 import { candidatesByKeys, liveClaimsOf, matchRecordsOf, scoreAgainst } from './registry-matching.js';
 import { mergeIn } from './merges.js';
 
@@ -165,27 +167,58 @@ export async function listReview(ctx: AppContext, actor: Actor, raw: unknown) {
   return { items, nextOffset: rows.length > input.limit ? input.offset + input.limit : null };
 }
 
-/** Use case: one candidate side by side, re-explained with today's data and model. Audited read. */
+/**
+ * The sought person of an enquiry in the shape of a person view: each detail the enquiry gives as
+ * the one value of its field, unconfirmed (it is what the enquirer said), without claims or sources.
+ */
+function soughtView(id: string, sought: EnquiryInput['sought']) {
+  const fields: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(sought)) {
+    if (value === null || value === undefined) continue;
+    fields[field] = {
+      best: {
+        value: typeof value === 'number' ? String(value) : value,
+        confidence: 'unconfirmed',
+        claimIds: [],
+        sourceIds: [],
+      },
+      conflicts: [],
+    };
+  }
+  return { id, fields };
+}
+
+/**
+ * Use case: one candidate side by side, re-explained with today's data and model. A duplicate pair
+ * shows two registry records; an enquiry candidate shows the enquiry's sought person (left) beside
+ * the registry person (right) and needs enquiry.read too. Audited read.
+ */
 export async function getReviewItem(ctx: AppContext, actor: Actor, id: string) {
   authorize(actor, 'match.decide');
   authorize(actor, 'person.read');
   return inUnit(ctx, async (u) => {
     const c = await u.trx.selectFrom('match_candidates').selectAll().where('id', '=', id).executeTakeFirst();
     if (!c) throw notFound('review item', id);
-    if (c.kind !== 'person_person')
+    if (c.kind !== 'person_person' && c.kind !== 'enquiry_person')
       throw new DomainError(
         'STATE_INVALID',
-        `review item ${id} is a ${c.kind} candidate; open it from its enquiry or report`,
+        `review item ${id} is a ${c.kind} candidate; open it from its report`,
       );
-    const claims = await liveClaimsOf(u.trx, [c.left_id, c.right_id]);
+    const isEnquiry = c.kind === 'enquiry_person';
+    if (isEnquiry) authorize(actor, 'enquiry.read');
+    const enquiry = isEnquiry
+      ? await u.trx.selectFrom('enquiries').selectAll().where('id', '=', c.left_id).executeTakeFirst()
+      : undefined;
+    if (isEnquiry && !enquiry) throw notFound('enquiry', c.left_id);
+    const sought = enquiry ? (JSON.parse(enquiry.sought) as EnquiryInput['sought']) : null;
+    const claims = await liveClaimsOf(u.trx, isEnquiry ? [c.right_id] : [c.left_id, c.right_id]);
     const left = claims.get(c.left_id) ?? [];
     const right = claims.get(c.right_id) ?? [];
-    const now =
-      scoreAgainst(
-        ctx.matcher,
-        matchRecordsOf(c.left_id, left)[0] ?? { id: c.left_id, fields: {} },
-        new Map([[c.right_id, right]]),
-      )[0] ?? null;
+    const query =
+      enquiry && sought
+        ? soughtRecord(enquiry.id, sought, asOfOf(enquiry))
+        : (matchRecordsOf(c.left_id, left)[0] ?? { id: c.left_id, fields: {} });
+    const now = scoreAgainst(ctx.matcher, query, new Map([[c.right_id, right]]))[0] ?? null;
     const versions = await u.trx
       .selectFrom('persons')
       .select(['id', 'version', 'merged_into'])
@@ -220,8 +253,17 @@ export async function getReviewItem(ctx: AppContext, actor: Actor, id: string) {
             explanation: now.explanation,
           }
         : null,
-      left: side(c.left_id, left),
+      left:
+        enquiry && sought
+          ? {
+              id: enquiry.id,
+              version: Number(enquiry.version),
+              mergedInto: null,
+              view: soughtView(enquiry.id, sought),
+            }
+          : side(c.left_id, left),
       right: side(c.right_id, right),
+      enquiry: enquiry ? { id: enquiry.id, status: enquiry.status, version: Number(enquiry.version) } : null,
     };
   });
 }
@@ -233,7 +275,10 @@ const DecideInput = z.strictObject({
   survivorId: z.string().max(100).nullish(),
 });
 
-/** Use case: decide on a candidate. Accepting a duplicate merges the two records. */
+/**
+ * Use case: decide on a candidate. Accepting a duplicate merges the two records; a decision on an
+ * enquiry candidate is the enquiry's own (accepting confirms the enquiry with the registry person).
+ */
 export async function decideReview(ctx: AppContext, actor: Actor, id: string, raw: unknown) {
   authorize(actor, 'match.decide');
   const input = parseInput(DecideInput, raw, 'decision');
@@ -245,6 +290,18 @@ export async function decideReview(ctx: AppContext, actor: Actor, id: string, ra
   if (!c) throw notFound('review item', id);
   if (c.status === 'accepted' || c.status === 'rejected')
     throw new DomainError('STATE_INVALID', `review item ${id} was already ${c.status}`);
+  if (c.kind === 'enquiry_person') {
+    // The enquiry's own workflow decides: accepting confirms the enquiry with this person.
+    if (input.survivorId)
+      throw new DomainError('VALIDATION_FAILED', 'survivorId applies only to duplicate pairs', {
+        issues: [{ path: 'survivorId', message: 'only for duplicate pairs' }],
+      });
+    await decideEnquiryCandidate(ctx, actor, c.left_id, id, {
+      decision: input.decision,
+      ...(input.reason && { reason: input.reason }),
+    });
+    return { id, status: input.decision, mergeId: null };
+  }
   return inUnit(ctx, async (u) => {
     let mergeId: string | null = null;
     if (input.decision === 'accepted' && c.kind === 'person_person') {

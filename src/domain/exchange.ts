@@ -45,10 +45,48 @@ export const SubmittedEntry = z.strictObject({
   unit: z.string().trim().max(300).nullish(),
 });
 
+/** The most entries one request may add (persons, entries as written, and a source's persons together). */
+export const MAX_ENTRIES_PER_ADD = 5000;
+
 export const AddEntriesInput = z.strictObject({
-  personIds: z.array(z.uuid()).max(5000).default([]),
-  submitted: z.array(SubmittedEntry).max(5000).default([]),
+  personIds: z.array(z.uuid()).max(MAX_ENTRIES_PER_ADD).default([]),
+  submitted: z.array(SubmittedEntry).max(MAX_ENTRIES_PER_ADD).default([]),
+  /** An imported list (a source): every registry person it cites is added. */
+  sourceId: z.uuid().nullish(),
 });
+
+/** What verification found about an entry; `field` names the conflicting field for `conflict`. */
+export const VERIFICATION_FINDINGS = [
+  'conflict',
+  'already_released',
+  'reported_dead',
+  'not_in_custody',
+  'identity_uncertain',
+  'not_found',
+] as const;
+export type VerificationFindingCode = (typeof VERIFICATION_FINDINGS)[number];
+export interface VerificationFinding {
+  readonly code: VerificationFindingCode;
+  readonly field?: string;
+}
+
+/** A finding as an English sentence (for logs, the CLI and clients without their own wording). */
+export function findingText(f: VerificationFinding): string {
+  switch (f.code) {
+    case 'conflict':
+      return `conflicting ${f.field ?? 'values'}`;
+    case 'already_released':
+      return 'already released according to the registry';
+    case 'reported_dead':
+      return 'reported dead';
+    case 'not_in_custody':
+      return 'not known to be in custody';
+    case 'identity_uncertain':
+      return 'identity uncertain: choose among the candidates';
+    case 'not_found':
+      return 'not found in the registry';
+  }
+}
 
 export const EntryTransitionInput = z.strictObject({
   to: z.enum(ENTRY_STATUSES),

@@ -3,3 +3,4 @@ export { exportPersons } from './run-export.js';
 export type { ExportStream } from './run-export.js';
 export { ExportOptions, EXPORT_FORMATS, EXPORT_FIELDS, DEFAULT_EXPORT_FIELDS } from './types.js';
 export type { ExportFormat, ExportField } from './types.js';
+export { exportExchangeList, ExchangeExportOptions, EXCHANGE_EXPORT_FIELDS } from './exchange-list.js';

@@ -87,7 +87,7 @@ async function pageIds(
 }
 
 /** Survivors with the records merged into them (transitively), loaded in one go. */
-async function loadPage(
+export async function loadPage(
   ctx: AppContext,
   ids: readonly string[],
   readable: ReadonlySet<Sensitivity>,

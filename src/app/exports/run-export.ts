@@ -32,13 +32,13 @@ export interface ExportStream {
   readonly fileName: string;
 }
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pfif: 'application/xml; charset=utf-8',
   jsonl: 'application/x-ndjson; charset=utf-8',
 };
-const EXTENSIONS: Record<ExportFormat, string> = {
+export const EXTENSIONS: Record<ExportFormat, string> = {
   csv: 'csv',
   xlsx: 'xlsx',
   pfif: 'pfif.xml',
@@ -101,7 +101,7 @@ function write(
 }
 
 /** Gazetteer names by id (small: the gazetteer is a few thousand places at most). */
-async function loadPlaceNames(ctx: AppContext): Promise<Map<string, string>> {
+export async function loadPlaceNames(ctx: AppContext): Promise<Map<string, string>> {
   const rows = await ctx.database.db.selectFrom('places').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

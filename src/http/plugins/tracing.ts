@@ -8,8 +8,10 @@ import {
   EntryTransitionInput,
   ExchangeListInput,
 } from '../../domain/index.js';
+import type { ExportField } from '../../app/exports/index.js';
 import { actorOf } from '../authenticate.js';
 import { IdParams, responses } from '../schemas/common.js';
+import { ExchangeExportQuery, ExportOut } from '../schemas/imports.js';
 import {
   AddedOut,
   CandidateParams,
@@ -172,5 +174,30 @@ export const tracingPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
     },
     async (request) =>
       app.exchange.transition(actorOf(request), request.params.id, request.params.entryId, request.body),
+  );
+  server.get(
+    '/api/exchange-lists/:id/export',
+    {
+      schema: {
+        tags: x,
+        summary: 'The list as CSV, XLSX, PFIF 1.4 or JSON Lines: one row per entry, streamed',
+        params: IdParams,
+        querystring: ExchangeExportQuery,
+        response: responses(ExportOut),
+      },
+    },
+    async (request, reply) => {
+      const { format, fields } = request.query;
+      const ex = await app.exchange.export(actorOf(request), request.params.id, {
+        format,
+        ...(fields && { fields: fields.split(',') as ExportField[] }),
+      });
+      // The stream bypasses the response serializer.
+      return reply
+        .type(ex.contentType)
+        .header('content-disposition', `attachment; filename="${ex.fileName}"`)
+        .serializer((y: unknown) => y as string)
+        .send(ex.stream as never);
+    },
   );
 };

@@ -92,6 +92,9 @@ export const ExportQuery = z.strictObject({
   updatedSince: isoDay.optional(),
 });
 
+/** Query of a list export: the format and, optionally, the registry fields after the entry's columns. */
+export const ExchangeExportQuery = ExportQuery.pick({ format: true, fields: true });
+
 export const ExportOut = z.string().describe('the file, streamed in the requested format');
 
 /** `FIELD=COLUMN` pairs from the query as a mapping. */

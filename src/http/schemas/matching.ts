@@ -99,8 +99,12 @@ export const ReviewDetailOut = z
         explanation: ExplanationOut,
       })
       .nullable(),
-    left: SideOut,
+    left: SideOut.describe('for an enquiry candidate: the sought person as the enquiry gives it'),
     right: SideOut,
+    enquiry: z
+      .object({ id: Id, status: z.string(), version: z.number().int() })
+      .nullable()
+      .describe('the enquiry of an enquiry candidate; null for a duplicate pair'),
   })
   .meta({ id: 'ReviewDetail' });
 

@@ -97,8 +97,27 @@ export const ExchangeEntryOut = z
     name: z.string().nullable(),
     submitted: z.unknown(),
     status: z.string(),
-    verification: z.unknown(),
+    verification: z
+      .unknown()
+      .describe(
+        'null until verified; { identity: { probability, candidates }, status, findings: [{ code, field? }], problems, checkedAt }',
+      ),
+    location: z.string().nullable().describe('where the registry placed the person when verified'),
+    candidates: z.array(z.object({ personId: Id, probability: z.number(), name: z.string().nullable() })),
+    steps: z.array(
+      z.object({
+        from: z.string().nullable(),
+        to: z.string(),
+        note: z.string().nullable(),
+        at: z.string(),
+        by: z.string(),
+      }),
+    ),
     eventId: Id.nullable(),
+    event: z
+      .object({ kind: z.string(), date: z.string().nullable() })
+      .nullable()
+      .describe("the event completion recorded in the person's timeline"),
     version: z.number().int(),
   })
   .meta({ id: 'ExchangeEntry' });
@@ -115,7 +134,7 @@ export const ExchangeListOut = z
   })
   .meta({ id: 'ExchangeList' });
 export const EntryParams = z.strictObject({ id: Id, entryId: Id });
-export const AddedOut = z.object({ added: z.number().int() });
+export const AddedOut = z.object({ added: z.number().int(), alreadyListed: z.number().int() });
 export const VerifiedOut = z.object({ verified: z.number().int(), withProblems: z.number().int() });
 export const EntryTransitionOut = z.object({
   id: Id,
