@@ -46,6 +46,7 @@ function reportEntry(r: ReportExtraction): Record<string, unknown> {
       qualifier: f.qualifier,
       max: f.max,
       text: f.text,
+      relative: f.relative ?? null,
     })),
     persons: r.persons.map((p) => ({
       name: p.name,
@@ -64,6 +65,7 @@ function reportEntry(r: ReportExtraction): Record<string, unknown> {
     authors: r.authors,
     framing: r.framing,
     publisher: r.publisher,
+    dating: r.dating,
     title: r.title,
     language: r.language,
     truncated: r.truncated,

@@ -13,6 +13,7 @@ export type {
   PersonStatus,
   PlaceKind,
   PlaceMention,
+  PublicationDating,
   Quote,
   ReportExtraction,
   ReportInput,

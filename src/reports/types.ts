@@ -47,6 +47,12 @@ export interface Figure {
   readonly sentence: string;
   /** The words that gave the count, as written ("two hundred and sixty-four"). */
   readonly text: string;
+  /**
+   * Without a publication date, the time words the window was read from, as written ("since
+   * Monday", "in the last 24 hours"): the window's dates are then left open, never guessed. Null
+   * when the window is resolved or there were no time words.
+   */
+  readonly relative: string | null;
 }
 
 /** One reported step in a person's fate. */
@@ -106,10 +112,22 @@ export interface SkippedNumber {
   readonly sentence: string;
 }
 
+/**
+ * Where the publication date came from: given by the caller, the page's metadata, or the text itself
+ * (a "Published"/"Updated" line or a dateline, quoted in `text`); null when there is none. `note`
+ * says what follows for the windows when the date is missing or was partly inferred.
+ */
+export interface PublicationDating {
+  readonly source: 'given' | 'page' | 'text' | null;
+  readonly text: string | null;
+  readonly note: string | null;
+}
+
 /** Everything extracted from one report. `reason` says why the result is empty, when it is. */
 export interface ReportExtraction {
   readonly file: string | null;
   readonly published: string | null;
+  readonly dating: PublicationDating;
   readonly publisher: string | null;
   readonly language: string;
   readonly title: string | null;

@@ -1,6 +1,9 @@
 // The `reports extract` command: the JSON contract, the readable summary, and errors as exit codes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
@@ -69,6 +72,38 @@ describe('whereabouts reports extract', () => {
     ]);
     const doc = JSON.parse(out) as { reports: { published: string }[] };
     assert.equal(doc.reports[0]!.published, '2026-04-01');
+  });
+
+  test('without --published the dateline dates the report; without either, windows stay open and say so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wa-reports-'));
+    const datelined = join(dir, 'datelined.txt');
+    const dateless = join(dir, 'dateless.txt');
+    writeFileSync(
+      datelined,
+      'ZARICHNE, 17.05.2022 (Invented Wire) - Since Monday, 264 fighters have surrendered.\n',
+    );
+    writeFileSync(dateless, 'In the last 24 hours, 100 fighters surrendered. Another 40 were evacuated.\n');
+    const { code, out } = await run(['reports', 'extract', datelined, dateless, '--json']);
+    assert.equal(code, 0);
+    type Entry = {
+      published: string | null;
+      dating: { source: string | null; note: string | null };
+      figures: { window: { from: string | null; to: string | null }; relative: string | null }[];
+    };
+    const [a, b] = (JSON.parse(out) as { reports: Entry[] }).reports;
+    assert.equal(a!.published, '2022-05-17');
+    assert.deepEqual(a!.figures[0]!.window, { from: '2022-05-16', to: '2022-05-17', kind: 'cumulative' });
+    assert.equal(b!.published, null);
+    assert.equal(b!.dating.source, null);
+    assert.deepEqual(
+      b!.figures.map((f) => [f.window.from, f.window.to, f.relative]),
+      [
+        [null, null, 'In the last 24 hours'],
+        [null, null, 'In the last 24 hours'],
+      ],
+    );
+    const summary = await run(['reports', 'extract', dateless]);
+    assert.match(summary.out, /date +no publication date/);
   });
 
   test('without --json a readable summary is printed', async () => {

@@ -84,6 +84,7 @@ function emptyFor(file: string, opts: ExtractOptions, reason: string): ReportExt
   return {
     file,
     published: opts.published ?? null,
+    dating: { source: opts.published ? 'given' : null, text: null, note: null },
     publisher: opts.publisher ?? null,
     language: opts.language ?? 'en',
     title: null,
@@ -114,11 +115,13 @@ function summary(doc: ReportsDocument): string {
       quotes: unknown[];
       framing: { term: string }[];
       authors: string[];
+      dating?: { note: string | null };
     };
     lines.push(
       `[${i}] ${entry.file}  published ${entry.published ?? 'unknown'}${entry.authors.length ? `  by ${entry.authors.join(', ')}` : ''}`,
     );
     if (entry.reason && entry.figures.length === 0) lines.push(`    ${entry.reason}`);
+    if (entry.dating?.note) lines.push(`    date    ${entry.dating.note}`);
     for (const f of entry.figures) lines.push(`    figure  ${figureLine(f)}`);
     for (const p of entry.persons) lines.push(`    person  ${personLine(p)}`);
     if (entry.places.length) lines.push(`    places  ${entry.places.map((p) => p.name).join('; ')}`);

@@ -1,7 +1,8 @@
 /**
  * One report in, one extraction out: guard, clean, split, analyse, then run the extractors.
  */
-import type { ReportExtraction, ReportInput } from '../types.js';
+import type { PublicationDating, ReportExtraction, ReportInput } from '../types.js';
+import type { Dateline } from '../input/dateline.js';
 import { DomainError } from '../../domain/errors.js';
 import { assertSize, looksLikeHtml, textLooksBinary } from '../input/guard.js';
 import { cleanHtml } from '../input/clean-html.js';
@@ -41,6 +42,7 @@ export function extractReport(input: ReportInput): ReportExtraction {
   const meta = {
     ...base,
     published,
+    dating: datingOf(input.published, fromHtml?.published ?? null, cleaned.dateline),
     publisher,
     title: siteless(fromHtml?.title ?? cleaned.title, publisher),
     authors: cleaned.authors,
@@ -64,6 +66,38 @@ export function extractReport(input: ReportInput): ReportExtraction {
     truncated: sentences.filter((s) => s.truncated).map((s) => s.text),
     skipped,
     reason: figures.length === 0 && persons.length === 0 ? noFindingsReason(skipped.length) : null,
+  };
+}
+
+const OPEN_WINDOWS =
+  'windows counted from publication ("since Monday", "in the last 24 hours") are left open; each such figure keeps its time words in "relative"';
+
+/** Where the publication date came from, and what its absence leaves open. */
+function datingOf(
+  given: string | undefined,
+  page: string | null,
+  dateline: Dateline | null,
+): PublicationDating {
+  if (given !== undefined) return { source: 'given', text: null, note: null };
+  if (page !== null) return { source: 'page', text: null, note: null };
+  if (dateline?.date)
+    return {
+      source: 'text',
+      text: dateline.text,
+      note: dateline.yearless
+        ? `the dateline gives no year; ${dateline.date.slice(0, 4)} is the year of the latest full date in the text, shortly before it`
+        : null,
+    };
+  if (dateline)
+    return {
+      source: null,
+      text: dateline.text,
+      note: `the dateline "${dateline.text}" gives no year and the text gives no full date shortly before it: ${OPEN_WINDOWS}`,
+    };
+  return {
+    source: null,
+    text: null,
+    note: `no publication date was given or found in the text: ${OPEN_WINDOWS}`,
   };
 }
 
@@ -92,6 +126,7 @@ export function emptyExtraction(
   return {
     file: input.file ?? null,
     published,
+    dating: { source: published ? 'given' : null, text: null, note: null },
     publisher: input.publisher ?? null,
     language: input.language ?? 'en',
     title: null,

@@ -17,6 +17,10 @@ type Row = [sentence: string, expected: Expected[]];
 
 const ROWS: Row[] = [
   [
+    'Since Monday, 300 fighters have surrendered in total.',
+    [{ count: 300, category: 'surrendered', kind: 'cumulative', from: '2026-03-09', to: PUBLISHED }],
+  ],
+  [
     'A total of 959 servicemen have surrendered since March 9. In the last 24 hours, 695 surrendered.',
     [
       { count: 959, category: 'surrendered', population: 'servicemen', kind: 'cumulative' },

@@ -14,6 +14,7 @@ import type { SentenceContext } from './context.js';
 import { notACount } from './count-filter.js';
 import { countSubject } from './count-subject.js';
 import type { CountSubject } from './count-subject.js';
+import { textOf } from '../text/numbers.js';
 
 interface Draft {
   span: CountSpan;
@@ -24,8 +25,25 @@ interface Draft {
   listParent: boolean;
   cues: TimeCue[];
   window: TimeWindow | null;
+  /** The time words of the window, kept when there is no publication date to resolve them. */
+  relative: string | null;
   index: number;
 }
+
+/** The window a sentence speaks of, for the next sentence when it continues this one. */
+interface SentenceWindow {
+  readonly window: TimeWindow;
+  readonly relative: string | null;
+  readonly category: FigureCategory | null;
+}
+
+/**
+ * A sentence that clearly continues the previous one: it talks about the same people or adds to
+ * them ("Of them, 80 were wounded.", "Among them …", "Another 40 …", "Twelve of them …"). Only
+ * such a sentence, without time words of its own, takes the previous sentence's window.
+ */
+const CONTINUES =
+  /^["“«]?(?:and |but )?(?:of (?:them|these|those|whom|this number|that number|the total|this total)\b|among (?:them|these|those|whom)\b|another\b|a further\b|an additional\b|further\b|(?:they|these|this|those) (?:include[sd]?|included)\b|(?:most|some|all|many|none|half|several|the rest|the remainder|each) of (?:them|these|those)\b|[\p{L}\d][\p{L}\d,.-]* (?:more )?of (?:them|these|those|whom)\b)/iu;
 
 /** A sentence that only hedges what the previous one said ("The figure could not be verified."). */
 const HEDGES_PREVIOUS =
@@ -42,8 +60,11 @@ export function extractFigures(
   const drafts: Draft[] = [];
   const seen = new Map<string, number>();
   let previousSentence: Draft[] = [];
+  let previousWindow: SentenceWindow | null = null;
   for (const ctx of contexts) {
-    const current = sentenceDrafts(ctx, previousSentence, skipped);
+    const samePara = contexts[ctx.index - 1]?.sentence.paragraph === ctx.sentence.paragraph;
+    const current = sentenceDrafts(ctx, previousSentence, samePara ? previousWindow : null, skipped);
+    previousWindow = windowOfSentence(ctx, current);
     if (current.length === 0 && ctx.hedged && HEDGES_PREVIOUS.test(ctx.sentence.text))
       for (const d of previousSentence)
         if (d.index >= 0) figures[d.index] = { ...figures[d.index]!, hedged: true };
@@ -61,6 +82,7 @@ export function extractFigures(
         hedged: ctx.hedged,
         sentence: ctx.sentence.text,
         text: d.span.text,
+        relative: d.relative,
       };
       // The same top-level figure repeated (headline, quote, body) is kept once.
       const key = d.parent === null ? figureKey(figure) : null;
@@ -84,7 +106,28 @@ function figureKey(f: Figure): string {
   return `${f.count}|${f.qualifier}|${f.category}|${f.population}|${f.window.kind}|${f.window.from}|${f.window.to}`;
 }
 
-function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skipped: SkippedNumber[]): Draft[] {
+/** The window of a sentence's last total, else of its own time words, else null. */
+function windowOfSentence(ctx: SentenceContext, drafts: readonly Draft[]): SentenceWindow | null {
+  const main = [...drafts].reverse().find((d) => d.parent === null) ?? drafts[drafts.length - 1];
+  if (main?.window) return { window: main.window, relative: main.relative, category: main.category };
+  if (ctx.cues.length === 0) return null;
+  const window = windowFrom(ctx.cues, ctx.published, null);
+  return { window, relative: relativeText(ctx, ctx.cues, window), category: null };
+}
+
+/** The cues' words as written, when the window is left open for want of a publication date. */
+function relativeText(ctx: SentenceContext, cues: readonly TimeCue[], window: TimeWindow): string | null {
+  if (ctx.published !== null || cues.length === 0) return null;
+  if (window.to !== null && (window.from !== null || window.kind === 'as_of')) return null;
+  return cues.map((c) => textOf(ctx.tokens, c.start, c.end)).join(', ');
+}
+
+function sentenceDrafts(
+  ctx: SentenceContext,
+  previous: readonly Draft[],
+  previousWindow: SentenceWindow | null,
+  skipped: SkippedNumber[],
+): Draft[] {
   const { tokens } = ctx;
   const spans = findCounts(tokens).filter(
     (s) => notACount(tokens, s, ctx.dates) === null && !insideCue(s, ctx.cues),
@@ -111,6 +154,7 @@ function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skippe
       listParent: false,
       cues: [],
       window: null,
+      relative: null,
       index: -1,
     });
   });
@@ -140,7 +184,7 @@ function sentenceDrafts(ctx: SentenceContext, previous: readonly Draft[], skippe
   }
   for (const d of kept)
     if (d.parent && !kept.includes(d.parent) && !previous.includes(d.parent)) d.parent = null;
-  computeWindows(ctx, kept, leading);
+  computeWindows(ctx, kept, leading, CONTINUES.test(ctx.sentence.text) ? previousWindow : null);
   return kept;
 }
 
@@ -269,14 +313,35 @@ function assignCues(ctx: SentenceContext, drafts: Draft[]): TimeCue[] {
   return leading;
 }
 
-/** Window of each figure: its own cues, else the sentence's leading cues, else its parent's window. */
-function computeWindows(ctx: SentenceContext, drafts: Draft[], leading: readonly TimeCue[]): void {
+/**
+ * Window of each figure: its own cues, else the sentence's leading cues, else its parent's window,
+ * else — in a sentence that continues the previous one — that sentence's window. "Another 40
+ * surrendered" after a count of those who surrendered adds to it: it keeps its own reading (a
+ * period up to publication), since the same window would make two counts of one thing.
+ */
+function computeWindows(
+  ctx: SentenceContext,
+  drafts: Draft[],
+  leading: readonly TimeCue[],
+  continued: SentenceWindow | null,
+): void {
   let anchor: string | null = null;
   for (const d of drafts) {
-    const own = d.cues.length > 0 ? d.cues : d.parent ? [] : leading;
-    if (d.parent && d.cues.length === 0 && d.parent.window) d.window = d.parent.window;
-    else if (own.length === 0 && d.sub.more) d.window = { kind: 'period', from: null, to: ctx.published };
-    else d.window = windowFrom(own, ctx.published, anchor);
+    // "Since Monday, 300 have surrendered in total": a bare total marker keeps the leading dates.
+    const onlyTotal = d.cues.length > 0 && d.cues.every((c) => c.type === 'total');
+    const own =
+      onlyTotal && !d.parent ? [...leading, ...d.cues] : d.cues.length > 0 ? d.cues : d.parent ? [] : leading;
+    if (d.parent && d.cues.length === 0 && d.parent.window) {
+      d.window = d.parent.window;
+      d.relative = d.parent.relative;
+    } else if (own.length === 0 && continued && !(d.sub.more && d.category === continued.category)) {
+      d.window = continued.window;
+      d.relative = continued.relative;
+    } else if (own.length === 0 && d.sub.more) d.window = { kind: 'period', from: null, to: ctx.published };
+    else {
+      d.window = windowFrom(own, ctx.published, anchor);
+      d.relative = relativeText(ctx, own, d.window);
+    }
     if (d.window.to && d.window.kind !== 'period') anchor = d.window.to;
   }
 }

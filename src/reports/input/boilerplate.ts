@@ -3,16 +3,18 @@
  * and follow widgets, subscription and trust notices, navigation crumbs, bylines, author biographies,
  * datelines). Bylines and datelines are kept as metadata.
  */
-import * as chrono from 'chrono-node';
 import { splitAuthors } from './clean-html.js';
-import { numericDates } from '../time/dates.js';
+import { datelineAt, publishedLine, yearFromText, type Dateline } from './dateline.js';
 
 /** The report's own text, and what was learnt from the lines around it. */
 export interface CleanedText {
   readonly text: string;
   readonly title: string | null;
   readonly authors: string[];
+  /** The publication date the text gives for itself, or null (never guessed). */
   readonly published: string | null;
+  /** Where that date was read, as written; also a dateline that gave no usable date. */
+  readonly dateline: Dateline | null;
 }
 
 const SOCIAL =
@@ -34,12 +36,14 @@ const WIDGET = [
 const BYLINE = /^(by|author|authors|written by|text by|reporting by|text)\s*[:\-–]?\s+(.{3,100})$/i;
 const BIO_START =
   /^(about the author\b|[\p{Lu}][\p{L}'’-]+(\s+[\p{Lu}][\p{L}'’-]+){1,2} (is|was|has been) (an? |the )?([\p{L}-]+ ){0,3}(reporter|correspondent|journalist|editor|writer|columnist|contributor|producer|photographer|freelancer|author|analyst)\b)/u;
-const PUBLISHED_LINE = /^(published|posted|date|dated)\s*[:\-–]?\s+(.+)$/i;
+/** Short lines about the publication that are not the report, even when they carry no date. */
+const PUBLICATION_LINE = /^(published|posted|date|dated)\s*[:\-–]?\s+(.+)$/i;
 
 /** Removes what is not the report and keeps bylines and dates as metadata. */
 export function cleanText(raw: string, knownAuthors: readonly string[] = []): CleanedText {
   const authors = new Set<string>(knownAuthors);
-  let published: string | null = null;
+  let publishedAt: Dateline | null = null;
+  let updatedAt: Dateline | null = null;
   const paragraphs = raw.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
   const kept: string[] = [];
   for (const para of paragraphs) {
@@ -55,11 +59,10 @@ export function cleanText(raw: string, knownAuthors: readonly string[] = []): Cl
           continue;
         }
       }
-      const pub = PUBLISHED_LINE.exec(line);
-      if (pub?.[2] && line.length < 80) {
-        published ??= dateIn(pub[2], true);
-        continue;
-      }
+      const dated = publishedLine(line);
+      if (dated?.kind === 'updated') updatedAt ??= dated;
+      else if (dated) publishedAt ??= dated;
+      if (dated || (PUBLICATION_LINE.test(line) && line.length < 80)) continue;
       if (isWidget(line)) continue;
       lines.push(line);
     }
@@ -68,9 +71,13 @@ export function cleanText(raw: string, knownAuthors: readonly string[] = []): Cl
     if (isBio(joined, authors)) continue;
     kept.push(joined);
   }
-  published ??= datelineDate(kept);
+  const headed = takeDateline(kept);
   const title = takeTitle(kept);
-  return { text: kept.join('\n\n'), title, authors: [...authors], published };
+  const text = kept.join('\n\n');
+  // A "Published" line says it best; a dateline is the filing date; "Updated" comes last.
+  let dateline = publishedAt ?? headed ?? updatedAt;
+  if (dateline?.yearless) dateline = { ...dateline, date: yearFromText(dateline, text) };
+  return { text, title, authors: [...authors], published: dateline?.date ?? null, dateline };
 }
 
 function isWidget(line: string): boolean {
@@ -105,27 +112,14 @@ function takeTitle(paras: string[]): string | null {
   return null;
 }
 
-/** A date on one of the first short lines ("19 May 2022", "KYIV, May 19, 2022 -"). */
-function datelineDate(paras: readonly string[]): string | null {
-  for (const p of paras.slice(0, 3)) {
-    const head = p.slice(0, 80);
-    const d = dateIn(head, true);
-    if (d && (p.length < 80 || /^[\p{Lu} ,.()-]{2,40}[,(]?\s*\p{Lu}?[\p{Ll}]* ?\d/u.test(head))) return d;
+/** The dateline of one of the first paragraphs, removed from the text: it is not the story. */
+function takeDateline(paras: string[]): Dateline | null {
+  for (let i = 0; i < Math.min(3, paras.length); i++) {
+    const found = datelineAt(paras[i]!);
+    if (!found) continue;
+    if (found.rest) paras[i] = found.rest;
+    else paras.splice(i, 1);
+    return found.dateline;
   }
   return null;
-}
-
-function dateIn(text: string, needYear = false): string | null {
-  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const numeric = numericDates(text)[0];
-  if (numeric) return numeric.date;
-  const found = chrono.parse(text, new Date(Date.UTC(2100, 0, 1)))[0];
-  if (!found || !found.start.isCertain('day') || !found.start.isCertain('month')) return null;
-  if (needYear && !found.start.isCertain('year')) return null;
-  const y = found.start.get('year');
-  const m = found.start.get('month');
-  const d = found.start.get('day');
-  if (y === null || m === null || d === null) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
