@@ -21,7 +21,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { authorize } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
-import { candidatesByKeys, liveClaimsOf, scoreAgainst } from './registry-matching.js';
+import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-matching.js';
 
 type Sought = EnquiryInput['sought'];
 const OPEN: EnquiryStatus[] = ['open', 'searching', 'candidate_found'];
@@ -90,7 +90,7 @@ export async function matchEnquiry(
   const record = soughtRecord(row.id, JSON.parse(row.sought) as Sought, asOfOf(row));
   const ids = onlyPersons ?? (await candidatesByKeys(u.trx, blockingKeys(record, ctx.matcher.model), 300));
   if (ids.length === 0) return 0;
-  const scored = scoreAgainst(ctx.matcher, record, await liveClaimsOf(u.trx, ids));
+  const scored = scoreRecords(ctx.matcher, record, await loadMatchRecords(u.trx, ids));
   let queued = 0;
   for (const s of scored) {
     if (s.probability < ctx.matcher.model.thresholds.review) continue;

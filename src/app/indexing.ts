@@ -1,17 +1,23 @@
 /**
- * Derived tables kept in step with every write: blocking keys (so a search never scans the registry)
- * and the current status per person (for filters and counts).
+ * Derived tables kept in step with every write: blocking keys (so a search never scans the registry),
+ * match records (what candidates are scored by) and the current status per person (for filters and counts).
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { clusterIds, loadRecord } from '../db/repositories/person-repository.js';
-import { nameKey } from '../matching/index.js';
+import { nameKey, type MatchRecord } from '../matching/index.js';
 import { currentStatus, liveClaims, partialDateRange, type Claim, type PersonId } from '../domain/index.js';
+import { dropMatchRecords, matchRecordsOf, storeMatchRecords } from './match-records.js';
 
 /** Computes a person's blocking keys from its live claims. The matching engine supplies the real one. */
 export type PersonKeyer = ((claims: readonly Claim[]) => string[]) & {
   /** The keys of many persons at once, when the keyer can do that more cheaply. */
   readonly many?: (lists: readonly (readonly Claim[])[]) => string[][];
+  /** The keys of many persons whose match records are already made (one list per person). */
+  readonly ofRecords?: (
+    records: readonly (readonly MatchRecord[])[],
+    claims: readonly (readonly Claim[])[],
+  ) => string[][];
 };
 
 /**
@@ -56,13 +62,16 @@ export async function reindexPerson(trx: Transaction<DB>, keyer: PersonKeyer, id
     ...record.claimRetractions.map((r) => r.claimId),
     ...record.eventRetractions.map((r) => r.eventId),
   ]);
-  const keys = keyer(liveClaims(record.claims, retracted));
+  const live = liveClaims(record.claims, retracted);
+  const records = matchRecordsOf(id, live);
+  const keys = keyer.ofRecords ? keyer.ofRecords([records], [live])[0]! : keyer(live);
   await trx.deleteFrom('blocking_keys').where('person_id', '=', id).execute();
   if (keys.length > 0)
     await trx
       .insertInto('blocking_keys')
       .values(keys.map((key) => ({ person_id: id, key })))
       .execute();
+  await storeMatchRecords(trx, [{ personId: id, records }]);
   const status = currentStatus(record.events, retracted);
   await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
   await trx
@@ -80,5 +89,6 @@ export async function reindexPerson(trx: Transaction<DB>, keyer: PersonKeyer, id
 /** Removes the derived rows of a person that no longer stands alone (merged into another). */
 export async function unindexPerson(trx: Transaction<DB>, id: PersonId): Promise<void> {
   await trx.deleteFrom('blocking_keys').where('person_id', '=', id).execute();
+  await dropMatchRecords(trx, [id]);
   await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
 }

@@ -18,6 +18,7 @@ import type { DB } from '../db/schema.js';
 import { authorize } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
 import { rematchEnquiriesFor } from './enquiries.js';
+import { matchRecordsOf, storeMatchRecords } from './match-records.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
 
 const BatchInput = z.array(RegisterPersonInput).min(1).max(100_000);
@@ -59,7 +60,8 @@ export async function insertNewPersons(
     });
   }
   const keyer = ctx.keyer;
-  const keyLists = keyer.many ? keyer.many(claimLists) : claimLists.map((c) => keyer(c));
+  const records = claimLists.map((c, p) => matchRecordsOf(ids[p]!, c));
+  const keyLists = keyer.ofRecords ? keyer.ofRecords(records, claimLists) : claimLists.map((c) => keyer(c));
   keyLists.forEach((list, p) => {
     for (const key of new Set(list)) keys.push({ person_id: ids[p]!, key });
   });
@@ -75,6 +77,10 @@ export async function insertNewPersons(
       .insertInto('blocking_keys')
       .values(keys.slice(i, i + chunk))
       .execute();
+  await storeMatchRecords(
+    u.trx,
+    records.map((r, p) => ({ personId: ids[p]!, records: r })),
+  );
   for (let i = 0; i < status.length; i += chunk)
     await u.trx
       .insertInto('person_status')

@@ -9,82 +9,17 @@ import {
   prepare,
   preparedRecords,
   rankCandidates,
-  type FieldType,
   type MatchModel,
   type MatchRecord,
   type Scorer,
   type Explanation,
 } from '../matching/index.js';
-import { liveClaims, personView, type Claim, type ClaimField, type PartialDate } from '../domain/index.js';
+import type { Claim } from '../domain/index.js';
 import type { Executor } from '../db/repositories/person-repository.js';
-import { loadRecord } from '../db/repositories/person-repository.js';
 import { nameTokenKeyer, type PersonKeyer } from './indexing.js';
+import { matchRecordsOf } from './match-records.js';
 
-const CLAIM_TO_FIELD: Partial<Record<ClaimField, FieldType>> = {
-  given_name: 'given_name',
-  family_name: 'family_name',
-  patronymic: 'patronymic',
-  name_original: 'full_name',
-  sex: 'sex',
-  date_of_birth: 'date_of_birth',
-  place_of_birth: 'place_of_birth',
-  rank: 'rank',
-  unit: 'unit',
-  service_number: 'service_number',
-  id_number: 'id_number',
-  address: 'address',
-  phone: 'phone',
-  email: 'email',
-};
-
-/** Name fields whose other (conflicting) values also get blocking keys, so every spelling is findable. */
-const VARIANT_FIELDS: ClaimField[] = ['family_name', 'given_name', 'name_original', 'date_of_birth'];
-
-function dateText(d: PartialDate): string {
-  return [
-    String(d.year),
-    d.month && String(d.month).padStart(2, '0'),
-    d.day && String(d.day).padStart(2, '0'),
-  ]
-    .filter(Boolean)
-    .join('-');
-}
-
-function fieldText(field: ClaimField, value: unknown): string {
-  if (field === 'date_of_birth') return dateText(value as PartialDate);
-  return String(value);
-}
-
-/**
- * A person's live claims as match records: the first holds the best value of every field; one more
- * per conflicting name or birth date, so that each recorded spelling can be found.
- */
-export function matchRecordsOf(id: string, claims: readonly Claim[]): MatchRecord[] {
-  const view = personView(id as never, claims, new Set());
-  const fields: Partial<Record<FieldType, string>> = {};
-  let ageAsOf: string | undefined;
-  for (const [field, fv] of Object.entries(view.fields) as [
-    ClaimField,
-    NonNullable<(typeof view.fields)[ClaimField]>,
-  ][]) {
-    if (field === 'age') {
-      const a = fv.best.value as { years: number; asOf: string };
-      fields.age = String(a.years);
-      ageAsOf = a.asOf;
-      continue;
-    }
-    const target = CLAIM_TO_FIELD[field];
-    if (target) fields[target] = fieldText(field, fv.best.value);
-  }
-  const base: MatchRecord = ageAsOf ? { id, fields, age_as_of: ageAsOf } : { id, fields };
-  const out: MatchRecord[] = [base];
-  for (const field of VARIANT_FIELDS) {
-    const target = CLAIM_TO_FIELD[field]!;
-    for (const c of view.fields[field]?.conflicts ?? [])
-      out.push({ ...base, fields: { ...fields, [target]: fieldText(field, c.value) } });
-  }
-  return out;
-}
+export { liveClaimsOf, loadMatchRecords, matchRecordsOf } from './match-records.js';
 
 /** The registry's matcher: one model, compiled once. */
 export interface RegistryMatcher {
@@ -94,12 +29,15 @@ export interface RegistryMatcher {
 }
 
 export function createRegistryMatcher(model: MatchModel = defaultModel()): RegistryMatcher {
-  // Keys of many persons at once: their match records are prepared together.
-  const many = (lists: readonly (readonly Claim[])[]): string[][] => {
+  // Keys of many persons at once, from match records already made: they are prepared together.
+  const ofRecords = (
+    recordLists: readonly (readonly MatchRecord[])[],
+    lists: readonly (readonly Claim[])[],
+  ): string[][] => {
     const records: MatchRecord[] = [];
     const owner: number[] = [];
-    lists.forEach((claims, p) => {
-      for (const record of matchRecordsOf(claims[0]?.personId ?? `p${p}`, claims)) {
+    recordLists.forEach((list, p) => {
+      for (const record of list) {
         records.push(record);
         owner.push(p);
       }
@@ -110,7 +48,15 @@ export function createRegistryMatcher(model: MatchModel = defaultModel()): Regis
     });
     return sets.map((set) => [...set]);
   };
-  const keyer: PersonKeyer = Object.assign((claims: readonly Claim[]) => many([claims])[0]!, { many });
+  const many = (lists: readonly (readonly Claim[])[]): string[][] =>
+    ofRecords(
+      lists.map((claims, p) => matchRecordsOf(claims[0]?.personId ?? `p${p}`, claims)),
+      lists,
+    );
+  const keyer: PersonKeyer = Object.assign((claims: readonly Claim[]) => many([claims])[0]!, {
+    many,
+    ofRecords,
+  });
   return { model, scorer: createScorer(model), keyer };
 }
 
@@ -122,21 +68,6 @@ export interface ScoredPerson {
   readonly explanation: Explanation;
 }
 
-/** Loads live claims of many persons at once, grouped by person. */
-export async function liveClaimsOf(db: Executor, ids: readonly string[]): Promise<Map<string, Claim[]>> {
-  const out = new Map<string, Claim[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const record = await loadRecord(db, ids.slice(i, i + 500));
-    const retracted = new Set<string>(record.claimRetractions.map((r) => r.claimId));
-    for (const c of liveClaims(record.claims, retracted)) {
-      const list = out.get(c.personId);
-      if (list) list.push(c);
-      else out.set(c.personId, [c]);
-    }
-  }
-  return out;
-}
-
 /**
  * Scores a query against registry persons (by their live claims). A person with several spellings
  * scores by its best-matching one.
@@ -146,8 +77,19 @@ export function scoreAgainst(
   query: MatchRecord,
   claimsByPerson: ReadonlyMap<string, Claim[]>,
 ): ScoredPerson[] {
+  const byPerson = new Map<string, MatchRecord[]>();
+  for (const [id, claims] of claimsByPerson) byPerson.set(id, matchRecordsOf(id, claims));
+  return scoreRecords(matcher, query, byPerson);
+}
+
+/** Scores a query against registry persons given as match records (see loadMatchRecords). */
+export function scoreRecords(
+  matcher: RegistryMatcher,
+  query: MatchRecord,
+  recordsByPerson: ReadonlyMap<string, readonly MatchRecord[]>,
+): ScoredPerson[] {
   const records: MatchRecord[] = [];
-  for (const [id, claims] of claimsByPerson) records.push(...matchRecordsOf(id, claims));
+  for (const list of recordsByPerson.values()) records.push(...list);
   if (records.length === 0) return [];
   const ranked = rankCandidates(query, preparedRecords(prepare(records)), matcher.model, matcher.scorer);
   const best = new Map<string, ScoredPerson>();

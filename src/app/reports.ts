@@ -27,7 +27,7 @@ import {
 } from '../domain/index.js';
 import { authorize } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
-import { candidatesByKeys, liveClaimsOf, scoreAgainst } from './registry-matching.js';
+import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-matching.js';
 import { fetchReportUrl } from './fetch-url.js';
 import { insertFacts, makeClaims, makeEvents, registerIn } from './persons.js';
 import { reindexPerson } from './indexing.js';
@@ -139,7 +139,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, raw: unknown) 
     for (const m of extraction.persons) {
       const record = mentionRecord(m, extraction.published, `${id}:${index}`);
       const ids = await candidatesByKeys(u.trx, blockingKeys(record, ctx.matcher.model), 200);
-      const scored = scoreAgainst(ctx.matcher, record, await liveClaimsOf(u.trx, ids))
+      const scored = scoreRecords(ctx.matcher, record, await loadMatchRecords(u.trx, ids))
         .filter((s) => s.probability >= 0.05)
         .slice(0, 5);
       await u.trx

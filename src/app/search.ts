@@ -9,7 +9,7 @@ import { claimValueText, parseInput, personView, type Actor, type ClaimField } f
 import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
 import { foldTokens } from './indexing.js';
-import { candidatesByKeys, liveClaimsOf, scoreAgainst } from './registry-matching.js';
+import { candidatesByKeys, liveClaimsOf, loadMatchRecords, scoreRecords } from './registry-matching.js';
 import type { Executor } from '../db/repositories/person-repository.js';
 import { sql } from 'kysely';
 
@@ -122,8 +122,8 @@ export async function searchPersons(ctx: AppContext, actor: Actor, raw: unknown)
       query.fields.full_name ?? [query.fields.given_name, query.fields.family_name].filter(Boolean).join(' ');
     if (ids.size < CANDIDATE_LIMIT && nameText)
       for (const id of await prefixCandidates(u.trx, nameText, CANDIDATE_LIMIT - ids.size)) ids.add(id);
-    const claims = await liveClaimsOf(u.trx, [...ids]);
-    const scored = scoreAgainst(ctx.matcher, query, claims)
+    const records = await loadMatchRecords(u.trx, [...ids]);
+    const scored = scoreRecords(ctx.matcher, query, records)
       .filter((s) => s.probability >= input.minProbability)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, input.limit);
@@ -140,6 +140,11 @@ export async function searchPersons(ctx: AppContext, actor: Actor, raw: unknown)
           .execute()
       : [];
     const stateOf = new Map(states.map((s) => [s.person_id, s]));
+    // Only the persons shown are read in full, for their summary.
+    const claims = await liveClaimsOf(
+      u.trx,
+      scored.map((s) => s.id),
+    );
     const items = scored.map((s) => {
       const view = personView(
         s.id as never,

@@ -212,6 +212,12 @@ export interface BlockingKeysTable {
   key: string;
 }
 
+/** Derived: an unmerged person's match records as JSON, rebuilt with its blocking keys. */
+export interface MatchRecordsTable {
+  person_id: string;
+  records: string;
+}
+
 /** Derived: current status per person, maintained on every event write, for filters and counts. */
 export interface PersonStatusTable {
   person_id: string;
@@ -389,6 +395,7 @@ export interface DB {
   import_presets: ImportPresetsTable;
   import_rows: ImportRowsTable;
   blocking_keys: BlockingKeysTable;
+  match_records: MatchRecordsTable;
   person_status: PersonStatusTable;
 }
 

@@ -21,6 +21,7 @@ import { reindexPerson } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
+import type { MatchRecord } from '../../matching/index.js';
 import { insertPersons, refreshPersons } from './insert-persons.js';
 import { matchChunk } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
@@ -63,11 +64,11 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
   const matched = await matchChunk(scope.ctx, scope.u, fresh);
   const thresholds = scope.ctx.matcher.model.thresholds;
   const links: { row: PreparedRow; personId: string; keys: string[] }[] = [];
-  const news: { row: PreparedRow; keys: string[]; match: ScoredPerson | null }[] = [];
+  const news: NewRow[] = [];
   fresh.forEach((row, i) => {
-    const { keys, best: m } = matched[i]!;
+    const { keys, record, best: m } = matched[i]!;
     if (m && m.probability >= thresholds.match) links.push({ row, personId: m.id, keys });
-    else news.push({ row, keys, match: m && m.probability >= thresholds.review ? m : null });
+    else news.push({ row, keys, record, match: m && m.probability >= thresholds.review ? m : null });
   });
   const created = await createPersons(scope, news);
   await linkRows(scope, links);
@@ -121,9 +122,17 @@ function prov(scope: ImportScope, rowRef: string): Provenance {
   return { sourceId: scope.sourceId, batchId: scope.batchId, rowRef };
 }
 
+/** A row that becomes a new person, with the registry person it may duplicate (for review). */
+interface NewRow {
+  readonly row: PreparedRow;
+  readonly keys: string[];
+  readonly record: MatchRecord;
+  readonly match: ScoredPerson | null;
+}
+
 async function createPersons(
   scope: ImportScope,
-  news: readonly { row: PreparedRow; keys: string[]; match: ScoredPerson | null }[],
+  news: readonly NewRow[],
 ): Promise<{ row: PreparedRow; personId: string }[]> {
   if (news.length === 0) return [];
   const { ctx, u } = scope;
@@ -131,7 +140,7 @@ async function createPersons(
     ctx,
     u,
     scope.actor,
-    news.map(({ row, keys }) => ({ row, keys, prov: prov(scope, row.rowRef) })),
+    news.map(({ row, keys, record }) => ({ row, keys, record, prov: prov(scope, row.rowRef) })),
   );
   const queue = news.flatMap(({ match }, i) => {
     if (!match) return [];

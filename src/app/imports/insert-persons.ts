@@ -16,6 +16,8 @@ import { rowToEvent } from '../../db/repositories/person-repository.js';
 import type { AppContext, Unit } from '../context.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import type { PreparedRow } from './types.js';
+import type { MatchRecord } from '../../matching/index.js';
+import { dropMatchRecords, storeMatchRecords } from '../match-records.js';
 
 const SLICE = 500;
 
@@ -47,7 +49,7 @@ export async function insertPersons(
   ctx: AppContext,
   u: Unit,
   actor: Actor,
-  items: readonly { row: PreparedRow; keys: readonly string[]; prov: Provenance }[],
+  items: readonly { row: PreparedRow; keys: readonly string[]; record: MatchRecord; prov: Provenance }[],
 ): Promise<PersonId[]> {
   const ids: PersonId[] = [];
   const persons: DB['persons'][] = [];
@@ -57,7 +59,8 @@ export async function insertPersons(
   const eventRefs: (string | null)[] = [];
   const keys: DB['blocking_keys'][] = [];
   const status: DB['person_status'][] = [];
-  for (const { row, keys: k, prov } of items) {
+  const records: { personId: string; records: MatchRecord[] }[] = [];
+  for (const { row, keys: k, record, prov } of items) {
     const id = asId<PersonId>(ctx.ids.next());
     ids.push(id);
     persons.push({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
@@ -72,18 +75,21 @@ export async function insertPersons(
       eventRefs.push(prov.rowRef ?? null);
     }
     for (const key of k) keys.push({ person_id: id, key });
+    records.push({ personId: id, records: [{ ...record, id }] });
     status.push(statusRow(id, e));
   }
   await insertChunked(u, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
   await insertChunked(u, 'blocking_keys', keys);
+  await storeMatchRecords(u.trx, records);
   await insertChunked(u, 'person_status', status);
   return ids;
 }
 
 /**
  * Persons that gained facts: version bumped, the new rows' keys added (keys only grow here: a
- * key left over from a value no longer best costs a candidate, never a miss), status recomputed
+ * key left over from a value no longer best costs a candidate, never a miss), stored match records
+ * dropped (they are read from claims until the next full re-index), status recomputed
  * from every live event of the person and the records merged into it.
  */
 export async function refreshPersons(
@@ -111,6 +117,8 @@ export async function refreshPersons(
       .values(keys.slice(i, i + SLICE))
       .onConflict((oc) => oc.doNothing())
       .execute();
+  // Their best values may have changed: read from claims until they are next re-indexed.
+  await dropMatchRecords(u.trx, ids);
   const owner = await clusters(u, ids);
   const events = new Map<string, StatusEvent[]>(ids.map((id) => [id, []]));
   const retracted = new Set<string>();

@@ -1,15 +1,15 @@
 /**
  * Matching a chunk of rows against the registry with set queries: the rows are prepared for the
- * engine once, their blocking keys looked up in one pass, every candidate's live claims loaded in
- * one go and prepared once, and each row scored against its own candidates. The keys computed here
+ * engine once, their blocking keys looked up in one pass, every candidate's stored match records
+ * loaded in one go and prepared once, and each row scored against its own candidates. The keys computed here
  * are the ones a new person gets, so they are returned for the insert.
  */
-import { asId, liveClaims, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
+import { asId, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
 import { prepare, preparedBlockingKeys, probabilityOf, type MatchRecord } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
-import { matchRecordsOf, type ScoredPerson } from '../registry-matching.js';
-import { rowToClaim } from '../../db/repositories/person-repository.js';
+import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
+import type { ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
@@ -19,9 +19,10 @@ const MAX_BLOCK = 200;
 /** Keys looked up per query. */
 const KEY_SLICE = 500;
 
-/** A row's blocking keys (as a new person would store them) and its best registry match. */
+/** A row's blocking keys and match record (as a new person would store them) and its best registry match. */
 export interface MatchedRow {
   readonly keys: string[];
+  readonly record: MatchRecord;
   readonly best: ScoredPerson | null;
 }
 
@@ -58,18 +59,19 @@ export async function matchChunk(
   if (rows.length === 0) return [];
   const model = ctx.matcher.model;
   const temp = rows.map((r, i) => transientClaims(u, `q${i}`, r.claims));
-  const Q = prepare(temp.map((c, i) => matchRecordsOf(`q${i}`, c)[0]!));
+  const own = temp.map((c, i) => matchRecordsOf(`q${i}`, c)[0]!);
+  const Q = prepare(own);
   const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
   const byKey = await personsByKey(u, [...new Set(keys.flatMap((k) => k.filter(isLinkageKey)))]);
   const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
   const ids = [...new Set(candidates.flat())];
-  if (ids.length === 0) return keys.map((k) => ({ keys: k, best: null }));
-  const claims = await liveClaimsOnly(u, ids);
+  if (ids.length === 0) return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null }));
+  const stored = await loadMatchRecords(u.trx, ids);
   const records: MatchRecord[] = [];
   const indices = new Map<string, number[]>();
   for (const id of ids) {
     const list: number[] = [];
-    for (const rec of matchRecordsOf(id, claims.get(id) ?? [])) list.push(records.push(rec) - 1);
+    for (const rec of stored.get(id) ?? []) list.push(records.push(rec) - 1);
     indices.set(id, list);
   }
   const C = prepare(records);
@@ -85,10 +87,11 @@ export async function matchChunk(
           bestJ = j;
         }
       }
-    if (bestJ < 0) return { keys: keys[i]!, best: null };
+    if (bestJ < 0) return { keys: keys[i]!, record: own[i]!, best: null };
     const explanation = scorer.explain(Q, i, C, bestJ);
     return {
       keys: keys[i]!,
+      record: own[i]!,
       best: { id: C.ids[bestJ]!, weight: bestW, probability: probabilityOf(bestW), explanation },
     };
   });
@@ -120,33 +123,6 @@ async function personsByKey(u: Unit, keys: readonly string[]): Promise<Map<strin
       const list = out.get(r.key);
       if (list) list.push(r.person_id);
       else out.set(r.key, [r.person_id]);
-    }
-  }
-  return out;
-}
-
-/** Live claims of persons (without their events, which scoring does not use), by person. */
-async function liveClaimsOnly(u: Unit, ids: readonly string[]): Promise<Map<string, Claim[]>> {
-  const out = new Map<string, Claim[]>();
-  for (let i = 0; i < ids.length; i += KEY_SLICE) {
-    const rows = await u.trx
-      .selectFrom('claims')
-      .selectAll()
-      .where('person_id', 'in', ids.slice(i, i + KEY_SLICE))
-      .execute();
-    const retracted = new Set<string>();
-    const claimIds = rows.map((r) => r.id);
-    for (let k = 0; k < claimIds.length; k += KEY_SLICE)
-      for (const r of await u.trx
-        .selectFrom('claim_retractions')
-        .select('claim_id')
-        .where('claim_id', 'in', claimIds.slice(k, k + KEY_SLICE))
-        .execute())
-        retracted.add(r.claim_id);
-    for (const c of liveClaims(rows.map(rowToClaim), retracted)) {
-      const list = out.get(c.personId);
-      if (list) list.push(c);
-      else out.set(c.personId, [c]);
     }
   }
   return out;
