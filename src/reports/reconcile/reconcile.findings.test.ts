@@ -18,6 +18,7 @@ describe('reconciliation', () => {
     assert.equal(sums.length, 1);
     assert.deepEqual(sums[0]!.figures.map(total), [1208, 517, 1725]);
     assert.match(sums[0]!.explanation, /1,208.*\+.*517.*=.*1,725/);
+    assert.equal(sums[0]!.rule, 'sum');
   });
 
   test('a sum inside one report (by Wednesday, more in the next 24 hours, in all by Thursday)', () => {
@@ -46,6 +47,7 @@ describe('reconciliation', () => {
     );
     assert.equal(found.length, 1);
     assert.match(found[0]!.explanation, /surrendered.*evacuated/);
+    assert.equal(found[0]!.rule, 'different_counts');
   });
 
   test('a later total smaller than an earlier one, and a sum that does not add up, are conflicts', () => {
@@ -57,9 +59,12 @@ describe('reconciliation', () => {
       text: 'In the last 24 hours, 500 fighters surrendered. Since March 9, 1,100 fighters have surrendered in total.',
       published: '2026-03-12',
     });
-    const kinds = reconcile([a, b]).reconciliation.map((r) => r.kind);
+    const findings = reconcile([a, b]).reconciliation;
+    const kinds = findings.map((r) => r.kind);
     assert.ok(kinds.filter((k) => k === 'conflict').length >= 2, kinds.join(','));
     assert.ok(!kinds.includes('sum'));
+    const rules = findings.map((r) => r.rule);
+    assert.ok(rules.includes('total_falls') && rules.includes('sum_mismatch'), rules.join(','));
   });
 
   test('spelling variants of one person across reports are one person', () => {

@@ -11,11 +11,16 @@ import { toDays } from '../time/dates.js';
 import type { Ref } from './align.js';
 import { alignKey, allRefs, describe, interval, isStock, overlaps } from './align.js';
 
+/** Which check made a finding, for readers that word it themselves (the web page, in its language). */
+export type ReconciliationRule =
+  'sum' | 'sum_mismatch' | 'same_figure' | 'different_counts' | 'many_counts' | 'total_falls' | 'part_larger';
+
 /** One finding of reconciliation. `figures` are [reportIndex, figureIndex] pairs. */
 export interface Reconciliation {
   readonly kind: 'sum' | 'consistent' | 'conflict';
   readonly figures: [number, number][];
   readonly explanation: string;
+  readonly rule: ReconciliationRule;
 }
 
 const refOf = (r: Ref): [number, number] => [r.report, r.index];
@@ -92,6 +97,7 @@ function sums(refs: readonly Ref[]): Reconciliation[] {
           kind: 'sum',
           figures: [a, ...parts, b].map(refOf),
           explanation: `${[a, ...parts].map(describe).join(' + ')} = ${describe(b)}`,
+          rule: 'sum',
         });
       } else {
         const exactFlow = between.find(
@@ -102,6 +108,7 @@ function sums(refs: readonly Ref[]): Reconciliation[] {
             kind: 'conflict',
             figures: [a, exactFlow, b].map(refOf),
             explanation: `${describe(a)} + ${describe(exactFlow)} = ${(a.figure.count + exactFlow.figure.count).toLocaleString('en-US')}, but ${describe(b)}`,
+            rule: 'sum_mismatch',
           });
       }
     }
@@ -166,6 +173,7 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
           kind: 'consistent',
           figures: c.map(refOf),
           explanation: `the same figure: ${c.map(describe).join('; ')}`,
+          rule: 'same_figure',
         });
     if (clusters.length <= MAX_PAIRWISE) {
       for (let i = 0; i < clusters.length; i++)
@@ -173,7 +181,12 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
           const a = clusters[i]![0]!;
           const b = clusters[j]![0]!;
           if (a.report === b.report) continue;
-          out.push({ kind: 'conflict', figures: [refOf(a), refOf(b)], explanation: conflictText(a, b) });
+          out.push({
+            kind: 'conflict',
+            figures: [refOf(a), refOf(b)],
+            explanation: conflictText(a, b),
+            rule: 'different_counts',
+          });
         }
     } else {
       // Many different counts for one window: one finding that lists them, not every pair.
@@ -182,6 +195,7 @@ function sameWindow(refs: readonly Ref[]): Reconciliation[] {
         kind: 'conflict',
         figures: reps.map(refOf),
         explanation: `${clusters.length} different counts for the same window: ${reps.slice(0, 5).map(describe).join('; ')}…`,
+        rule: 'many_counts',
       });
     }
   }
@@ -218,6 +232,7 @@ function fallingTotals(refs: readonly Ref[]): Reconciliation[] {
           kind: 'conflict',
           figures: [refOf(a), refOf(b)],
           explanation: `the total falls over time: ${describe(a)}, later ${describe(b)}`,
+          rule: 'total_falls',
         });
     }
   }
@@ -237,6 +252,7 @@ function partsLargerThanTotals(reports: readonly ReportExtraction[]): Reconcilia
             [report, index],
           ],
           explanation: `a part is larger than its total: ${f.count} ${f.category} included in ${parent.count} ${parent.category} (report ${report})`,
+          rule: 'part_larger',
         });
     }),
   );
