@@ -29,6 +29,7 @@ import { authorize } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
 import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-matching.js';
 import { fetchReportUrl } from './fetch-url.js';
+import { personSummaries } from './person-summaries.js';
 import { insertFacts, makeClaims, makeEvents, registerIn } from './persons.js';
 import { reindexPerson } from './indexing.js';
 import { findPerson } from '../db/repositories/person-repository.js';
@@ -150,7 +151,12 @@ export async function submitReport(ctx: AppContext, actor: Actor, raw: unknown) 
           mention_index: index,
           name: m.name,
           candidates: JSON.stringify(
-            scored.map((s) => ({ personId: s.id, probability: s.probability, weight: s.weight })),
+            scored.map((s) => ({
+              personId: s.id,
+              probability: s.probability,
+              weight: s.weight,
+              explanation: s.explanation,
+            })),
           ),
           status: 'open',
           person_id: null,
@@ -209,7 +215,19 @@ export async function listReports(ctx: AppContext, actor: Actor) {
   });
 }
 
-/** Use case: a report with its extraction and leads. Mentions name people, so reading it is audited. */
+/** A registry candidate of a lead as stored at submission (older leads carry no explanation). */
+interface StoredCandidate {
+  personId: string;
+  probability: number;
+  weight?: number;
+  explanation?: unknown;
+}
+
+/**
+ * Use case: a report with its extraction and leads; each lead's candidates carry a summary of the
+ * registry person (names, birth date, rank, unit) when the actor may read persons. Mentions and
+ * candidates name people, so reading it is audited with the persons shown.
+ */
 export async function getReport(ctx: AppContext, actor: Actor, id: string) {
   authorize(actor, 'report.read');
   return inUnit(ctx, async (u) => {
@@ -221,7 +239,13 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string) {
       .where('report_id', '=', id)
       .orderBy('mention_index')
       .execute();
-    u.audit(actor, 'report.read', 'report', id);
+    const candidates = leads.map((l) => JSON.parse(l.candidates) as StoredCandidate[]);
+    const summaries = await personSummaries(
+      u.trx,
+      actor,
+      candidates.flat().map((c) => c.personId),
+    );
+    u.audit(actor, 'report.read', 'report', id, { persons: [...summaries.keys()] });
     return {
       id: r.id,
       sourceId: r.source_id,
@@ -232,11 +256,11 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string) {
       url: r.url,
       createdAt: r.created_at,
       extraction: JSON.parse(r.extraction) as ReportExtraction,
-      leads: leads.map((l) => ({
+      leads: leads.map((l, i) => ({
         id: l.id,
         mentionIndex: Number(l.mention_index),
         name: l.name,
-        candidates: JSON.parse(l.candidates) as { personId: string; probability: number }[],
+        candidates: candidates[i]!.map((c) => ({ ...c, fields: summaries.get(c.personId) ?? null })),
         status: l.status,
         personId: l.person_id,
         version: Number(l.version),

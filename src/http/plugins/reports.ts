@@ -31,7 +31,17 @@ const Lead = z.object({
   id: Id,
   mentionIndex: z.number().int(),
   name: z.string(),
-  candidates: z.array(z.object({ personId: Id, probability: z.number() }).loose()),
+  candidates: z.array(
+    z
+      .object({
+        personId: Id,
+        probability: z.number(),
+        weight: z.number().optional(),
+        explanation: z.unknown().optional(),
+        fields: z.record(z.string(), z.string()).nullable().optional(),
+      })
+      .loose(),
+  ),
   status: z.string(),
   personId: Id.nullable(),
   version: z.number().int(),
