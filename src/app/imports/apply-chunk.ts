@@ -23,7 +23,7 @@ import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { MatchRecord } from '../../matching/index.js';
 import { insertPersons, refreshPersons } from './insert-persons.js';
-import { matchChunk } from './match-rows.js';
+import { matchChunk, type MatchedRow } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
 
 /** What every chunk of one import shares. */
@@ -62,15 +62,11 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else changed.push({ row: r, personId: k.personId });
   }
   const matched = await matchChunk(scope.ctx, scope.u, fresh);
-  const thresholds = scope.ctx.matcher.model.thresholds;
-  const links: { row: PreparedRow; personId: string; keys: string[] }[] = [];
-  const news: NewRow[] = [];
-  fresh.forEach((row, i) => {
-    const { keys, record, best: m } = matched[i]!;
-    if (m && m.probability >= thresholds.match) links.push({ row, personId: m.id, keys });
-    else news.push({ row, keys, record, match: m && m.probability >= thresholds.review ? m : null });
-  });
+  const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
+  // Rows that describe again a person an earlier row of this chunk created.
+  for (const { row, keys, newIndex } of linksToNew)
+    links.push({ row, personId: created[newIndex]!.personId, keys });
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
   await refreshPersons(scope.u, links);
@@ -122,12 +118,54 @@ function prov(scope: ImportScope, rowRef: string): Provenance {
   return { sourceId: scope.sourceId, batchId: scope.batchId, rowRef };
 }
 
-/** A row that becomes a new person, with the registry person it may duplicate (for review). */
+/** A person a row may duplicate: in the registry (by id), or created by an earlier row of the chunk. */
+type Target = { readonly personId: string } | { readonly newIndex: number };
+
+/** A row that becomes a new person, with the person it may duplicate (queued for review). */
 interface NewRow {
   readonly row: PreparedRow;
   readonly keys: string[];
   readonly record: MatchRecord;
-  readonly match: ScoredPerson | null;
+  readonly match: (Pick<ScoredPerson, 'probability' | 'weight' | 'explanation'> & { target: Target }) | null;
+}
+
+type Link = { row: PreparedRow; personId: string; keys: string[] };
+
+/**
+ * What becomes of each new row, in file order: linked to the registry person it matches; else linked
+ * to whatever an earlier row of the chunk it matches became; else a new person, queued for review
+ * beside the registry person (or earlier row) it may be.
+ */
+function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: readonly MatchedRow[]) {
+  const { match, review } = scope.ctx.matcher.model.thresholds;
+  const links: Link[] = [];
+  const news: NewRow[] = [];
+  const linksToNew: { row: PreparedRow; keys: string[]; newIndex: number }[] = [];
+  const outcome: Target[] = [];
+  fresh.forEach((row, i) => {
+    const { keys, record, best, sibling } = matched[i]!;
+    if (best && best.probability >= match) {
+      links.push({ row, personId: best.id, keys });
+      outcome.push({ personId: best.id });
+      return;
+    }
+    const earlier = sibling ? outcome[sibling.index]! : null;
+    if (sibling && earlier && sibling.probability >= match) {
+      if ('personId' in earlier) links.push({ row, personId: earlier.personId, keys });
+      else linksToNew.push({ row, keys, newIndex: earlier.newIndex });
+      outcome.push(earlier);
+      return;
+    }
+    const queued =
+      best && best.probability >= review
+        ? { ...best, target: { personId: best.id } }
+        : sibling && earlier && sibling.probability >= review
+          ? { ...sibling, target: earlier }
+          : null;
+    outcome.push({ newIndex: news.length });
+    news.push({ row, keys, record, match: queued });
+  });
+  return { links, news, linksToNew };
 }
 
 async function createPersons(
@@ -144,7 +182,9 @@ async function createPersons(
   );
   const queue = news.flatMap(({ match }, i) => {
     if (!match) return [];
-    const [left, right] = ids[i]! < match.id ? [ids[i]!, match.id] : [match.id, ids[i]!];
+    const other = 'personId' in match.target ? match.target.personId : ids[match.target.newIndex]!;
+    if (other === ids[i]) return [];
+    const [left, right] = ids[i]! < other ? [ids[i]!, other] : [other, ids[i]!];
     return [
       {
         id: ctx.ids.next(),

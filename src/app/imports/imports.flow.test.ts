@@ -178,4 +178,31 @@ forEachDialect('imports: the flow', (fx) => {
     });
     assert.equal(r.created, 1);
   });
+
+  test('a person listed twice in one chunk of a file becomes one person; a brother stays apart', async () => {
+    const app = testApp(fx.database());
+    const list = [
+      "Номер,Прізвище,Ім'я,По батькові,Дата народження,Особовий номер",
+      'T-1,Гончаренко,Богдан,Ігорович,14.07.1989,AB-553311',
+      'T-2,Гончаренко,Ярослав,Ігорович,02.11.1996,AB-771204',
+      'T-3,Гончаренко,Богдан,Игоревич,14.07.1989,AB-553311',
+    ].join('\n');
+    {
+      const r = await app.imports.run(officer, tempFile('twice.csv', list), {
+        sourceName: 'twice',
+        mapping: { source_record_id: 'Номер' },
+      });
+      assert.equal(r.created, 2, 'the brothers are two persons');
+      assert.equal(r.linked, 1, "the third row is the first row's person");
+      const rows = await fx
+        .database()
+        .db.selectFrom('import_rows')
+        .select(['row_ref', 'person_id'])
+        .where('batch_id', '=', r.batchId)
+        .execute();
+      const person = new Map(rows.map((x) => [x.row_ref, x.person_id]));
+      assert.equal(person.get('T-3'), person.get('T-1'));
+      assert.notEqual(person.get('T-2'), person.get('T-1'));
+    }
+  });
 });

@@ -5,7 +5,15 @@
  * are the ones a new person gets, so they are returned for the insert.
  */
 import { asId, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
-import { prepare, preparedBlockingKeys, probabilityOf, type MatchRecord } from '../../matching/index.js';
+import {
+  prepare,
+  preparedBlockingKeys,
+  probabilityOf,
+  type Explanation,
+  type MatchRecord,
+  type PreparedSet,
+  type Scorer,
+} from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
 import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
@@ -19,12 +27,29 @@ const MAX_BLOCK = 200;
 /** Keys looked up per query. */
 const KEY_SLICE = 500;
 
-/** A row's blocking keys and match record (as a new person would store them) and its best registry match. */
+/** An earlier row of the same chunk that a row may describe again. */
+export interface SiblingMatch {
+  /** The earlier row's index in the chunk. */
+  readonly index: number;
+  readonly weight: number;
+  readonly probability: number;
+  readonly explanation: Explanation;
+}
+
+/**
+ * A row's blocking keys and match record (as a new person would store them), its best registry
+ * match, and its best match among the earlier rows of its chunk (which are not in the registry
+ * yet, so the registry lookup cannot see them).
+ */
 export interface MatchedRow {
   readonly keys: string[];
   readonly record: MatchRecord;
   readonly best: ScoredPerson | null;
+  readonly sibling: SiblingMatch | null;
 }
+
+/** Earlier rows looked at per key when matching rows of one chunk to each other. */
+const MAX_SIBLINGS_PER_KEY = 50;
 
 /** Claim records for scoring a row that is not stored yet. */
 export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput[]): Claim[] {
@@ -62,10 +87,13 @@ export async function matchChunk(
   const own = temp.map((c, i) => matchRecordsOf(`q${i}`, c)[0]!);
   const Q = prepare(own);
   const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
+  const scorer = ctx.matcher.scorer;
+  const siblings = siblingMatches(Q, keys, scorer);
   const byKey = await personsByKey(u, [...new Set(keys.flatMap((k) => k.filter(isLinkageKey)))]);
   const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
   const ids = [...new Set(candidates.flat())];
-  if (ids.length === 0) return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null }));
+  if (ids.length === 0)
+    return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
   const stored = await loadMatchRecords(u.trx, ids);
   const records: MatchRecord[] = [];
   const indices = new Map<string, number[]>();
@@ -75,7 +103,6 @@ export async function matchChunk(
     indices.set(id, list);
   }
   const C = prepare(records);
-  const scorer = ctx.matcher.scorer;
   return rows.map((_, i) => {
     let bestJ = -1;
     let bestW = -Infinity;
@@ -87,12 +114,49 @@ export async function matchChunk(
           bestJ = j;
         }
       }
-    if (bestJ < 0) return { keys: keys[i]!, record: own[i]!, best: null };
+    if (bestJ < 0) return { keys: keys[i]!, record: own[i]!, best: null, sibling: siblings[i]! };
     const explanation = scorer.explain(Q, i, C, bestJ);
     return {
       keys: keys[i]!,
       record: own[i]!,
       best: { id: C.ids[bestJ]!, weight: bestW, probability: probabilityOf(bestW), explanation },
+      sibling: siblings[i]!,
+    };
+  });
+}
+
+/** Each row's best-scoring earlier row of the chunk among those sharing a linkage key with it. */
+function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Scorer): (SiblingMatch | null)[] {
+  const rowsByKey = new Map<string, number[]>();
+  const seen = new Set<number>();
+  return keys.map((list, i) => {
+    let bestJ = -1;
+    let bestW = -Infinity;
+    seen.clear();
+    for (const k of list) {
+      if (!isLinkageKey(k)) continue;
+      const earlier = rowsByKey.get(k);
+      if (!earlier) {
+        rowsByKey.set(k, [i]);
+        continue;
+      }
+      for (const j of earlier) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const w = scorer.weight(Q, i, Q, j);
+        if (w > bestW) {
+          bestW = w;
+          bestJ = j;
+        }
+      }
+      if (earlier.length < MAX_SIBLINGS_PER_KEY) earlier.push(i);
+    }
+    if (bestJ < 0) return null;
+    return {
+      index: bestJ,
+      weight: bestW,
+      probability: probabilityOf(bestW),
+      explanation: scorer.explain(Q, i, Q, bestJ),
     };
   });
 }
