@@ -28,6 +28,8 @@ const ReviewItemPage = lazy(() => import('./pages/review/review-item.js'));
 const ImportsPage = lazy(() => import('./pages/imports/imports-page.js'));
 const EnquiriesPage = lazy(() => import('./pages/enquiries/enquiries-page.js'));
 const EnquiryPage = lazy(() => import('./pages/enquiries/enquiry-page.js'));
+const ExchangeListsPage = lazy(() => import('./pages/exchange/exchange-lists-page.js'));
+const ExchangeListPage = lazy(() => import('./pages/exchange/exchange-list-page.js'));
 
 /** The application: the sign-in page until a session exists, then the shell. */
 export function App() {
@@ -150,6 +152,16 @@ function Routes({ me, start }: { me: Me; start: string | null }) {
       <Route path="/enquiries/:id">
         <Guarded me={me} needs="enquiry.read">
           <EnquiryPage />
+        </Guarded>
+      </Route>
+      <Route path="/exchange">
+        <Guarded me={me} needs="exchange.read">
+          <ExchangeListsPage />
+        </Guarded>
+      </Route>
+      <Route path="/exchange/:id">
+        <Guarded me={me} needs="exchange.read">
+          <ExchangeListPage />
         </Guarded>
       </Route>
       <Route path="/imports">

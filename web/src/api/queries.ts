@@ -5,6 +5,8 @@ import type {
   AuditEntry,
   EnquiryDetail,
   EnquirySummary,
+  ExchangeList,
+  ExchangeListSummary,
   Me,
   Page,
   PersonDetail,
@@ -163,13 +165,16 @@ export function useStats(range: { from?: string; to?: string }) {
   });
 }
 
-/** One page of the review queue, most likely matches first. */
-export function useReviewQueue(filter: { status: string; offset: number }) {
+/**
+ * One page of the review queue: duplicate pairs and enquiry candidates together, most likely first
+ * (or one kind when `kind` is given).
+ */
+export function useReviewQueue(filter: { status: string; offset: number; kind?: string }) {
   return useQuery({
     queryKey: ['review', filter],
     queryFn: ({ signal }) =>
       get<{ items: ReviewItem[]; nextOffset: number | null }>(
-        `/api/review${qs({ kind: 'person_person', status: filter.status, offset: filter.offset, limit: 50 })}`,
+        `/api/review${qs({ kind: filter.kind, status: filter.status, offset: filter.offset, limit: 50 })}`,
         signal,
       ),
     placeholderData: keepPreviousData,
@@ -201,5 +206,21 @@ export function useEnquiry(id: string) {
   return useQuery({
     queryKey: ['enquiry', id],
     queryFn: ({ signal }) => get<EnquiryDetail>(`/api/enquiries/${id}`, signal),
+  });
+}
+
+/** Exchange and release lists with their entry counts, newest first. */
+export function useExchangeLists() {
+  return useQuery({
+    queryKey: ['exchange-lists'],
+    queryFn: ({ signal }) => get<ExchangeListSummary[]>('/api/exchange-lists', signal),
+  });
+}
+
+/** One exchange or release list with its entries, their verification and steps. */
+export function useExchangeList(id: string) {
+  return useQuery({
+    queryKey: ['exchange-list', id],
+    queryFn: ({ signal }) => get<ExchangeList>(`/api/exchange-lists/${id}`, signal),
   });
 }

@@ -281,7 +281,12 @@ export interface ReviewDetail {
   current: { probability: number; weight: number; modelVersion: string; explanation: Explanation } | null;
   left: ReviewSide;
   right: ReviewSide;
+  /** The enquiry of an enquiry candidate (its sought person is `left`); null for a duplicate pair. */
+  enquiry: { id: string; status: string; version: number } | null;
 }
+
+/** Kinds of review items the queue shows. */
+export const REVIEW_KINDS = ['person_person', 'enquiry_person'] as const;
 
 export const REVIEW_STATUSES = ['open', 'unsure', 'accepted', 'rejected', 'stale'] as const;
 
@@ -400,4 +405,95 @@ export interface EnquiryDetail extends EnquirySummary {
     by: string;
   }[];
   candidates: { id: string; personId: string; probability: number; modelVersion: string; status: string }[];
+}
+
+export const EXCHANGE_KINDS = ['exchange', 'release', 'repatriation'] as const;
+export const ENTRY_STATUSES = [
+  'proposed',
+  'verified',
+  'agreed',
+  'completed',
+  'refused',
+  'withdrawn',
+] as const;
+/** The steps allowed from each entry status (as the server's domain rules say). */
+export const ENTRY_TRANSITIONS: Record<string, readonly string[]> = {
+  proposed: ['verified', 'refused', 'withdrawn'],
+  verified: ['agreed', 'proposed', 'refused', 'withdrawn'],
+  agreed: ['completed', 'refused', 'withdrawn'],
+  completed: [],
+  refused: ['proposed'],
+  withdrawn: ['proposed'],
+};
+/** Formats a list can be exported in. */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pfif', 'jsonl'] as const;
+
+export interface ExchangeListSummary {
+  id: string;
+  name: string;
+  kind: string;
+  counterpart: string | null;
+  createdAt: string;
+  /** Entries by status. */
+  entries: Record<string, number>;
+}
+
+/** What verification found about an entry. */
+export interface VerificationFinding {
+  code: string;
+  field?: string;
+}
+
+export interface EntryVerification {
+  identity: { probability: number; candidates: { personId: string; probability: number }[] };
+  status: {
+    state: string;
+    since: PartialDate | null;
+    placeId: string | null;
+    placeText: string | null;
+    wounded: boolean;
+  } | null;
+  /** Absent in verifications recorded before findings had codes. */
+  findings?: VerificationFinding[];
+  problems: string[];
+  checkedAt: string;
+}
+
+/** An entry as the other side's list writes it. */
+export interface SubmittedEntry {
+  full_name?: string | null;
+  given_name?: string | null;
+  family_name?: string | null;
+  patronymic?: string | null;
+  date_of_birth?: string | null;
+  service_number?: string | null;
+  rank?: string | null;
+  unit?: string | null;
+}
+
+export interface ExchangeEntry {
+  id: string;
+  position: number;
+  personId: string | null;
+  name: string | null;
+  submitted: SubmittedEntry | null;
+  status: string;
+  verification: EntryVerification | null;
+  location: string | null;
+  candidates: { personId: string; probability: number; name: string | null }[];
+  steps: { from: string | null; to: string; note: string | null; at: string; by: string }[];
+  eventId: string | null;
+  event: { kind: string; date: string | null } | null;
+  version: number;
+}
+
+export interface ExchangeList {
+  id: string;
+  name: string;
+  kind: string;
+  counterpart: string | null;
+  notes: string | null;
+  sourceId: string;
+  createdAt: string;
+  entries: ExchangeEntry[];
 }

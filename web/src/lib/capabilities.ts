@@ -12,6 +12,8 @@ export type Capability =
   | 'export.run'
   | 'match.search'
   | 'enquiry.read'
+  | 'exchange.read'
+  | 'exchange.write'
   | 'stats.read'
   | 'user.manage'
   | 'audit.read';
@@ -34,6 +36,7 @@ export const NAV: readonly NavItem[] = [
   // Deciding on matches goes with merging in the permission matrix (match.decide is not listed by /me).
   { path: '/review', label: 'nav.review', needs: 'person.merge' },
   { path: '/enquiries', label: 'nav.enquiries', needs: 'enquiry.read' },
+  { path: '/exchange', label: 'nav.exchange', needs: 'exchange.read' },
   { path: '/imports', label: 'nav.imports', needs: 'import.run' },
   { path: '/sources', label: 'nav.sources', needs: 'person.read' },
   { path: '/places', label: 'nav.places', needs: 'person.read' },

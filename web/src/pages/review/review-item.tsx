@@ -1,6 +1,8 @@
 /**
- * One candidate pair side by side, with each field's contribution to the score, and the decision:
- * accept (merges the two records, reversibly), reject or unsure; keys A, R and U do the same.
+ * One review item side by side, with each field's contribution to the score, and the decision;
+ * keys A, R and U do the same. A duplicate pair: accept merges the two records (reversibly). An
+ * enquiry candidate (the enquiry's sought person beside the registry person): accept confirms the
+ * enquiry with that person, reject takes the candidate off the enquiry.
  */
 import { useState } from 'react';
 import {
@@ -29,6 +31,7 @@ import type { Explanation, ReviewDetail, ReviewItem, ReviewSide } from '../../ap
 import { ErrorAlert, Loading, Page } from '../../components/page.js';
 import { errorText } from '../../lib/errors.js';
 import { formatProbability, formatValue, intlLocale } from '../../lib/format.js';
+import { levelText } from '../../lib/levels.js';
 
 const ORDER = [
   'family_name',
@@ -43,6 +46,7 @@ const ORDER = [
   'unit',
   'father_name',
   'mother_name',
+  'service_number',
 ];
 type Decision = 'accepted' | 'rejected' | 'unsure';
 
@@ -70,6 +74,7 @@ function Pair({ detail }: { detail: ReviewDetail }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = detail.status === 'open' || detail.status === 'unsure';
+  const enquiry = detail.kind === 'enquiry_person' ? detail.enquiry : null;
   const explanation = detail.current?.explanation ?? (detail.stored.explanation as Explanation | null);
   const probability = detail.current?.probability ?? detail.stored.probability;
   const decide = async (decision: Decision) => {
@@ -80,12 +85,11 @@ function Pair({ detail }: { detail: ReviewDetail }) {
       await post(`/api/review/${detail.id}/decision`, {
         decision,
         ...(reason.trim() && { reason: reason.trim() }),
-        ...(decision === 'accepted' && { survivorId: survivor }),
+        ...(decision === 'accepted' && !enquiry && { survivorId: survivor }),
       });
       await queryClient.invalidateQueries({ queryKey: ['review'] });
-      const next = await get<{ items: ReviewItem[] }>(
-        `/api/review${qs({ kind: 'person_person', status: 'open', limit: 1 })}`,
-      );
+      if (enquiry) await queryClient.invalidateQueries({ queryKey: ['enquiry', enquiry.id] });
+      const next = await get<{ items: ReviewItem[] }>(`/api/review${qs({ status: 'open', limit: 1 })}`);
       navigate(next.items[0] ? `/review/${next.items[0].id}` : '/review');
     } catch (e) {
       setFailure(errorText(e, t));
@@ -105,11 +109,22 @@ function Pair({ detail }: { detail: ReviewDetail }) {
     return v === undefined ? '' : formatValue(f, v, t, i18n.language);
   };
   return (
-    <Page title={t('review.pairTitle', { probability: formatProbability(probability, i18n.language) })}>
+    <Page
+      title={t(enquiry ? 'review.enquiryTitle' : 'review.pairTitle', {
+        probability: formatProbability(probability, i18n.language),
+      })}
+    >
       <Group gap="xs">
         <Badge variant="light" c="dark">
           {t(`review.statuses.${detail.status}`, { defaultValue: detail.status })}
         </Badge>
+        {enquiry && (
+          <Badge variant="light" color="teal" c="dark" data-testid="review-enquiry-status">
+            {t('review.enquiryStatus', {
+              status: t(`enquiries.statuses.${enquiry.status}`, { defaultValue: enquiry.status }),
+            })}
+          </Badge>
+        )}
         <Text size="sm" c="dimmed">
           {t('review.model', { version: detail.current?.modelVersion ?? detail.stored.modelVersion })}
         </Text>
@@ -124,9 +139,15 @@ function Pair({ detail }: { detail: ReviewDetail }) {
               <Table.Th scope="col">{t('person.field')}</Table.Th>
               {[detail.left, detail.right].map((side, i) => (
                 <Table.Th scope="col" key={side.id}>
-                  <Anchor component={Link} href={`/persons/${side.id}`}>
-                    {i === 0 ? t('review.left') : t('review.right')}
-                  </Anchor>
+                  {enquiry && i === 0 ? (
+                    <Anchor component={Link} href={`/enquiries/${enquiry.id}`}>
+                      {t('review.sought')}
+                    </Anchor>
+                  ) : (
+                    <Anchor component={Link} href={`/persons/${side.id}`}>
+                      {enquiry ? t('review.registry') : i === 0 ? t('review.left') : t('review.right')}
+                    </Anchor>
+                  )}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -158,12 +179,14 @@ function Pair({ detail }: { detail: ReviewDetail }) {
                 {failure}
               </Alert>
             )}
-            <Radio.Group label={t('review.survivor')} value={survivor} onChange={setSurvivor}>
-              <Group mt="xs">
-                <Radio value={detail.left.id} label={t('review.left')} />
-                <Radio value={detail.right.id} label={t('review.right')} />
-              </Group>
-            </Radio.Group>
+            {!enquiry && (
+              <Radio.Group label={t('review.survivor')} value={survivor} onChange={setSurvivor}>
+                <Group mt="xs">
+                  <Radio value={detail.left.id} label={t('review.left')} />
+                  <Radio value={detail.right.id} label={t('review.right')} />
+                </Group>
+              </Radio.Group>
+            )}
             <Textarea
               label={`${t('form.reason')} (${t('common.optional')})`}
               autosize
@@ -173,22 +196,22 @@ function Pair({ detail }: { detail: ReviewDetail }) {
             />
             <SimpleGrid cols={{ base: 1, xs: 3 }}>
               <Button color="green.9" loading={busy} onClick={() => void decide('accepted')}>
-                {t('review.accept')} <Kbd ml="xs">A</Kbd>
+                {t(enquiry ? 'review.confirm' : 'review.accept')} <Kbd ml="xs">A</Kbd>
               </Button>
               <Button color="red.9" variant="outline" disabled={busy} onClick={() => void decide('rejected')}>
-                {t('review.reject')} <Kbd ml="xs">R</Kbd>
+                {t(enquiry ? 'review.notThisPerson' : 'review.reject')} <Kbd ml="xs">R</Kbd>
               </Button>
               <Button variant="default" disabled={busy} onClick={() => void decide('unsure')}>
                 {t('review.unsure')} <Kbd ml="xs">U</Kbd>
               </Button>
             </SimpleGrid>
             <Text size="xs" c="dimmed">
-              {t('review.keys')}
+              {t(enquiry ? 'review.keysEnquiry' : 'review.keys')}
             </Text>
           </Stack>
         </Paper>
       ) : (
-        <Alert>{t('review.decided')}</Alert>
+        <Alert>{t(enquiry ? 'review.decidedEnquiry' : 'review.decided')}</Alert>
       )}
     </Page>
   );
@@ -226,7 +249,7 @@ function Contributions({ explanation }: { explanation: Explanation }) {
               <Table.Td>
                 {t(`fields.${c.comparison}`, { defaultValue: c.comparison.replace(/_/g, ' ') })}
               </Table.Td>
-              <Table.Td>{c.label}</Table.Td>
+              <Table.Td>{levelText(c.label, t, i18n.language)}</Table.Td>
               <Table.Td ta="right" ff="monospace">
                 {n(c.weight)}
               </Table.Td>

@@ -1,12 +1,15 @@
-/** The review queue: candidate duplicate pairs, most likely first; a scan adds new ones. */
+/**
+ * The review queue: duplicate pairs inside the registry and candidates proposed for enquiries,
+ * together, most likely first (or one kind); a scan adds new duplicate pairs.
+ */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Code, Group, NativeSelect, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { post } from '../../api/client.js';
 import { useReviewQueue } from '../../api/queries.js';
-import { REVIEW_STATUSES } from '../../api/types.js';
+import { REVIEW_KINDS, REVIEW_STATUSES } from '../../api/types.js';
 import { ErrorAlert, Loading, Page } from '../../components/page.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDateTime, formatNumber, formatProbability } from '../../lib/format.js';
@@ -16,8 +19,9 @@ export default function ReviewQueuePage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('open');
+  const [kind, setKind] = useState('');
   const [offset, setOffset] = useState(0);
-  const queue = useReviewQueue({ status, offset });
+  const queue = useReviewQueue({ status, offset, kind });
   const [scan, setScan] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const runScan = async () => {
@@ -48,13 +52,25 @@ export default function ReviewQueuePage() {
       }
     >
       {scan && <Alert role="status">{scan}</Alert>}
-      <NativeSelect
-        label={t('review.status')}
-        maw={240}
-        value={status}
-        onChange={(e) => (setStatus(e.currentTarget.value), setOffset(0))}
-        data={REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statuses.${s}`) }))}
-      />
+      <Group align="flex-end">
+        <NativeSelect
+          label={t('review.status')}
+          w={220}
+          value={status}
+          onChange={(e) => (setStatus(e.currentTarget.value), setOffset(0))}
+          data={REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statuses.${s}`) }))}
+        />
+        <NativeSelect
+          label={t('review.kind')}
+          w={220}
+          value={kind}
+          onChange={(e) => (setKind(e.currentTarget.value), setOffset(0))}
+          data={[
+            { value: '', label: t('common.all') },
+            ...REVIEW_KINDS.map((k) => ({ value: k, label: t(`review.kinds.${k}`) })),
+          ]}
+        />
+      </Group>
       {queue.isPending ? (
         <Loading />
       ) : queue.isError ? (
@@ -68,6 +84,7 @@ export default function ReviewQueuePage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('review.probability')}</Table.Th>
+                  <Table.Th scope="col">{t('review.kind')}</Table.Th>
                   <Table.Th scope="col">{t('review.pair')}</Table.Th>
                   <Table.Th scope="col">{t('review.created')}</Table.Th>
                 </Table.Tr>
@@ -81,7 +98,16 @@ export default function ReviewQueuePage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Code>{item.leftId.slice(0, 8)}</Code> · <Code>{item.rightId.slice(0, 8)}</Code>
+                      <Badge
+                        variant="light"
+                        color={item.kind === 'enquiry_person' ? 'teal' : 'gray'}
+                        c="dark"
+                      >
+                        {t(`review.kinds.${item.kind}`, { defaultValue: item.kind })}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{item.leftId.slice(-8)}</Code> · <Code>{item.rightId.slice(-8)}</Code>
                     </Table.Td>
                     <Table.Td>{formatDateTime(item.createdAt, i18n.language)}</Table.Td>
                   </Table.Tr>
