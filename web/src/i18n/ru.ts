@@ -491,7 +491,7 @@ export const ru: Catalogue = {
     },
     noFindings: 'Замечаний нет',
     checkedAt: 'Проверено {{date}}',
-    since: 'с {{date}}',
+    since: 'с даты: {{date}}',
     candidates: 'Возможные лица из реестра',
     link: 'Это то лицо: проверено',
     history: 'Записанные этапы',

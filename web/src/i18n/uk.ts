@@ -491,7 +491,7 @@ export const uk: Catalogue = {
     },
     noFindings: 'Зауважень немає',
     checkedAt: 'Перевірено {{date}}',
-    since: 'з {{date}}',
+    since: 'з дати: {{date}}',
     candidates: 'Можливі особи з реєстру',
     link: 'Це та особа: перевірено',
     history: 'Записані етапи',

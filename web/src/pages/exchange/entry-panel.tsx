@@ -27,7 +27,13 @@ import { post } from '../../api/client.js';
 import { ENTRY_TRANSITIONS, type ExchangeEntry, type ExchangeList } from '../../api/types.js';
 import { ConflictAlert } from '../../components/conflict-alert.js';
 import { errorText, isVersionConflict } from '../../lib/errors.js';
-import { formatDateTime, formatPartialDate, formatProbability, formatSummaryDate } from '../../lib/format.js';
+import {
+  formatDateTime,
+  formatDay,
+  formatPartialDate,
+  formatProbability,
+  formatSummaryDate,
+} from '../../lib/format.js';
 import { dayProblem, textProblem } from '../../lib/validate.js';
 
 const SUBMITTED_FIELDS = [
@@ -50,8 +56,8 @@ export function entryName(e: ExchangeEntry, t: TFunction): string {
   return e.name ?? (written || t('person.unnamed'));
 }
 
-/** Where the registry placed the person when the entry was verified. */
-export function RegistryStatus({ entry }: { entry: ExchangeEntry }) {
+/** Where the registry placed the person when the entry was verified (and, with `dated`, when that was). */
+export function RegistryStatus({ entry, dated = false }: { entry: ExchangeEntry; dated?: boolean }) {
   const { t, i18n } = useTranslation();
   const v = entry.verification;
   if (!v)
@@ -63,7 +69,13 @@ export function RegistryStatus({ entry }: { entry: ExchangeEntry }) {
   if (!v.status) return null;
   return (
     <Stack gap={2} align="flex-start">
-      <Badge variant="light" color={v.status.state === 'dead' ? 'dark' : 'indigo'} data-testid="entry-state">
+      <Badge
+        variant="light"
+        color={v.status.state === 'dead' ? 'dark' : 'indigo'}
+        style={{ flexShrink: 0, overflow: 'visible' }}
+        styles={{ label: { whiteSpace: 'nowrap', overflow: 'visible' } }}
+        data-testid="entry-state"
+      >
         {t(`states.${v.status.state}`, { defaultValue: v.status.state })}
       </Badge>
       {(entry.location || v.status.since) && (
@@ -74,6 +86,11 @@ export function RegistryStatus({ entry }: { entry: ExchangeEntry }) {
           ]
             .filter(Boolean)
             .join(', ')}
+        </Text>
+      )}
+      {dated && (
+        <Text size="xs" c="dimmed">
+          {t('exchange.checkedAt', { date: formatDay(v.checkedAt, i18n.language) })}
         </Text>
       )}
     </Stack>

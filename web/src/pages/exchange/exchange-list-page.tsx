@@ -191,7 +191,7 @@ function Entries({ entries, onOpen }: { entries: ExchangeEntry[]; onOpen: (id: s
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <RegistryStatus entry={e} />
+                <RegistryStatus entry={e} dated />
               </Table.Td>
               <Table.Td>
                 <Findings entry={e} />

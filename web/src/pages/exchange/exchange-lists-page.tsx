@@ -47,7 +47,7 @@ export default function ExchangeListsPage() {
       ) : lists.data.length === 0 ? (
         <Text c="dimmed">{t('exchange.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
+        <Table.ScrollContainer minWidth={520}>
           <Table striped highlightOnHover data-testid="exchange-lists">
             <Table.Thead>
               <Table.Tr>
