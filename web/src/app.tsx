@@ -28,6 +28,8 @@ const ReviewItemPage = lazy(() => import('./pages/review/review-item.js'));
 const ImportsPage = lazy(() => import('./pages/imports/imports-page.js'));
 const EnquiriesPage = lazy(() => import('./pages/enquiries/enquiries-page.js'));
 const EnquiryPage = lazy(() => import('./pages/enquiries/enquiry-page.js'));
+const ReportsPage = lazy(() => import('./pages/reports/reports-page.js'));
+const ReportPage = lazy(() => import('./pages/reports/report-page.js'));
 const ExchangeListsPage = lazy(() => import('./pages/exchange/exchange-lists-page.js'));
 const ExchangeListPage = lazy(() => import('./pages/exchange/exchange-list-page.js'));
 
@@ -162,6 +164,21 @@ function Routes({ me, start }: { me: Me; start: string | null }) {
       <Route path="/exchange/:id">
         <Guarded me={me} needs="exchange.read">
           <ExchangeListPage />
+        </Guarded>
+      </Route>
+      <Route path="/reports">
+        <Guarded me={me} needs="report.read">
+          <ReportsPage />
+        </Guarded>
+      </Route>
+      <Route path="/reports/reconciliation">
+        <Guarded me={me} needs="report.read">
+          <ReportsPage />
+        </Guarded>
+      </Route>
+      <Route path="/reports/:id">
+        <Guarded me={me} needs="report.read">
+          <ReportPage />
         </Guarded>
       </Route>
       <Route path="/imports">

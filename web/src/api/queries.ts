@@ -12,6 +12,9 @@ import type {
   PersonDetail,
   PersonSummary,
   Place,
+  ReportDetail,
+  ReportSummary,
+  ReportsReconciliation,
   ReviewDetail,
   ReviewItem,
   SearchResult,
@@ -222,5 +225,30 @@ export function useExchangeList(id: string) {
   return useQuery({
     queryKey: ['exchange-list', id],
     queryFn: ({ signal }) => get<ExchangeList>(`/api/exchange-lists/${id}`, signal),
+  });
+}
+
+/** Stored reports with their counts of figures and leads, newest publication first. */
+export function useReports() {
+  return useQuery({
+    queryKey: ['reports'],
+    queryFn: ({ signal }) => get<ReportSummary[]>('/api/reports', signal),
+  });
+}
+
+/** One report with its extraction and leads (the leads' candidates carry registry summaries). */
+export function useReport(id: string) {
+  return useQuery({
+    queryKey: ['report', id],
+    queryFn: ({ signal }) => get<ReportDetail>(`/api/reports/${id}`, signal),
+  });
+}
+
+/** Figures reconciled across all stored reports, with series, framing and the registry's counts. */
+export function useReportsReconciliation(enabled = true) {
+  return useQuery({
+    queryKey: ['reports', 'reconciliation'],
+    queryFn: ({ signal }) => get<ReportsReconciliation>('/api/reports/reconciliation', signal),
+    enabled,
   });
 }

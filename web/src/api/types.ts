@@ -497,3 +497,165 @@ export interface ExchangeList {
   createdAt: string;
   entries: ExchangeEntry[];
 }
+
+/** Categories of announced figures and reported statuses, as the reports engine names them. */
+export const REPORT_CATEGORIES = [
+  'surrendered',
+  'captured',
+  'evacuated',
+  'wounded',
+  'seriously wounded',
+  'killed',
+  'dead',
+  'detained',
+  'released',
+  'exchanged',
+  'missing',
+  'transferred',
+  'hospitalised',
+  'sentenced',
+] as const;
+
+export interface FigureWindow {
+  from: string | null;
+  to: string | null;
+  kind: 'cumulative' | 'period' | 'as_of';
+}
+
+/** One figure a report announced. */
+export interface ReportFigure {
+  count: number;
+  max: number | null;
+  qualifier: string;
+  category: string;
+  population: string | null;
+  includedIn: number | null;
+  window: FigureWindow;
+  attributedTo: string | null;
+  hedged: boolean;
+  sentence?: string;
+  text?: string;
+  /** The time words, when the window is left open for want of a publication date. */
+  relative?: string | null;
+}
+
+export interface ReportPersonMention {
+  name: string;
+  variants: string[];
+  age: number | null;
+  rank: string | null;
+  role: string | null;
+  unit: string | null;
+  side: string | null;
+  statuses: { type: string; date: string | null; place: string | null; hedged: boolean }[];
+  attributedTo: string | null;
+}
+
+/** What the engine read from one report (stored with it). */
+export interface ReportExtraction {
+  published: string | null;
+  /** Absent on reports stored before it was recorded. */
+  dating?: { source: 'given' | 'page' | 'text' | null; text: string | null; note: string | null };
+  publisher: string | null;
+  language: string;
+  title: string | null;
+  figures: ReportFigure[];
+  persons: ReportPersonMention[];
+  places: { name: string; kind: string }[];
+  organizations: { name: string; kind: string }[];
+  quotes: { text: string; speaker: string | null; truncated: boolean }[];
+  authors: string[];
+  framing: { term: string; for: string }[];
+  truncated: string[];
+  skipped: { text: string; reason: string; sentence: string }[];
+  reason: string | null;
+}
+
+export interface ReportSummary {
+  id: string;
+  title: string | null;
+  published: string | null;
+  publisher: string | null;
+  language: string | null;
+  url: string | null;
+  createdAt: string;
+  figures: number;
+  persons: number;
+  reason: string | null;
+  leads: Record<string, number>;
+}
+
+/** A registry person a lead may be. `fields` is null for roles that may not read persons. */
+export interface LeadCandidate {
+  personId: string;
+  probability: number;
+  weight?: number;
+  explanation?: Explanation;
+  fields?: Record<string, string> | null;
+}
+
+export interface ReportLead {
+  id: string;
+  mentionIndex: number;
+  name: string;
+  candidates: LeadCandidate[];
+  status: 'open' | 'accepted' | 'dismissed';
+  personId: string | null;
+  version: number;
+}
+
+export interface ReportDetail {
+  id: string;
+  sourceId: string;
+  title: string | null;
+  published: string | null;
+  publisher: string | null;
+  language: string | null;
+  url: string | null;
+  createdAt: string;
+  extraction: ReportExtraction;
+  leads: ReportLead[];
+}
+
+export interface SubmittedReport {
+  id: string;
+  duplicate: boolean;
+  figures: number;
+  leads: number;
+  reason: string | null;
+}
+
+/** A finding across reports; `figures` are [report index, figure index] into `reports`. */
+export interface ReconciliationFinding {
+  kind: 'sum' | 'consistent' | 'conflict';
+  figures: [number, number][];
+  explanation: string;
+  /** Absent from engines that did not name the check. */
+  rule?: string;
+}
+
+export interface ReportsReconciliation {
+  reports: {
+    id: string;
+    title: string | null;
+    publisher: string | null;
+    published: string | null;
+    figures: ReportFigure[];
+  }[];
+  reconciliation: ReconciliationFinding[];
+  series: {
+    source: string;
+    category: string;
+    population: string | null;
+    points: { date: string | null; count: number; kind: string; figure: [number, number] }[];
+  }[];
+  framingDifferences: { for: string; terms: { report: number; terms: string[] }[]; explanation: string }[];
+  registry: {
+    figure: [number, number];
+    category: string;
+    announced: number;
+    window: FigureWindow;
+    registryCount: number | null;
+    difference: number | null;
+  }[];
+}

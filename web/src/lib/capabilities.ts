@@ -14,6 +14,8 @@ export type Capability =
   | 'enquiry.read'
   | 'exchange.read'
   | 'exchange.write'
+  | 'report.read'
+  | 'report.write'
   | 'stats.read'
   | 'user.manage'
   | 'audit.read';
@@ -37,6 +39,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/review', label: 'nav.review', needs: 'person.merge' },
   { path: '/enquiries', label: 'nav.enquiries', needs: 'enquiry.read' },
   { path: '/exchange', label: 'nav.exchange', needs: 'exchange.read' },
+  { path: '/reports', label: 'nav.reports', needs: 'report.read' },
   { path: '/imports', label: 'nav.imports', needs: 'import.run' },
   { path: '/sources', label: 'nav.sources', needs: 'person.read' },
   { path: '/places', label: 'nav.places', needs: 'person.read' },

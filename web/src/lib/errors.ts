@@ -7,6 +7,8 @@ import { ApiError, type ApiIssue } from '../api/client.js';
 
 // Server messages of custom rules that have their own wording.
 const KNOWN_MESSAGES: [RegExp, string][] = [
+  [/internal address/i, 'validation.urlInternal'],
+  [/not a URL|scheme not allowed|credentials in URL/i, 'validation.url'],
   [/does not exist/i, 'validation.dateNotExist'],
   [/YYYY-MM-DD/, 'validation.dateFormat'],
   [/transfer needs/i, 'validation.transferPlace'],
