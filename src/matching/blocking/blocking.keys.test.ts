@@ -60,3 +60,58 @@ test('in linkage, pairs join records of different files only, left first', () =>
   const pairs = Array.from({ length: c.count }, (_, k) => `${c.left[k]}-${c.right[k]}`);
   assert.deepEqual(pairs.sort(), ['0-2', '1-2']);
 });
+
+test('large blocks are compared by sorted neighbourhood; records without a birth date still meet the whole block', () => {
+  // Forty namesakes born on different days, two of them without a birth date.
+  const records = Array.from({ length: 40 }, (_, i) => ({
+    id: String(i),
+    fields: {
+      given_name: 'Ivan',
+      family_name: 'Petrenko',
+      ...(i % 20 !== 7 && { date_of_birth: `19${50 + i}-0${1 + (i % 9)}-1${i % 10}` }),
+    },
+  }));
+  const S = prepare(records);
+  const rules = [{ name: 'given_family', keys: ['givenClass', 'family'] }];
+  const all = candidatePairs(S, { ...model, blocking: { rules, maxBlockSize: 1000 } });
+  assert.equal(all.count, (40 * 39) / 2, 'without a window every pair of the block is compared');
+  const windowed = candidatePairs(S, { ...model, blocking: { rules, maxBlockSize: 1000, window: 5 } });
+  const pairs = new Set(
+    Array.from({ length: windowed.count }, (_, k) => `${windowed.left[k]}-${windowed.right[k]}`),
+  );
+  assert.equal(pairs.size, windowed.count, 'each pair once');
+  assert.ok(windowed.count < all.count / 2, `windowed: ${windowed.count} pairs`);
+  assert.equal(windowed.report.rules[0]!.windowedBlocks, 1);
+  for (const undated of [7, 27])
+    for (let other = 0; other < 40; other++)
+      if (other !== undated)
+        assert.ok(
+          pairs.has(`${Math.min(undated, other)}-${Math.max(undated, other)}`),
+          `record ${undated} (no birth date) meets record ${other}`,
+        );
+  // Neighbours in birth order meet: 1951 and 1952 are adjacent in the sorted block.
+  assert.ok(pairs.has('1-2'));
+});
+
+test('a pair a windowed rule left out is still found by a later rule', () => {
+  const records = Array.from({ length: 30 }, (_, i) => ({
+    id: String(i),
+    fields: {
+      given_name: 'Ivan',
+      family_name: 'Petrenko',
+      date_of_birth: `19${60 + i}-01-01`,
+      ...((i === 0 || i === 20) && { id_number: 'Z-1' }),
+    },
+  }));
+  const S = prepare(records);
+  const rules = [
+    { name: 'given_family', keys: ['givenClass', 'family'] },
+    { name: 'id', keys: ['idNumber'] },
+  ];
+  const c = candidatePairs(S, { ...model, blocking: { rules, maxBlockSize: 1000, window: 3 } });
+  const pairs = new Set(Array.from({ length: c.count }, (_, k) => `${c.left[k]}-${c.right[k]}`));
+  assert.equal(pairs.size, c.count, 'each pair once');
+  assert.ok(pairs.has('0-1') && pairs.has('0-3') && !pairs.has('0-4'), 'the name block is windowed');
+  assert.equal(c.report.rules[1]!.pairs, 1);
+  assert.ok(pairs.has('0-20'), 'the shared id brings the distant pair back');
+});

@@ -18,6 +18,8 @@ export interface BlockingReport {
     blocks: number;
     skippedBlocks: number;
     skippedRecords: number;
+    /** Blocks compared by sorted neighbourhood (larger than the model's window). */
+    windowedBlocks: number;
   }[];
 }
 
@@ -76,8 +78,14 @@ export function candidatePairs(
   opts: BlockingOptions = {},
 ): CandidatePairs {
   const maxAll = opts.maxBlockSize ?? model.blocking.maxBlockSize;
+  const window = model.blocking.window ?? 0;
   const origin = opts.origin;
   const earlier: Int32Array[] = [];
+  // Per rule, each record's position in its sorted block when the block was windowed (else -1).
+  const positions: (Int32Array | null)[] = [];
+  let rank: Int32Array | null = null;
+  const dated = new Uint8Array(S.n);
+  for (let i = 0; i < S.n; i++) dated[i] = S.num.dobY[i] !== 0 ? 1 : 0;
   const out = new PairBuffer();
   const rules: BlockingReport['rules'][number][] = [];
   for (const rule of model.blocking.rules) {
@@ -87,6 +95,8 @@ export function candidatePairs(
     const before = out.count;
     let skippedBlocks = 0;
     let skippedRecords = 0;
+    let windowedBlocks = 0;
+    let pos: Int32Array | null = null;
     for (let k = 0; k < count; k++) {
       const s = starts[k]!;
       const e = starts[k + 1]!;
@@ -96,20 +106,42 @@ export function candidatePairs(
         for (let x = s; x < e; x++) ids[members[x]!] = -1;
         continue;
       }
+      const windowed = window > 0 && e - s > window + 1;
+      if (windowed) {
+        rank ??= sortRank(S);
+        pos ??= new Int32Array(S.n).fill(-1);
+        const r = rank;
+        const block = members.subarray(s, e).sort((a, b) => r[a]! - r[b]!);
+        for (let x = 0; x < block.length; x++) pos[block[x]!] = x;
+        windowedBlocks++;
+      }
       for (let x = s; x < e; x++) {
         const a = members[x]!;
         for (let y = x + 1; y < e; y++) {
           const b = members[y]!;
+          // Beyond the window only members without a birth date meet: they have no place in the order.
+          if (windowed && y > x + window && dated[a] && dated[b]) continue;
           if (origin && origin[a] === origin[b]) continue;
-          if (seenBefore(earlier, a, b)) continue;
-          if (origin && origin[a] === 1) out.push(b, a);
-          else out.push(a, b);
+          if (seenBefore(earlier, positions, window, dated, a, b)) continue;
+          if (origin) {
+            if (origin[a] === 1) out.push(b, a);
+            else out.push(a, b);
+          } else if (a < b) out.push(a, b);
+          else out.push(b, a);
         }
       }
       if (opts.onProgress && (k & 0xffff) === 0) opts.onProgress(rule.name, k, count);
     }
     earlier.push(ids);
-    rules.push({ name: rule.name, pairs: out.count - before, blocks: count, skippedBlocks, skippedRecords });
+    positions.push(pos);
+    rules.push({
+      name: rule.name,
+      pairs: out.count - before,
+      blocks: count,
+      skippedBlocks,
+      skippedRecords,
+      windowedBlocks,
+    });
   }
   return {
     left: out.left.subarray(0, out.count),
@@ -120,11 +152,52 @@ export function candidatePairs(
   };
 }
 
-function seenBefore(earlier: readonly Int32Array[], a: number, b: number): boolean {
+/**
+ * Whether an earlier rule already paired a and b: same block, and, if the block was windowed,
+ * within the window or one of them without a birth date.
+ */
+function seenBefore(
+  earlier: readonly Int32Array[],
+  positions: readonly (Int32Array | null)[],
+  window: number,
+  dated: Uint8Array,
+  a: number,
+  b: number,
+): boolean {
   for (let r = 0; r < earlier.length; r++) {
     const ids = earlier[r]!;
     const ka = ids[a]!;
-    if (ka >= 0 && ka === ids[b]) return true;
+    if (ka < 0 || ka !== ids[b]) continue;
+    const pos = positions[r];
+    if (!pos || pos[a]! < 0 || !dated[a] || !dated[b]) return true;
+    const d = pos[a]! - pos[b]!;
+    if (d <= window && d >= -window) return true;
   }
   return false;
+}
+
+/** Each record's rank in the order of family name, given-name class and birth date (missing last). */
+function sortRank(S: PreparedSet): Int32Array {
+  const text = (f: 'family' | 'givenClass', i: number): string => {
+    const id = S.str[f][i]!;
+    return id < 0 ? '\uffff' : S.strings[id]!;
+  };
+  const order = Array.from({ length: S.n }, (_, i) => i);
+  const family = order.map((i) => text('family', i));
+  const given = order.map((i) => text('givenClass', i));
+  const { dobY, dobM, dobD } = S.num;
+  order.sort((a, b) =>
+    family[a]! < family[b]!
+      ? -1
+      : family[a]! > family[b]!
+        ? 1
+        : given[a]! < given[b]!
+          ? -1
+          : given[a]! > given[b]!
+            ? 1
+            : dobY[a]! - dobY[b]! || dobM[a]! - dobM[b]! || dobD[a]! - dobD[b]!,
+  );
+  const rank = new Int32Array(S.n);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
 }

@@ -3,8 +3,9 @@
  * threshold are only a first cut: one wrong link would join two people and everyone linked to them.
  * Each component with more than two records is therefore re-clustered over all its pairs (scored
  * afresh, including pairs blocking never produced): groups join through their strongest link only
- * when their records also agree on average, so A–B and B–C cannot pull A and C together when A and
- * C clearly differ. Components too large to score in full are first split by raising the threshold.
+ * when their records also agree on average and no two of them clearly differ, so A–B and B–C cannot
+ * pull A and C together when A and C clearly differ (a sparse record, a name without a birth date,
+ * links well to two namesakes born years apart: it joins one of them, never both). Components too large to score in full are first split by raising the threshold.
  */
 import { UnionFind } from './union-find.js';
 
@@ -23,6 +24,11 @@ export interface ClusterInput {
   readonly support?: number;
   /** Largest component re-clustered pair by pair (default 300). */
   readonly maxExact?: number;
+  /**
+   * Weight (bits) below which two records clearly differ: groups holding such a pair never join,
+   * however well a third record links to both (default −12).
+   */
+  readonly conflict?: number;
 }
 
 /**
@@ -101,13 +107,16 @@ function supportedLinkage(comp: readonly number[], input: ClusterInput): number[
   const n = comp.length;
   if (n > (input.maxExact ?? 300)) return [[...comp]];
   const support = input.support ?? -6;
+  const conflict = input.conflict ?? -12;
   const sum = new Float64Array(n * n);
   const max = new Float64Array(n * n);
+  const min = new Float64Array(n * n);
   for (let a = 0; a < n; a++)
     for (let b = a + 1; b < n; b++) {
       const w = Math.max(-CLIP_LOW, Math.min(CLIP_HIGH, input.score(comp[a]!, comp[b]!)));
       sum[a * n + b] = sum[b * n + a] = w;
       max[a * n + b] = max[b * n + a] = w;
+      min[a * n + b] = min[b * n + a] = w;
     }
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
@@ -121,6 +130,7 @@ function supportedLinkage(comp: readonly number[], input: ClusterInput): number[
       for (let b = a + 1; b < n; b++) {
         const link = max[a * n + b]!;
         if (!alive[b] || link < input.threshold || link <= best) continue;
+        if (min[a * n + b]! < conflict) continue;
         if (sum[a * n + b]! / (size[a]! * size[b]!) < support) continue;
         [best, ba, bb] = [link, a, b];
       }
@@ -130,6 +140,7 @@ function supportedLinkage(comp: readonly number[], input: ClusterInput): number[
       sum[ba * n + c]! += sum[bb * n + c]!;
       sum[c * n + ba] = sum[ba * n + c]!;
       max[ba * n + c] = max[c * n + ba] = Math.max(max[ba * n + c]!, max[bb * n + c]!);
+      min[ba * n + c] = min[c * n + ba] = Math.min(min[ba * n + c]!, min[bb * n + c]!);
     }
     size[ba]! += size[bb]!;
     alive[bb] = 0;

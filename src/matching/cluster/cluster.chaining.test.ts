@@ -87,3 +87,30 @@ test('links below the threshold join nothing, and labels are dense in order of f
     [0, 1, 0],
   );
 });
+
+test('a sparse record that links well to two namesakes does not join them when they clearly differ', () => {
+  // A1, A2: one person; B1, B2: his namesake born years apart; S: a name alone, linking to all four.
+  // The average across the groups is high (S and the names agree), but A1 and B1 clearly differ.
+  const w = [
+    [0, 20, -14, 2, 9],
+    [20, 0, 2, 2, 9],
+    [-14, 2, 0, 20, 8],
+    [2, 2, 20, 0, 8],
+    [9, 9, 8, 8, 0],
+  ];
+  const links: [number, number][] = [
+    [0, 1],
+    [2, 3],
+    [0, 4],
+    [1, 4],
+    [2, 4],
+    [3, 4],
+  ];
+  const labels = clusterRecords(input(w, links));
+  assert.equal(labels[0], labels[1]);
+  assert.equal(labels[2], labels[3]);
+  assert.notEqual(labels[0], labels[2], 'the namesakes stay apart');
+  assert.equal(labels[4], labels[0], 'the sparse record joins the group it links to best');
+  const lenient = clusterRecords({ ...input(w, links), conflict: -100 });
+  assert.equal(lenient[0], lenient[2], 'without the conflict rule the average alone would join them');
+});

@@ -27,16 +27,58 @@ function exact(f: StringFeature): PairPredicate {
 /** A similarity in [0,1] of two records (0 when a value is missing). */
 export type PairScore = (A: PreparedSet, i: number, B: PreparedSet, j: number) => number;
 
-/** 2^26: two string ids combine into one exact double key. */
-const RADIX = 67_108_864;
-const MEMO_LIMIT = 1_000_000;
+/**
+ * A memo of similarities per pair of string ids, as an open-addressing hash table on typed
+ * arrays: looking up a pair allocates nothing (a Map keyed by a combined double boxes every key,
+ * which cost more than the similarity it saved). When it fills up it starts again.
+ */
+class PairMemo {
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly values: Float32Array;
+  private readonly mask: number;
+  private size = 0;
+
+  constructor(bits = 20) {
+    const capacity = 1 << bits;
+    this.left = new Int32Array(capacity).fill(-1);
+    this.right = new Int32Array(capacity);
+    this.values = new Float32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The similarity of strings a < b, computing it with `compute` on a miss. */
+  get(a: number, b: number, compute: () => number): number {
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
+    for (;;) {
+      const l = this.left[h]!;
+      if (l === -1) break;
+      if (l === a && this.right[h] === b) return this.values[h]!;
+      h = (h + 1) & this.mask;
+    }
+    const v = compute();
+    if (this.size > (this.mask * 7) >> 3) this.clear();
+    else {
+      this.left[h] = a;
+      this.right[h] = b;
+      this.values[h] = v;
+      this.size++;
+    }
+    return v;
+  }
+
+  clear(): void {
+    this.left.fill(-1);
+    this.size = 0;
+  }
+}
 
 /**
  * Jaro–Winkler on a feature, memoised per pair of string ids inside one set: towns, units, ranks and
  * names come from small vocabularies, so the same two strings meet again and again.
  */
 function jwScore(f: StringFeature): PairScore {
-  let memo = new Map<number, number>();
+  let memo: PairMemo | null = null;
   let memoSet: PreparedSet | null = null;
   return (A, i, B, j) => {
     const a = A.str[f][i]!;
@@ -44,17 +86,15 @@ function jwScore(f: StringFeature): PairScore {
     if (a < 0 || b < 0) return 0;
     if (A !== B) return jaroWinkler(A.strings[a]!, B.strings[b]!);
     if (a === b) return 1;
-    if (memoSet !== A || memo.size > MEMO_LIMIT) {
-      memo = new Map();
+    if (memoSet !== A) {
+      memo ??= new PairMemo();
+      memo.clear();
       memoSet = A;
     }
-    const key = a < b ? a * RADIX + b : b * RADIX + a;
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = jaroWinkler(A.strings[a]!, A.strings[b]!);
-      memo.set(key, v);
-    }
-    return v;
+    const strings = A.strings;
+    return a < b
+      ? memo!.get(a, b, () => jaroWinkler(strings[a]!, strings[b]!))
+      : memo!.get(b, a, () => jaroWinkler(strings[a]!, strings[b]!));
   };
 }
 

@@ -21,6 +21,20 @@ export interface BlockingRuleSpec {
   readonly maxBlockSize?: number;
 }
 
+/** Blocking: the rules, the largest block compared at all, and the window for large blocks. */
+export interface BlockingSpec {
+  readonly rules: readonly BlockingRuleSpec[];
+  readonly maxBlockSize: number;
+  /**
+   * Sorted neighbourhood inside large blocks: a block with more than `window + 1` members is
+   * sorted by family name, given name and birth date, and each member is compared with the next
+   * `window` members only, so that pairs grow with the number of records, not with its square;
+   * members without a birth date (no place in that order) are still compared with the whole block.
+   * Absent: every pair of a block is compared.
+   */
+  readonly window?: number;
+}
+
 /** m and u per level (index 0 is the first level after "missing"), the prior and the TF weight. */
 export interface ModelParameters {
   /** Probability that two random records are the same person. */
@@ -36,7 +50,7 @@ export interface MatchModel {
   readonly version: string;
   readonly fields: readonly FieldType[];
   readonly comparisons: readonly ComparisonSpec[];
-  readonly blocking: { readonly rules: readonly BlockingRuleSpec[]; readonly maxBlockSize: number };
+  readonly blocking: BlockingSpec;
   readonly parameters: ModelParameters;
   /** `match`: probability above which a pair is linked; `review`: above which it is shown to an officer. */
   readonly thresholds: { readonly match: number; readonly review: number };
@@ -63,6 +77,7 @@ const modelSchema = z.object({
       }),
     ),
     maxBlockSize: z.number().int().positive(),
+    window: z.number().int().positive().optional(),
   }),
   parameters: z.object({
     prior: z.number().gt(0).lt(1),
