@@ -8,40 +8,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { lazyPopulation } from '../src/matching/generate/index.js';
-import type { Person } from '../src/matching/generate/index.js';
 import { transliterate } from '../src/matching/index.js';
 import { defaultWebRoot } from '../src/http/plugins/web.js';
 import { openBrowser, signIn, skipReason, startWorld } from '../e2e/harness.js';
 import { machine, options, saveResult, summarise } from './lib-stats.js';
+import { fillRegistry } from './lib-population.js';
 
 const opts = options(process.argv.slice(2));
 const N = Number(opts['persons'] ?? 100_000);
 const QUERIES = Number(opts['queries'] ?? 60);
 const SEED = 2022;
-
-const day = (d: { year: number; month: number; day: number }) => ({
-  year: d.year,
-  month: d.month,
-  day: d.day,
-});
-
-/** A generated person as the registry receives it: claims and one event. */
-function registration(p: Person, sourceId: string) {
-  const claims: { field: string; value: unknown }[] = [
-    { field: 'family_name', value: p.familyName },
-    { field: 'given_name', value: p.givenName },
-    { field: 'patronymic', value: p.patronymic },
-    { field: 'name_original', value: `${p.familyName} ${p.givenName} ${p.patronymic}` },
-    { field: 'sex', value: p.sex === 'M' ? 'male' : 'female' },
-    { field: 'date_of_birth', value: day(p.birthDate) },
-    { field: 'place_of_birth', value: p.birthPlace.name },
-  ];
-  if (p.rank) claims.push({ field: 'rank', value: p.rank });
-  if (p.unit) claims.push({ field: 'unit', value: `${p.unit.number} ${p.unit.kind}` });
-  if (p.serviceNumber) claims.push({ field: 'service_number', value: p.serviceNumber });
-  const kind = p.category === 'military' ? 'captured' : 'missing';
-  return { sourceId, claims, events: [{ kind, date: day(p.eventDate), placeText: p.eventPlace.name }] };
-}
 
 /** The gzip size of every script index.html loads up front (entry and module preloads). */
 function firstLoadJs(root: string): { files: number; bytes: number; gzipBytes: number } {
@@ -101,15 +77,7 @@ async function main(): Promise<void> {
       reliability: 'C',
     });
     const population = lazyPopulation({ persons: N, seed: SEED });
-    const t0 = performance.now();
-    for (let i = 0; i < N; i += 1000) {
-      const batch = Array.from({ length: Math.min(1000, N - i) }, (_, j) =>
-        registration(population.at(i + j), src.id),
-      );
-      await world.app.persons.registerBatch(officer, src.id, batch);
-      process.stderr.write(`\rregistered ${i + batch.length}/${N}`);
-    }
-    process.stderr.write(`\rregistered ${N} in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    await fillRegistry(world.app, officer, src.id, population, N);
     await signIn(b.page, world.url, world.users.tracing_officer.username);
     const box = b.page.getByTestId('search-box');
     const samples: number[] = [];

@@ -1,0 +1,272 @@
+/**
+ * Registry search benchmark: a registry of N generated persons (filled through the bulk path), then
+ * a few hundred queries as officers type them, through `app.persons.search` in-process and through
+ * `GET /api/search` with an API token. Reports p50/p95 wall and CPU time per query, and the share
+ * of queries whose true person ranks first (quality at scale).
+ *   npm run bench -- search [--persons 1000000] [--queries 300] [--dialect sqlite|postgres]
+ *                           [--db FILE] [--http no]
+ * Queries come from the generator: a person's record as one of the source styles writes it
+ * (Ukrainian or Russian Cyrillic, ICRC, German, French, Polish, English romanisations, with their
+ * typos, initials and Russian forms), as a name, as a name with the birth date, or cut off in the
+ * middle of a word as if still being typed.
+ * `--db FILE` (SQLite) keeps the filled registry in FILE and reuses it on the next run with the
+ * same --persons, so that a change to search can be measured without filling again.
+ * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { createApp, type App } from '../src/app/index.js';
+import { asId, type Actor, type UserId } from '../src/domain/index.js';
+import { testConfig } from '../src/config/config.js';
+import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
+import { migrateToLatest } from '../src/db/migrations/index.js';
+import {
+  STYLES,
+  STYLE_ORDER,
+  fieldMapping,
+  formatDate,
+  lazyPopulation,
+  type PopulationLike,
+} from '../src/matching/generate/index.js';
+import { renderRecord } from '../src/matching/generate/render-record.js';
+import { Rng } from '../src/matching/generate/prng.js';
+import { benchDatabase, machine, options, rssMb, saveResult, summarise } from './lib-stats.js';
+import { fillRegistry } from './lib-population.js';
+
+const opts = options(process.argv.slice(2));
+const N = Number(opts['persons'] ?? 1_000_000);
+const QUERIES = Number(opts['queries'] ?? 300);
+const WARMUP = 20;
+const LIMIT = 20;
+const SEED = 2022;
+const dialect = (opts['dialect'] ?? 'sqlite') as 'sqlite' | 'postgres';
+const keepFile = opts['db'];
+const withHttp = opts['http'] !== 'no';
+const officer: Actor = {
+  userId: asId<UserId>('00000000-0000-7000-8000-000000000001'),
+  role: 'tracing_officer',
+  via: 'system',
+};
+
+type Kind = 'name' | 'name+date' | 'partial';
+interface Query {
+  readonly q: string;
+  readonly kind: Kind;
+  /** The registry id of the person the query was made from. */
+  readonly truth: string;
+}
+
+/** A 32-bit hash, so persons queried are spread over the whole population. */
+function hash32(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * `count` queries: query k describes a person as source style k mod 7 writes it, as a name, a name
+ * with the birth date (the true one, as an officer types it from an enquiry) or a name still being
+ * typed (the last word cut after two to four letters).
+ */
+export function makeQueries(population: PopulationLike, ids: readonly string[], count: number): Query[] {
+  const out: Query[] = [];
+  for (let k = 0; k < count; k++) {
+    const index = hash32(k + 1) % ids.length;
+    const person = population.at(index);
+    const style = STYLES[STYLE_ORDER[k % STYLE_ORDER.length]!];
+    const rng = Rng.of(SEED, 0x71756572, k);
+    const cells = renderRecord(person, style, rng, `q${k}`);
+    const columns = fieldMapping(style);
+    const cell = (field: 'full_name' | 'family_name' | 'given_name' | 'patronymic') => {
+      const header = columns[field];
+      return header ? (cells[style.columns.findIndex((c) => c.header === header)] ?? '') : '';
+    };
+    const latin = style.convention !== null;
+    let name = cell('full_name');
+    if (!name) {
+      const family = cell('family_name') || person.familyName;
+      const given = cell('given_name');
+      const patronymic = (k >> 1) % 3 === 0 ? cell('patronymic') : '';
+      // Latin-script writers put the given name first about half the time; lists put the family name first.
+      name = (latin && k % 4 < 2 ? [given, family] : [family, given, patronymic]).filter(Boolean).join(' ');
+    }
+    const kind: Kind = (['name', 'name+date', 'partial'] as const)[Math.floor(k / 7) % 3]!;
+    let q = name;
+    if (kind === 'name+date')
+      q = `${name} ${formatDate(person.birthDate, (['dmy-dot', 'iso', 'dmy-slash'] as const)[k % 3]!)}`;
+    else if (kind === 'partial') {
+      const words = name.split(' ');
+      const last = words[words.length - 1]!;
+      if (words.length > 1 && last.length > 4) words[words.length - 1] = last.slice(0, 2 + (k % 3));
+      else if (words.length === 1) words[0] = last.slice(0, Math.max(3, last.length - 2));
+      q = words.join(' ');
+    }
+    out.push({ q, kind, truth: ids[index]! });
+  }
+  return out;
+}
+
+/** Opens the registry: the kept SQLite file when it holds N persons already, else a fresh database filled now. */
+async function openRegistry(): Promise<{
+  app: App;
+  ids: string[];
+  fillSeconds: number | null;
+  dispose(): Promise<void>;
+}> {
+  const population = lazyPopulation({ persons: N, seed: SEED });
+  let database: Database;
+  let dispose: () => Promise<void>;
+  if (keepFile) {
+    if (dialect !== 'sqlite') throw new Error('--db keeps a SQLite file only');
+    const sidecar = `${keepFile}.ids.json`;
+    database = openDatabase(keepFile);
+    await migrateToLatest(database);
+    dispose = () => database.close();
+    if (existsSync(sidecar)) {
+      const kept = JSON.parse(readFileSync(sidecar, 'utf8')) as {
+        persons: number;
+        seed: number;
+        ids: string[];
+      };
+      if (kept.persons !== N || kept.seed !== SEED)
+        throw new Error(`${keepFile} holds ${kept.persons} persons of seed ${kept.seed}, not ${N}`);
+      process.stderr.write(`reusing ${keepFile} (${N} persons)\n`);
+      return { app: createApp({ database }), ids: kept.ids, fillSeconds: null, dispose };
+    }
+  } else ({ database, dispose } = await benchDatabase(dialect));
+  const app = createApp({ database });
+  const src = await app.sources.create(officer, { kind: 'list', title: 'Generated list', reliability: 'C' });
+  const t0 = performance.now();
+  const ids = await fillRegistry(app, officer, src.id, population, N, 2000);
+  const fillSeconds = (performance.now() - t0) / 1000;
+  if (keepFile) writeFileSync(`${keepFile}.ids.json`, JSON.stringify({ persons: N, seed: SEED, ids }));
+  return { app, ids, fillSeconds, dispose };
+}
+
+interface Sample {
+  readonly q: string;
+  readonly kind: Kind;
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/** Times `run` for every query: wall time and the process's CPU time (all threads). */
+async function timed<T>(
+  queries: readonly Query[],
+  run: (q: Query) => Promise<T>,
+  each?: (q: Query, r: T) => void,
+) {
+  for (const q of queries.slice(0, WARMUP)) await run(q);
+  const samples: Sample[] = [];
+  for (const q of queries.slice(WARMUP)) {
+    const c = process.cpuUsage();
+    const s = performance.now();
+    const r = await run(q);
+    const wall = performance.now() - s;
+    const used = process.cpuUsage(c);
+    samples.push({ q: q.q, kind: q.kind, wall, cpu: (used.user + used.system) / 1000 });
+    each?.(q, r);
+  }
+  return samples;
+}
+
+function report(samples: readonly Sample[]) {
+  const of = (list: readonly Sample[]) => ({
+    wallMs: summarise(list.map((s) => s.wall)),
+    cpuMs: summarise(list.map((s) => s.cpu)),
+  });
+  const byKind: Record<string, ReturnType<typeof of>> = {};
+  for (const kind of ['name', 'name+date', 'partial'] as const)
+    byKind[kind] = of(samples.filter((s) => s.kind === kind));
+  const slowest = [...samples]
+    .sort((a, b) => b.wall - a.wall)
+    .slice(0, 5)
+    .map((s) => `${s.wall.toFixed(1)} ms: ${s.q}`);
+  return { all: of(samples), byKind, slowest };
+}
+
+async function main(): Promise<void> {
+  const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+  const { app, ids, fillSeconds, dispose } = await openRegistry();
+  try {
+    const queries = makeQueries(lazyPopulation({ persons: N, seed: SEED }), ids, QUERIES + WARMUP);
+    const loadBefore = load();
+    // Quality: where the true person ranks among the results.
+    const ranks: { kind: Kind; rank: number; candidates: number }[] = [];
+    const inProcess = await timed(
+      queries,
+      (q) => app.persons.search(officer, { q: q.q, limit: LIMIT }),
+      (q, r) =>
+        ranks.push({
+          kind: q.kind,
+          rank: r.items.findIndex((i) => i.id === q.truth),
+          candidates: r.candidates,
+        }),
+    );
+    let http: ReturnType<typeof report> | null = null;
+    if (withHttp) {
+      const { buildServer } = await import('../src/http/build-server.js');
+      const server = await buildServer({ app, config: testConfig({ apiRatePerMinute: 1_000_000 }) });
+      const address = await server.listen({ port: 0, host: '127.0.0.1' });
+      const admin = { ...officer, role: 'admin' as const };
+      const user = await app.auth.addUser(admin, {
+        username: `bench-${Date.now()}`,
+        displayName: 'Bench',
+        role: 'tracing_officer',
+        password: 'bench-password-123',
+      });
+      const { token } = await app.auth.issueToken(admin, user.id, { name: 'bench' });
+      http = report(
+        await timed(queries, async (q) => {
+          const res = await fetch(`${address}/api/search?q=${encodeURIComponent(q.q)}&limit=${LIMIT}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`HTTP ${res.status} for ${q.q}`);
+        }),
+      );
+      await server.close();
+    }
+    const quality: Record<
+      string,
+      { queries: number; first: number; inResults: number; candidatesMean: number }
+    > = {};
+    for (const kind of ['name', 'name+date', 'partial', 'all'] as const) {
+      const list = ranks.filter((r) => kind === 'all' || r.kind === kind);
+      const share = (f: (r: (typeof ranks)[number]) => boolean) =>
+        Math.round((1000 * list.filter(f).length) / Math.max(1, list.length)) / 1000;
+      quality[kind] = {
+        queries: list.length,
+        first: share((r) => r.rank === 0),
+        inResults: share((r) => r.rank >= 0),
+        candidatesMean: Math.round(list.reduce((a, r) => a + r.candidates, 0) / Math.max(1, list.length)),
+      };
+    }
+    const result = {
+      dialect,
+      persons: N,
+      queries: QUERIES,
+      limit: LIMIT,
+      fillSeconds: fillSeconds === null ? null : Math.round(fillSeconds),
+      loadAverage: { before: loadBefore, after: load() },
+      inProcess: report(inProcess),
+      http,
+      quality,
+      rssMb: rssMb(),
+      examples: queries.slice(WARMUP, WARMUP + 21).map((q) => `${q.kind}: ${q.q}`),
+    };
+    const path = saveResult(`search-${dialect}-${N}`, result);
+    const f = (s: { p50: number; p95: number }) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms`;
+    process.stdout.write(
+      `${machine()}\n${JSON.stringify(result, null, 2)}\n` +
+        `in-process p50 / p95: wall ${f(result.inProcess.all.wallMs)}, CPU ${f(result.inProcess.all.cpuMs)}\n` +
+        (http ? `HTTP p50 / p95: wall ${f(http.all.wallMs)}, CPU ${f(http.all.cpuMs)}\n` : '') +
+        `true person first: ${quality['name']!.first} (name), ${quality['name+date']!.first} (name and date)\n` +
+        `saved ${path}\n`,
+    );
+  } finally {
+    await dispose();
+  }
+}
+
+await main();
