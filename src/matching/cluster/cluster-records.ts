@@ -5,7 +5,9 @@
  * afresh, including pairs blocking never produced): groups join through their strongest link only
  * when their records also agree on average and no two of them clearly differ, so A–B and B–C cannot
  * pull A and C together when A and C clearly differ (a sparse record, a name without a birth date,
- * links well to two namesakes born years apart: it joins one of them, never both). Components too large to score in full are first split by raising the threshold.
+ * links well to two namesakes born years apart: it joins one of them, never both). Components too
+ * large to score in full (more than `maxExact` records) are clustered over their own links, strongest
+ * first, under the same conditions, scoring only the pairs across the two groups a link would join.
  */
 import { UnionFind } from './union-find.js';
 
@@ -49,12 +51,24 @@ export function clusterRecords(input: ClusterInput): Int32Array {
   };
   const edges: number[] = [];
   for (let k = 0; k < input.count; k++) if (input.weights[k]! >= input.threshold) edges.push(k);
+  // Components too large to score pair by pair are clustered over their own links only.
+  const large: number[][] = [];
+  const largeOf = new Int32Array(input.n).fill(-1);
   for (const comp of components(input.n, edges, input, input.threshold)) {
     if (comp.length <= 2) assign(comp);
-    else
-      splitLarge(comp, edges, input, input.threshold, maxExact, (c) =>
-        supportedLinkage(c, input).forEach(assign),
-      );
+    else if (comp.length <= maxExact) supportedLinkage(comp, input).forEach(assign);
+    else {
+      for (const m of comp) largeOf[m] = large.length;
+      large.push(comp);
+    }
+  }
+  if (large.length > 0) {
+    const local: number[][] = large.map(() => []);
+    for (const k of edges) {
+      const c = largeOf[input.left[k]!]!;
+      if (c >= 0) local[c]!.push(k);
+    }
+    large.forEach((comp, c) => sparseLinkage(comp, local[c]!, input).forEach(assign));
   }
   return relabelInOrder(labels);
 }
@@ -79,23 +93,49 @@ function components(
   return [...groups.values()];
 }
 
-/** Raises the threshold inside an oversized component until its parts are small enough. */
-function splitLarge(
-  comp: number[],
-  edges: readonly number[],
-  input: ClusterInput,
-  threshold: number,
-  maxExact: number,
-  done: (c: number[]) => void,
-): void {
-  if (comp.length <= maxExact || threshold > 60) {
-    done(comp);
-    return;
+/** Largest product of two groups' sizes whose cross pairs are scored before joining them. */
+const MAX_CROSS = 10_000;
+
+/**
+ * Clustering of a component too large to score every pair: its links in order of weight, strongest
+ * first, each joining its two groups under the same conditions as supportedLinkage (no pair of
+ * records that clearly differ, enough agreement on average), scoring only the pairs across the two
+ * groups. Groups of one person stay small, so this is cheap; groups too large to check never join.
+ */
+function sparseLinkage(comp: readonly number[], links: readonly number[], input: ClusterInput): number[][] {
+  const support = input.support ?? -6;
+  const conflict = input.conflict ?? -12;
+  const order = [...links].sort((a, b) => input.weights[b]! - input.weights[a]!);
+  const uf = new UnionFind(input.n);
+  const members = new Map<number, number[]>(comp.map((m) => [m, [m]]));
+  for (const k of order) {
+    const ra = uf.find(input.left[k]!);
+    const rb = uf.find(input.right[k]!);
+    if (ra === rb) continue;
+    const A = members.get(ra)!;
+    const B = members.get(rb)!;
+    if (A.length * B.length > MAX_CROSS) continue;
+    let sum = 0;
+    let ok = true;
+    for (let x = 0; x < A.length && ok; x++)
+      for (let y = 0; y < B.length; y++) {
+        const w = Math.max(-CLIP_LOW, Math.min(CLIP_HIGH, input.score(A[x]!, B[y]!)));
+        if (w < conflict) {
+          ok = false;
+          break;
+        }
+        sum += w;
+      }
+    if (!ok || sum / (A.length * B.length) < support) continue;
+    uf.union(ra, rb);
+    const root = uf.find(ra);
+    const joined = A.length >= B.length ? A : B;
+    for (const m of A.length >= B.length ? B : A) joined.push(m);
+    members.delete(ra);
+    members.delete(rb);
+    members.set(root, joined);
   }
-  const inside = new Set(comp);
-  const local = edges.filter((k) => inside.has(input.left[k]!) && inside.has(input.right[k]!));
-  for (const part of components(input.n, local, input, threshold + 4, inside))
-    splitLarge(part, local, input, threshold + 4, maxExact, done);
+  return [...members.values()];
 }
 
 /**
@@ -105,7 +145,6 @@ function splitLarge(
  */
 function supportedLinkage(comp: readonly number[], input: ClusterInput): number[][] {
   const n = comp.length;
-  if (n > (input.maxExact ?? 300)) return [[...comp]];
   const support = input.support ?? -6;
   const conflict = input.conflict ?? -12;
   const sum = new Float64Array(n * n);

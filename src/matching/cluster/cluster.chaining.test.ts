@@ -114,3 +114,29 @@ test('a sparse record that links well to two namesakes does not join them when t
   const lenient = clusterRecords({ ...input(w, links), conflict: -100 });
   assert.equal(lenient[0], lenient[2], 'without the conflict rule the average alone would join them');
 });
+
+test('a component too large to score in full is clustered over its links under the same conditions', () => {
+  const w = [
+    [0, 20, -14, 2, 9],
+    [20, 0, 2, 2, 9],
+    [-14, 2, 0, 20, 8],
+    [2, 2, 20, 0, 8],
+    [9, 9, 8, 8, 0],
+  ];
+  const links: [number, number][] = [
+    [0, 1],
+    [2, 3],
+    [0, 4],
+    [1, 4],
+    [2, 4],
+    [3, 4],
+  ];
+  // maxExact 3: the five records form one component too large for the pair-by-pair method.
+  const labels = clusterRecords({ ...input(w, links), maxExact: 3 });
+  assert.equal(labels[0], labels[1]);
+  assert.equal(labels[2], labels[3]);
+  assert.notEqual(labels[0], labels[2], 'the namesakes stay apart');
+  assert.equal(labels[4], labels[0], 'the sparse record joins the group it links to most strongly');
+  const all = clusterRecords({ ...input(w, links), maxExact: 3, conflict: -100, support: -100 });
+  assert.equal(all[0], all[2], 'without the conditions every link would join');
+});
