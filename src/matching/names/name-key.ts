@@ -51,6 +51,7 @@ const HUSHER = 0x161; // š
 // One-letter strings by code, so that building a key allocates no intermediate arrays.
 const CHARS: readonly string[] = Array.from({ length: HUSHER + 1 }, (_, c) => String.fromCharCode(c));
 const KEEP_E = 4; // mode bit: the given-name key
+const FRENCH_J = 8; // mode bit: a token written the French way (ou for у), where j is ж
 const ISO9_MARKS = new Set([0xec, 0xcc, 0xea, 0xca, 0xe2, 0xc2, 0xfb, 0xdb, 0x15d, 0x15c, 0xe8, 0xc8]);
 const HACEK_MARKS = new Set([
   0x10d, 0x10c, 0x161, 0x160, 0x17e, 0x17d, 0x2b9, 0x2ba, 0x11b, 0x11a, 0x159, 0x158,
@@ -134,12 +135,16 @@ function hasOtherScript(token: string): boolean {
 /** Which ambiguous letters the token's own marks decide: ISO 9 writes х as h, Slavists as x. */
 function modes(token: string): number {
   let m = 0;
+  let ou = false;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
+    if ((c | 0x20) === 0x6f && (token.charCodeAt(i + 1) | 0x20) === 0x75) ou = true; // "ou", any case
     if (c < 0xc0) continue;
     if (ISO9_MARKS.has(c)) m |= 1;
     if (HACEK_MARKS.has(c)) m |= 2;
   }
+  // French writes у as ou and ж as j (Joukov, Jouravliov); no other convention in use writes both.
+  if (ou && (m & 2) === 0) m |= FRENCH_J;
   return m;
 }
 
@@ -218,7 +223,8 @@ function readDigraphs(n: number, mode: number): number {
 function readOne(c: number, c1: number, c2: number, c3: number, lastTwo: boolean, mode: number): number {
   switch (c) {
     case E: push(keepE ? E : I); return 1;
-    case I: case 0x6a: case 0x79: push(I); return 1; // i j y
+    case 0x6a: push(mode & FRENCH_J ? HUSHER : I); return 1; // j
+    case I: case 0x79: push(I); return 1; // i y
     case O: if (c1 === U) { push(U); return 2; } push(O); return 1;
     case 0x77: push(V); return 1; // w
     case 0x71: push(K); return 1; // q
