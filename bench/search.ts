@@ -20,18 +20,9 @@ import { asId, type Actor, type UserId } from '../src/domain/index.js';
 import { testConfig } from '../src/config/config.js';
 import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
 import { migrateToLatest } from '../src/db/migrations/index.js';
-import {
-  STYLES,
-  STYLE_ORDER,
-  fieldMapping,
-  formatDate,
-  lazyPopulation,
-  type PopulationLike,
-} from '../src/matching/generate/index.js';
-import { renderRecord } from '../src/matching/generate/render-record.js';
-import { Rng } from '../src/matching/generate/prng.js';
+import { lazyPopulation } from '../src/matching/generate/index.js';
 import { benchDatabase, machine, options, rssMb, saveResult, summarise } from './lib-stats.js';
-import { fillRegistry } from './lib-population.js';
+import { fillRegistry, makeQueries, type Kind, type Query } from './lib-population.js';
 
 const opts = options(process.argv.slice(2));
 const N = Number(opts['persons'] ?? 1_000_000);
@@ -47,64 +38,6 @@ const officer: Actor = {
   role: 'tracing_officer',
   via: 'system',
 };
-
-type Kind = 'name' | 'name+date' | 'partial';
-interface Query {
-  readonly q: string;
-  readonly kind: Kind;
-  /** The registry id of the person the query was made from. */
-  readonly truth: string;
-}
-
-/** A 32-bit hash, so persons queried are spread over the whole population. */
-function hash32(x: number): number {
-  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/**
- * `count` queries: query k describes a person as source style k mod 7 writes it, as a name, a name
- * with the birth date (the true one, as an officer types it from an enquiry) or a name still being
- * typed (the last word cut after two to four letters).
- */
-export function makeQueries(population: PopulationLike, ids: readonly string[], count: number): Query[] {
-  const out: Query[] = [];
-  for (let k = 0; k < count; k++) {
-    const index = hash32(k + 1) % ids.length;
-    const person = population.at(index);
-    const style = STYLES[STYLE_ORDER[k % STYLE_ORDER.length]!];
-    const rng = Rng.of(SEED, 0x71756572, k);
-    const cells = renderRecord(person, style, rng, `q${k}`);
-    const columns = fieldMapping(style);
-    const cell = (field: 'full_name' | 'family_name' | 'given_name' | 'patronymic') => {
-      const header = columns[field];
-      return header ? (cells[style.columns.findIndex((c) => c.header === header)] ?? '') : '';
-    };
-    const latin = style.convention !== null;
-    let name = cell('full_name');
-    if (!name) {
-      const family = cell('family_name') || person.familyName;
-      const given = cell('given_name');
-      const patronymic = (k >> 1) % 3 === 0 ? cell('patronymic') : '';
-      // Latin-script writers put the given name first about half the time; lists put the family name first.
-      name = (latin && k % 4 < 2 ? [given, family] : [family, given, patronymic]).filter(Boolean).join(' ');
-    }
-    const kind: Kind = (['name', 'name+date', 'partial'] as const)[Math.floor(k / 7) % 3]!;
-    let q = name;
-    if (kind === 'name+date')
-      q = `${name} ${formatDate(person.birthDate, (['dmy-dot', 'iso', 'dmy-slash'] as const)[k % 3]!)}`;
-    else if (kind === 'partial') {
-      const words = name.split(' ');
-      const last = words[words.length - 1]!;
-      if (words.length > 1 && last.length > 4) words[words.length - 1] = last.slice(0, 2 + (k % 3));
-      else if (words.length === 1) words[0] = last.slice(0, Math.max(3, last.length - 2));
-      q = words.join(' ');
-    }
-    out.push({ q, kind, truth: ids[index]! });
-  }
-  return out;
-}
 
 /** Opens the registry: the kept SQLite file when it holds N persons already, else a fresh database filled now. */
 async function openRegistry(): Promise<{

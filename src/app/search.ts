@@ -5,12 +5,20 @@
  */
 import { z } from 'zod';
 import { FIELD_TYPES, blockingKeys, nameKey, type FieldType, type MatchRecord } from '../matching/index.js';
-import { claimValueText, parseInput, personView, type Actor, type ClaimField } from '../domain/index.js';
+import {
+  claimValueText,
+  liveClaims,
+  parseInput,
+  personView,
+  type Actor,
+  type Claim,
+  type ClaimField,
+} from '../domain/index.js';
 import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
 import { foldTokens } from './indexing.js';
-import { candidatesByKeys, liveClaimsOf, loadMatchRecords, scoreRecords } from './registry-matching.js';
-import type { Executor } from '../db/repositories/person-repository.js';
+import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-matching.js';
+import { rowToClaim, type Executor } from '../db/repositories/person-repository.js';
 import { sql } from 'kysely';
 
 export const SearchInput = z
@@ -66,23 +74,74 @@ const SUMMARY: ClaimField[] = [
 ];
 const CANDIDATE_LIMIT = 400;
 
+/** Rows counted per prefix when choosing which one to read first; more than this counts as "many". */
+const PREFIX_COUNT_CAP = 2000;
+
+/** How many key rows start with `prefix`, counted up to `cap`. */
+async function prefixRows(db: Executor, prefix: string, cap: number): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('blocking_keys')
+        .select(sql`1`.as('one'))
+        .where('key', '>=', prefix)
+        .where('key', '<', `${prefix}\uffff`)
+        .limit(cap)
+        .as('p'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The prefixes of one query in the order to read them: the rarest first (the others are checked
+ * per person it yields), or none when some prefix starts no key at all (nobody has every token).
+ * Counting stops at the rarest count so far, so a common prefix costs no more than a rare one.
+ */
+export async function prefixPlan(db: Executor, prefixes: readonly string[]): Promise<string[]> {
+  // Longer prefixes first: they are usually the rarer, which keeps the later counts short.
+  const unique = [...new Set(prefixes)].sort((a, b) => b.length - a.length);
+  if (unique.length === 1) return unique;
+  let rarest = 0;
+  let least = PREFIX_COUNT_CAP;
+  for (let i = 0; i < unique.length; i++) {
+    const rows = await prefixRows(db, unique[i]!, least);
+    if (rows === 0) return [];
+    if (rows < least || i === 0) {
+      rarest = i;
+      least = rows;
+    }
+  }
+  return [unique[rarest]!, ...unique.filter((_, i) => i !== rarest)];
+}
+
 /** Persons whose name tokens start with every token typed so far (the last one may be partial). */
-async function prefixCandidates(db: Executor, text: string, limit: number): Promise<string[]> {
+export async function prefixCandidates(db: Executor, text: string, limit: number): Promise<string[]> {
   const tokens = foldTokens(text)
     .filter((t) => !/^\d+$/.test(t))
     .slice(0, 4);
   if (tokens.length === 0) return [];
   const out = new Set<string>();
   // Same script as typed ("t:"), then across scripts and spellings by name key ("k:").
-  // A partial token may end in half a digraph ("Kovalch"): its key is also tried without the last two letters.
+  // A partial token may end in half a digraph ("Kovalch"): its key is also tried without the last two
+  // letters. So are whole words, which finds other endings of a name ("Svitlanka", "Yevgeny").
   const trimmed = (t: string) => (t.length > 5 ? t.slice(0, -2) : t);
   const variants = [
     tokens.map((t) => `t:${t}`),
     tokens.map((t) => `k:${nameKey(t)}`),
     tokens.map((t) => `k:${nameKey(trimmed(t))}`),
   ];
-  for (const prefixes of variants) {
-    if (out.size >= limit || prefixes.some((p) => p.length < 3)) continue;
+  const tried = new Set<string>();
+  for (const variant of variants) {
+    if (out.size >= limit || variant.some((p) => p.length < 3)) continue;
+    const signature = [...new Set(variant)].sort().join('\u0000');
+    if (tried.has(signature)) continue;
+    tried.add(signature);
+    // Reading the rarest prefix's range and checking the others per person costs a few rows;
+    // reading a common one ("k:v" of an initial, a frequent given name) costs tens of thousands.
+    const prefixes = await prefixPlan(db, variant);
+    if (prefixes.length === 0) continue;
     let q = db
       .selectFrom('blocking_keys as k0')
       .select('k0.person_id')
@@ -106,6 +165,37 @@ async function prefixCandidates(db: Executor, text: string, limit: number): Prom
       out.add(r.person_id);
   }
   return [...out];
+}
+
+/** The live claims of the summary fields of the persons shown (their other claims and events are not read). */
+async function summaryClaims(db: Executor, ids: readonly string[]): Promise<Map<string, Claim[]>> {
+  const out = new Map<string, Claim[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('claims')
+    .selectAll()
+    .where('person_id', 'in', ids)
+    .where('field', 'in', SUMMARY)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return out;
+  const retracted = await db
+    .selectFrom('claim_retractions')
+    .select('claim_id')
+    .where(
+      'claim_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  // A claim supersedes only a claim of the same field, so the summary fields alone decide what is live.
+  for (const c of liveClaims(rows.map(rowToClaim), new Set(retracted.map((r) => r.claim_id)))) {
+    const list = out.get(c.personId);
+    if (list) list.push(c);
+    else out.set(c.personId, [c]);
+  }
+  return out;
 }
 
 export async function searchPersons(ctx: AppContext, actor: Actor, raw: unknown) {
@@ -140,8 +230,7 @@ export async function searchPersons(ctx: AppContext, actor: Actor, raw: unknown)
           .execute()
       : [];
     const stateOf = new Map(states.map((s) => [s.person_id, s]));
-    // Only the persons shown are read in full, for their summary.
-    const claims = await liveClaimsOf(
+    const claims = await summaryClaims(
       u.trx,
       scored.map((s) => s.id),
     );

@@ -9,6 +9,7 @@ import * as m0005 from './0005-reports.js';
 import * as m0003 from './0003-imports.js';
 import * as m0006 from './0006-models.js';
 import * as m0007 from './0007-match-records.js';
+import * as m0008 from './0008-blocking-keys-person-key.js';
 
 function provider(database: Database): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -19,6 +20,7 @@ function provider(database: Database): MigrationProvider {
     '0003-imports': { up: (db) => m0003.up(db, database.dialect) },
     '0006-models': { up: (db) => m0006.up(db) },
     '0007-match-records': { up: (db) => m0007.up(db) },
+    '0008-blocking-keys-person-key': { up: (db) => m0008.up(db) },
   };
   return { getMigrations: async () => all };
 }
