@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregatePatterns, randomSource, runEm } from './index.js';
+import { priorOf } from './train.js';
 
 // A known model: three comparisons of three levels each, 30% of pairs matching.
 const TRUE_M = [
@@ -77,4 +78,13 @@ test('identical comparison vectors are counted once with their multiplicity', ()
   const t = aggregatePatterns(levels, 3, 2);
   assert.equal(t.counts.length, 2);
   assert.deepEqual([...t.counts].sort(), [1, 2]);
+});
+
+test('the prior never claims more than three matching pairs per record of one list', () => {
+  const possible = (1_000_000 * 999_999) / 2;
+  // EM on a million records that took namesakes for one person: 27 million expected matches.
+  assert.equal(priorOf(27e6, 1_000_000, possible, false), 3e6 / possible);
+  // A plausible estimate stands as it is; linking two lists is not held.
+  assert.equal(priorOf(2171, 1000, 499_500, false), 2171 / 499_500);
+  assert.equal(priorOf(27e6, 1_000_000, possible, true), 27e6 / possible);
 });
