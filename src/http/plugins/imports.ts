@@ -1,13 +1,12 @@
 /**
- * Imports over HTTP: the file is the raw request body, streamed to a temporary file (at most
- * config.uploadLimitBytes, else 413) and imported by a background job of this process (one at a
- * time); clients poll the job for progress and the report, or cancel it (everything rolls back).
+ * Imports over HTTP: the file is the raw request body, or the first file part of a
+ * multipart/form-data body whose other fields may carry the options of the query (the query wins).
+ * It is streamed to a temporary file (at most config.uploadLimitBytes, else 413) and imported by a
+ * background job of this process (one at a time); clients poll the job for progress and the
+ * report, or cancel it (everything rolls back).
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/index.js';
 import { actorOf } from '../authenticate.js';
@@ -19,51 +18,72 @@ import {
   JobParams,
   UploadBody,
   mapFromQuery,
+  uploadOpenApi,
 } from '../schemas/imports.js';
+import { FORM_OVERHEAD_BYTES, receiveForm, saveUpload, tooLarge, type Upload } from '../uploads.js';
+import { issuesOf } from '../validation.js';
 import type { PluginOptions } from './options.js';
 
 const tags = ['imports'];
 
-function tooLarge(limit: number): DomainError {
-  return new DomainError('PAYLOAD_TOO_LARGE', `the upload is larger than ${limit} bytes`, {
-    details: { limitBytes: limit },
-  });
+type ImportParams = ReturnType<typeof ImportQuery.parse>;
+
+/** The form's fields as import options, read with the query's own schema. */
+function formOptions(fields: Record<string, string | string[]>): ImportParams {
+  const parsed = ImportQuery.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const issues = issuesOf(parsed.error);
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    `invalid form field: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}${more}`,
+    { issues },
+  );
 }
 
-/** Streams the body to a new temporary file; removes it and throws 413 past the limit. */
-async function saveUpload(
-  body: NodeJS.ReadableStream,
+/** The file and its options, from a form or from the raw body and the query. */
+async function receive(
+  request: FastifyRequest,
+  query: ImportParams,
   limit: number,
-): Promise<{ path: string; dispose(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'whereabouts-upload-'));
-  const dispose = () => rmSync(dir, { recursive: true, force: true });
-  const path = join(dir, 'upload');
-  let bytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      done(bytes > limit ? tooLarge(limit) : null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, meter, createWriteStream(path));
-  } catch (e) {
-    dispose();
-    throw e instanceof DomainError
-      ? e
-      : new DomainError('INPUT_INVALID', 'the upload was interrupted', { cause: e });
+): Promise<{ upload: Upload; options: ImportParams }> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (request.isMultipart()) {
+    if (declared > limit + FORM_OVERHEAD_BYTES) throw tooLarge(limit);
+    const form = await receiveForm(request, limit);
+    try {
+      const fromForm = formOptions(form.fields);
+      const fromQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+      const options: ImportParams = {
+        ...fromForm,
+        ...(form.fileName && !fromForm.fileName && { fileName: form.fileName }),
+        ...fromQuery,
+      };
+      return { upload: form.upload, options };
+    } catch (e) {
+      form.upload.dispose();
+      throw e;
+    }
   }
-  return { path, dispose };
+  if (declared > limit) throw tooLarge(limit);
+  const body = request.body as NodeJS.ReadableStream | undefined;
+  if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function')
+    throw new DomainError('INPUT_INVALID', 'send the file as the request body');
+  return { upload: await saveUpload(body, limit), options: query };
 }
 
 /** Import routes plugin. */
 export const importsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server, { app, config }) => {
-  // Any content type: the body is the file, handed over as a stream (this plugin's routes only).
+  // Any content type: the body is the file, handed over as a stream (this plugin's routes only);
+  // multipart/form-data is left to the form parser, read part by part in the handler.
   server.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  await server.register(multipart, { limits: { fileSize: config.uploadLimitBytes } });
   server.post(
     '/api/imports',
     {
       bodyLimit: config.uploadLimitBytes,
+      config: { swaggerTransform: uploadOpenApi },
       schema: {
         tags,
         summary: 'Upload a list and start importing it (202 with a job to poll)',
@@ -75,31 +95,35 @@ export const importsPlugin: FastifyPluginAsyncZod<PluginOptions> = async (server
     async (request, reply) => {
       const actor = actorOf(request);
       // The validator passes the query through as sent; the parsed form turns 'true' into true.
-      const q = ImportQuery.parse(request.query);
-      const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > config.uploadLimitBytes) throw tooLarge(config.uploadLimitBytes);
-      const body = request.body as NodeJS.ReadableStream | undefined;
-      if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function')
-        throw new DomainError('INPUT_INVALID', 'send the file as the request body');
-      const upload = await saveUpload(body, config.uploadLimitBytes);
-      const map = mapFromQuery(q.map);
-      const jobId = app.imports.jobs.start(
-        actor,
-        upload.path,
-        {
-          ...(q.sourceId && { sourceId: q.sourceId }),
-          ...(q.source && { sourceName: q.source }),
-          ...(q.format && { format: q.format }),
-          ...(Object.keys(map).length && { mapping: map as never }),
-          dryRun: q.dryRun ?? false,
-          ...(q.sourceDate && { sourceDate: q.sourceDate }),
-          ...(q.preset && { preset: q.preset }),
-          ...(q.savePreset && { savePreset: q.savePreset }),
-          ...(q.sheet && { sheet: q.sheet }),
-          fileName: q.fileName ?? 'upload',
-        },
-        upload.dispose,
+      const { upload, options: q } = await receive(
+        request,
+        ImportQuery.parse(request.query),
+        config.uploadLimitBytes,
       );
+      const map = mapFromQuery(q.map);
+      let jobId: string;
+      try {
+        jobId = app.imports.jobs.start(
+          actor,
+          upload.path,
+          {
+            ...(q.sourceId && { sourceId: q.sourceId }),
+            ...(q.source && { sourceName: q.source }),
+            ...(q.format && { format: q.format }),
+            ...(Object.keys(map).length && { mapping: map as never }),
+            dryRun: q.dryRun ?? false,
+            ...(q.sourceDate && { sourceDate: q.sourceDate }),
+            ...(q.preset && { preset: q.preset }),
+            ...(q.savePreset && { savePreset: q.savePreset }),
+            ...(q.sheet && { sheet: q.sheet }),
+            fileName: q.fileName ?? 'upload',
+          },
+          upload.dispose,
+        );
+      } catch (e) {
+        upload.dispose(); // refused (e.g. the role may not import): the file is not kept
+        throw e;
+      }
       return reply.code(202).send({ jobId });
     },
   );

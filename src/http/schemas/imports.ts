@@ -1,5 +1,6 @@
 /** Route schemas of imports and exports. */
 import { z } from 'zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { FIELD_NAMES, FORMATS } from '../../interchange/index.js';
 import { EXPORT_FIELDS, EXPORT_FORMATS } from '../../app/exports/index.js';
 import { isoDay } from '../../domain/index.js';
@@ -7,7 +8,7 @@ import { Id } from './common.js';
 
 const yes = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** Query of an upload: the options of an import (the body is the file itself). */
+/** Query of an upload: the options of an import (also accepted as the fields of a multipart form). */
 export const ImportQuery = z.strictObject({
   sourceId: Id.optional(),
   source: z.string().trim().min(1).max(300).optional(),
@@ -22,10 +23,43 @@ export const ImportQuery = z.strictObject({
   fileName: z.string().max(500).optional(),
 });
 
-/** The uploaded file (any content type; streamed to a temporary file). */
-export const UploadBody = z
-  .unknown()
-  .describe('the list file as the raw request body (CSV, XLSX, HXL, PFIF 1.4 XML, JSON Lines)');
+const LIST_FILE = 'the list file (CSV, XLSX, HXL, PFIF 1.4 XML, JSON Lines)';
+
+/** The uploaded file (any content type, or a multipart form; streamed to a temporary file). */
+export const UploadBody = z.unknown().describe(`${LIST_FILE}: the raw request body, or a multipart form`);
+
+type JsonObject = { properties?: Record<string, unknown>; [key: string]: unknown };
+
+/**
+ * The upload route's OpenAPI entry: the request body in its two forms, a multipart form with the
+ * file and the query's options as fields, or the file itself as the raw body (any content type).
+ */
+export const uploadOpenApi: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const options = (out.schema as { querystring?: JsonObject }).querystring?.properties ?? {};
+  const body = {
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          description:
+            'the first file part is the list (its file name is fileName unless given); the other ' +
+            'fields are the options of the query string, which wins when both give one',
+          properties: { file: { type: 'string', format: 'binary', description: LIST_FILE }, ...options },
+        },
+      },
+      'application/octet-stream': {
+        schema: {
+          type: 'string',
+          format: 'binary',
+          description: `${LIST_FILE} as the raw request body, sent with any Content-Type`,
+        },
+      },
+    },
+  };
+  return { ...out, schema: { ...out.schema, body } };
+};
 
 export const JobCreatedOut = z.object({ jobId: z.string() }).meta({ id: 'ImportJobCreated' });
 
