@@ -1,7 +1,16 @@
 /** Imports in the browser: upload a list, preview its mapping and counts, commit, see the report. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, PASSWORD, shot, signIn, skipReason, startWorld, type World } from './harness.js';
+import {
+  openBrowser,
+  PASSWORD,
+  shot,
+  signIn,
+  skipReason,
+  startWorld,
+  VIEWPORTS,
+  type World,
+} from './harness.js';
 
 const skip = skipReason();
 // An invented list as a field office might receive it: Ukrainian headers, one bad date.
@@ -96,6 +105,52 @@ describe('imports', { skip: skip ?? false }, () => {
       const fromList = await world.app.persons.list(world.users.registrar.actor, { sourceId: source.id });
       assert.equal(fromList.items.length, 1, 'the commit wrote the list');
       await shot(b.page, 'imports-done-laptop');
+    } finally {
+      await b.close();
+    }
+  });
+
+  test('in Ukrainian, a rejected row says what is wrong with its value, and a file cut off says so', async () => {
+    const b = await openBrowser(VIEWPORTS.laptop, 'uk-UA');
+    try {
+      await b.page.goto(world.url);
+      await b.page.getByTestId('language').selectOption('en');
+      await signIn(b.page, world.url, world.users.registrar.username);
+      await b.page.getByTestId('language').selectOption('uk');
+      await b.page.getByRole('navigation').getByRole('link', { name: 'Імпорт' }).click();
+      await b.page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST) });
+      await b.page.getByLabel('Назва нового джерела').fill('Список польового офісу 9');
+      await b.page.getByRole('button', { name: 'Попередній перегляд' }).click();
+      const problems = b.page.getByTestId('import-problems');
+      await problems.waitFor();
+      const row = problems.locator('tbody tr').first();
+      assert.deepEqual(await row.locator('td').allInnerTexts(), [
+        '3',
+        'Дата народження',
+        '«1988-13-40» — не дата, або такої дати не існує.',
+      ]);
+      // The server's English wording is not shown for a code the interface knows.
+      assert.doesNotMatch(await problems.innerText(), /[a-z]{4,}/);
+      await shot(b.page, 'imports-rejected-uk-laptop');
+
+      // A file that ends in the middle of a row (on a fresh page: no mapping carried over): the
+      // import fails, and the reason is in words.
+      await b.page.goto(`${world.url}/imports`);
+      await b.page.getByLabel('Назва нового джерела').fill('Список польового офісу 10');
+      const cut = 'Прізвище,Ім’я,Дата народження\nРуденко,Юрій,1990-01-02\nТкаченко,Окса';
+      await b.page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'cut.csv', mimeType: 'text/csv', buffer: Buffer.from(cut) });
+      await b.page.getByRole('button', { name: 'Попередній перегляд' }).click();
+      const alert = b.page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(
+        await alert.innerText(),
+        /^Імпорт не вдався; нічого не записано\. Рядок 3, стовпець 2: файл обривається посеред рядка/,
+      );
+      await shot(b.page, 'imports-failed-uk-laptop');
     } finally {
       await b.close();
     }

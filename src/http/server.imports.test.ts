@@ -108,8 +108,8 @@ forEachDialect('http imports and exports', (fx) => {
     assert.equal(job.report.dryRun, false);
     assert.equal(job.report.created, 1);
     assert.deepEqual(
-      job.report.rejected.map((x: Json) => [x.row, x.column, x.code]),
-      [[3, 'Дата народження', 'DATE_INVALID']],
+      job.report.rejected.map((x: Json) => [x.row, x.column, x.code, x.value]),
+      [[3, 'Дата народження', 'DATE_INVALID', '30.02.1990']],
     );
     const source = await w.server.inject({
       method: 'GET',

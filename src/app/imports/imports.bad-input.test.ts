@@ -100,7 +100,10 @@ forEachDialect('imports: bad input leaves the registry as it was', (fx) => {
       [4, 'DATE_INVALID'],
       [5, 'RAGGED_ROW'],
     ]);
-    assert.equal(r.rejected.find((x) => x.code === 'DATE_INVALID')?.column, 'date_of_birth');
+    const date = r.rejected.find((x) => x.code === 'DATE_INVALID');
+    assert.deepEqual([date?.column, date?.value], ['date_of_birth', '1980-02-30']);
+    // A row problem of the reader names no single cell: no value.
+    assert.equal(r.rejected.find((x) => x.code === 'RAGGED_ROW')?.value, undefined);
   });
 
   test('a list in an unexpected encoding is read by detection, not garbled', async () => {

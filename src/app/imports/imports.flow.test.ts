@@ -31,6 +31,7 @@ forEachDialect('imports: the flow', (fx) => {
       column: 'Дата народження',
       code: 'DATE_INVALID',
       message: r.rejected[0]!.message,
+      value: '31.02.1985',
     });
     const claims = await fx
       .database()

@@ -7,7 +7,7 @@ export { savePreset, listPresets, buildMapping } from './mapping.js';
 export type { ImportPreset, ColumnMapping } from './mapping.js';
 export { listBatches, getBatchReport } from './batches.js';
 export type { BatchSummary } from './batches.js';
-export { ImportOptions, REPORT_LIST_LIMIT } from './types.js';
+export { IMPORT_PROBLEM_CODES, ImportOptions, REPORT_LIST_LIMIT } from './types.js';
 export type { ImportReport, RowReject, ImportProgress, ImportControl } from './types.js';
 export { ImportJobs } from './jobs.js';
 export type { ImportJob, JobState } from './jobs.js';

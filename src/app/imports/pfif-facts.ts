@@ -20,7 +20,7 @@ import {
 import type { TableRow } from '../../interchange/index.js';
 import { parseName } from '../../matching/index.js';
 import { contentHash } from './row-facts.js';
-import type { PreparedRow, RowReject } from './types.js';
+import { VALUE_SHOWN, type PreparedRow, type RowReject } from './types.js';
 
 /** First line of a notes claim that holds a PFIF person record. */
 export const PFIF_PERSON_TAG = 'pfif.person';
@@ -114,6 +114,7 @@ export function pfifFacts(row: TableRow): { ok: true; row: PreparedRow } | { ok:
         column,
         code: 'VALUE_INVALID',
         message: `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        ...(v[column] && { value: v[column].trim().slice(0, VALUE_SHOWN) }),
       });
       return;
     }

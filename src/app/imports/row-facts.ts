@@ -19,7 +19,7 @@ import {
   type TableRow,
 } from '../../interchange/index.js';
 import { parseName } from '../../matching/index.js';
-import type { PreparedRow, RowReject } from './types.js';
+import { VALUE_SHOWN, type PreparedRow, type RowReject } from './types.js';
 import { readAge, readSex, readStatus } from './values.js';
 
 /** Everything a row needs besides its cells. */
@@ -86,7 +86,14 @@ function readRow(row: TableRow, rc: RowContext): RowOutcome {
     return col === undefined ? '' : restoreFormula((row.values[col] ?? '').trim());
   };
   const fail = (f: FieldName, code: string, message: string): never => {
-    throw new Reject({ row: row.line, column: rc.columns.get(f) ?? f, code, message });
+    const value = cell(f).slice(0, VALUE_SHOWN);
+    throw new Reject({
+      row: row.line,
+      column: rc.columns.get(f) ?? f,
+      code,
+      message,
+      ...(value && { value }),
+    });
   };
   const claims: ClaimInput[] = [];
   const add = (field: ClaimField, value: unknown, from: FieldName): void => {

@@ -33,13 +33,55 @@ export const ImportOptions = z.strictObject({
 export type ImportOptions = z.input<typeof ImportOptions>;
 export type ParsedImportOptions = z.output<typeof ImportOptions>;
 
-/** One rejected row: where and why. */
+/** One rejected row (or warning): where and why. */
 export interface RowReject {
   readonly row: number;
   readonly column?: string | number;
+  /** Stable (one of IMPORT_PROBLEM_CODES): clients word it in their own language. */
   readonly code: string;
+  /** For developers, in English. */
   readonly message: string;
+  /** The cell at fault as written (at most VALUE_SHOWN characters), when one cell is. */
+  readonly value?: string;
 }
+
+/** Characters of a cell a reject repeats. */
+export const VALUE_SHOWN = 100;
+
+/**
+ * Every code a report's rejected rows and warnings, or a failed import's issues, can carry: the
+ * import's own (row-facts.ts, pfif-facts.ts, run-import.ts) and the readers' (src/interchange:
+ * row issues, headers, XML, the zip guard). A new code is added here and given a sentence in the
+ * web interface (web/src/lib/import-problems.ts).
+ */
+export const IMPORT_PROBLEM_CODES = [
+  // rows
+  'DATE_INVALID',
+  'VALUE_INVALID',
+  'NAME_MISSING',
+  'RAGGED_ROW',
+  'UNDECODABLE',
+  'RECORD_TOO_LONG',
+  'BAD_LINE',
+  // warnings
+  'NOTE_UNATTACHED',
+  // the whole file
+  'TRUNCATED',
+  'UNMAPPED',
+  'BAD_HEADER',
+  'EMPTY',
+  'UNCLOSED_QUOTE',
+  'TOO_LARGE',
+  'XML_DOCTYPE',
+  'BAD_XML',
+  'NOT_ZIP',
+  'ZIP_TOO_MANY_ENTRIES',
+  'ZIP_PATH_TRAVERSAL',
+  'ZIP_ENCRYPTED',
+  'ZIP_BOMB',
+  'ZIP_CORRUPT',
+  'ZIP_HIDDEN_DATA',
+] as const;
 
 /** The outcome of an import (or of a dry run: what would happen). */
 export interface ImportReport {

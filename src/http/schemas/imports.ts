@@ -66,8 +66,9 @@ export const JobCreatedOut = z.object({ jobId: z.string() }).meta({ id: 'ImportJ
 const RowRejectOut = z.object({
   row: z.number(),
   column: z.union([z.string(), z.number()]).optional(),
-  code: z.string(),
-  message: z.string(),
+  code: z.string().describe('stable: DATE_INVALID, VALUE_INVALID, NAME_MISSING, RAGGED_ROW, …'),
+  message: z.string().describe('for developers, in English'),
+  value: z.string().optional().describe('the cell at fault as written (at most 100 characters)'),
 });
 
 export const ImportReportOut = z

@@ -325,6 +325,8 @@ export interface RowProblem {
   column?: string | number;
   code: string;
   message: string;
+  /** The cell at fault as written, when one cell is. */
+  value?: string;
 }
 
 export interface ImportReport {

@@ -3,6 +3,7 @@ import { Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Titl
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, type ImportReport, type RowProblem } from '../../api/types.js';
 import { formatNumber } from '../../lib/format.js';
+import { problemText } from '../../lib/import-problems.js';
 
 const COUNTS = ['rows', 'created', 'linked', 'queued', 'updated', 'unchanged', 'rejectedCount'] as const;
 
@@ -88,7 +89,7 @@ export function MappingEditor({
   );
 }
 
-/** Rejected rows or warnings, with row and column. */
+/** Rejected rows or warnings: row, column and what is wrong, in the user's language. */
 export function RowProblems({
   title,
   rows,
@@ -124,14 +125,9 @@ export function RowProblems({
           <Table.Tbody>
             {rows.map((r, i) => (
               <Table.Tr key={`${r.row}-${i}`}>
-                <Table.Td>{r.row}</Table.Td>
+                <Table.Td>{r.row > 0 ? r.row : ''}</Table.Td>
                 <Table.Td ff="monospace">{r.column ?? ''}</Table.Td>
-                <Table.Td>
-                  {t(`errors.${r.code}`, { defaultValue: r.code })}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({r.message})
-                  </Text>
-                </Table.Td>
+                <Table.Td>{problemText(r, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

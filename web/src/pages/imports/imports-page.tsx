@@ -19,12 +19,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, get, upload } from '../../api/client.js';
 import { useSources } from '../../api/queries.js';
 import { IMPORT_FORMATS, type ImportJob } from '../../api/types.js';
 import { Page } from '../../components/page.js';
 import { errorText, fieldErrors } from '../../lib/errors.js';
+import { isWorded, problemSentence, type ImportProblem } from '../../lib/import-problems.js';
 import { dayProblem, textProblem } from '../../lib/validate.js';
 import { MappingEditor, ReportCounts, RowProblems } from './import-report.js';
 
@@ -52,6 +54,15 @@ function uploadQuery(o: Options, dryRun: boolean, overrides: [string, string][])
   p.set('fileName', o.file?.name ?? 'upload');
   for (const [field, column] of overrides) p.append('map', `${field}=${column}`);
   return p.toString();
+}
+
+/** Why an import failed: its first problem in words when the interface knows it, else the error's kind. */
+function failureText(error: NonNullable<ImportJob['error']>, t: TFunction): string {
+  const issues = error.issues as ImportProblem[];
+  const first = issues[0];
+  if (!first || !isWorded(first)) return t(`errors.${error.code}`, { defaultValue: t('errors.unknown') });
+  const more = issues.length > 1 ? ` ${t('imports.moreProblems', { count: issues.length - 1 })}` : '';
+  return `${t('imports.failed')} ${problemSentence(first, t)}${more}`;
 }
 
 /** The imports page (route /imports). */
@@ -107,8 +118,7 @@ export default function ImportsPage() {
         setJob(j);
       }
       if (j.report) setMapping({ ...j.report.mapping });
-      if (j.state === 'failed' && j.error)
-        setFailure(t(`errors.${j.error.code}`, { defaultValue: t('errors.unknown') }));
+      if (j.state === 'failed' && j.error) setFailure(failureText(j.error, t));
       if (!dryRun && j.state === 'done') await queryClient.invalidateQueries({ queryKey: ['sources'] });
     } catch (e) {
       form.setErrors(fieldErrors(e, t, (p) => (p.startsWith('mapping') ? null : (p.split('.')[0] ?? null))));
