@@ -16,9 +16,11 @@ import {
 } from '../domain/index.js';
 import type { DB } from '../db/schema.js';
 import { authorize } from './authz.js';
+import { bulkWriteCache } from '../db/dialects/dialect.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
 import { rematchEnquiriesFor } from './enquiries.js';
 import { matchRecordsOf, storeMatchRecords } from './match-records.js';
+import { byKey } from './imports/insert-persons.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
 
 const BatchInput = z.array(RegisterPersonInput).min(1).max(100_000);
@@ -66,6 +68,8 @@ export async function insertNewPersons(
     for (const key of new Set(list)) keys.push({ person_id: ids[p]!, key });
   });
   const chunk = ctx.database.dialect === 'sqlite' ? 1000 : 2000;
+  // In key order: the index is keyed by key, so ordered inserts touch each of its pages once.
+  keys.sort(byKey);
   for (let i = 0; i < persons.length; i += chunk)
     await u.trx
       .insertInto('persons')
@@ -95,20 +99,25 @@ export async function insertNewPersons(
 export async function registerBatch(ctx: AppContext, actor: Actor, sourceId: string, raw: unknown) {
   authorize(actor, 'person.write');
   const inputs = parseInput(BatchInput, raw, 'persons');
-  return inUnit(ctx, async (u) => {
-    await assertSource(u.trx, sourceId);
-    const prov: Provenance = { sourceId: asId(sourceId) };
-    const result = await insertNewPersons(
-      ctx,
-      u,
-      actor,
-      inputs.map((input) => ({ input, prov })),
-    );
-    u.audit(actor, 'person.register_batch', 'source', sourceId, {
-      persons: result.ids.length,
-      claims: result.claims,
-      events: result.events,
+  const restoreCache = bulkWriteCache(ctx.database);
+  try {
+    return await inUnit(ctx, async (u) => {
+      await assertSource(u.trx, sourceId);
+      const prov: Provenance = { sourceId: asId(sourceId) };
+      const result = await insertNewPersons(
+        ctx,
+        u,
+        actor,
+        inputs.map((input) => ({ input, prov })),
+      );
+      u.audit(actor, 'person.register_batch', 'source', sourceId, {
+        persons: result.ids.length,
+        claims: result.claims,
+        events: result.events,
+      });
+      return result;
     });
-    return result;
-  });
+  } finally {
+    restoreCache();
+  }
 }

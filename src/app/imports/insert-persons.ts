@@ -21,6 +21,19 @@ import { dropMatchRecords, storeMatchRecords } from '../match-records.js';
 
 const SLICE = 500;
 
+/** Orders key rows by key, then person (the order of the key table's primary index). */
+export function byKey(a: DB['blocking_keys'], b: DB['blocking_keys']): number {
+  return a.key < b.key
+    ? -1
+    : a.key > b.key
+      ? 1
+      : a.person_id < b.person_id
+        ? -1
+        : a.person_id > b.person_id
+          ? 1
+          : 0;
+}
+
 function statusRow(
   id: string,
   events: readonly StatusEvent[],
@@ -80,6 +93,8 @@ export async function insertPersons(
   }
   await insertChunked(u, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
+  // In key order: the index is keyed by key, so ordered inserts touch each of its pages once.
+  keys.sort(byKey);
   await insertChunked(u, 'blocking_keys', keys);
   await storeMatchRecords(u.trx, records);
   await insertChunked(u, 'person_status', status);

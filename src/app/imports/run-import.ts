@@ -17,6 +17,7 @@ import {
 } from '../../domain/index.js';
 import type { FieldName, TableRow } from '../../interchange/index.js';
 import { authorize } from '../authz.js';
+import { bulkWriteCache } from '../../db/dialects/dialect.js';
 import { inUnit, type AppContext, type Unit } from '../context.js';
 import { applyChunk, type ImportScope } from './apply-chunk.js';
 import { buildMapping, loadPreset, savePresetIn, type ColumnMapping } from './mapping.js';
@@ -59,7 +60,7 @@ export async function runImport(
       issues: [{ path: 'sourceId', message: 'required' }],
     });
   const totalBytes = statSync(path).size;
-  const restoreCache = largerSqliteCache(ctx);
+  const restoreCache = bulkWriteCache(ctx.database);
   try {
     return await inUnit(ctx, async (u) => {
       const report = await importIn(ctx, u, actor, path, opts, control, totalBytes);
@@ -72,17 +73,6 @@ export async function runImport(
   } finally {
     restoreCache();
   }
-}
-
-/** Page cache for SQLite while importing, so the index inserts of a large import stay in memory. */
-const IMPORT_CACHE_KIB = 512 * 1024;
-
-function largerSqliteCache(ctx: AppContext): () => void {
-  const handle = ctx.database.sqlite;
-  if (!handle) return () => {};
-  const before = handle.pragma('cache_size', { simple: true }) as number;
-  handle.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  return () => void handle.pragma(`cache_size = ${before}`);
 }
 
 async function importIn(

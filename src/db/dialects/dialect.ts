@@ -126,3 +126,15 @@ export function isUniqueViolation(e: unknown): boolean {
 export async function lockAuditChain(trx: Transaction<DB>, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7244001)`.execute(trx);
 }
+
+/** Page cache for SQLite during bulk writes (imports, batch registration): index inserts stay in memory. */
+const BULK_CACHE_KIB = 512 * 1024;
+
+/** Raises SQLite's page cache for a bulk write; returns the function that restores it. PostgreSQL: no-op. */
+export function bulkWriteCache(database: Database): () => void {
+  const handle = database.sqlite;
+  if (!handle) return () => {};
+  const before = handle.pragma('cache_size', { simple: true }) as number;
+  handle.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  return () => void handle.pragma(`cache_size = ${before}`);
+}
