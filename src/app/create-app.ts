@@ -165,6 +165,7 @@ export function createApp(deps: AppDeps) {
       get: models.getModel,
       train: models.trainModelFromRegistry,
       activate: models.activateModel,
+      rekey: models.rekeyRegistry,
       loadActive: models.loadActiveModel,
     }),
     review: bind(ctx, {

@@ -60,4 +60,49 @@ forEachDialect('matching models: blocking rules', (fx) => {
     assert.equal(found.items[0]?.id, ids[1]);
     assert.equal(found.modelVersion, model.version);
   });
+
+  test('rekey re-derives keys and match records lost or made by older code; only an administrator may', async () => {
+    const app = testApp(fx.database());
+    const src = await aSource(app, 'Rekey list');
+    const { person } = await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: [
+        { field: 'family_name', value: 'Vymyslenko' },
+        { field: 'given_name', value: 'Ostap' },
+      ],
+    });
+    const db = fx.database().db;
+    const before = (
+      await db.selectFrom('blocking_keys').select('key').where('person_id', '=', person.id).execute()
+    )
+      .map((r) => r.key)
+      .sort();
+    // As a registry older than the match records, or keyed by an older name-key function.
+    await db.deleteFrom('match_records').where('person_id', '=', person.id).execute();
+    await db.deleteFrom('blocking_keys').where('person_id', '=', person.id).execute();
+    await assert.rejects(
+      app.models.rekey(officer),
+      (e: unknown) => (e as { code?: string }).code === 'FORBIDDEN',
+    );
+    const r = await app.models.rekey(admin);
+    assert.ok(r.reindexed >= 1);
+    const after = (
+      await db.selectFrom('blocking_keys').select('key').where('person_id', '=', person.id).execute()
+    )
+      .map((x) => x.key)
+      .sort();
+    assert.deepEqual(after, before);
+    const stored = await db
+      .selectFrom('match_records')
+      .select('records')
+      .where('person_id', '=', person.id)
+      .executeTakeFirst();
+    assert.ok(stored?.records.includes('Vymyslenko'));
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'registry.rekey')
+      .execute();
+    assert.equal(audit.length, 1);
+  });
 });

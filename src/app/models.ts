@@ -291,6 +291,24 @@ export async function activateModel(
   return { version, previous: previous.version, reindexed, rescored };
 }
 
+/**
+ * Use case: re-derive every unmerged person's blocking keys and match records from its claims with
+ * the active model. After an upgrade that changes how keys are computed (name keys, new key kinds),
+ * or to fill the match records of a registry older than them. Returns the number of persons.
+ */
+export async function rekeyRegistry(
+  ctx: AppContext,
+  actor: Actor,
+  onProgress?: ActivationProgress,
+): Promise<{ reindexed: number }> {
+  authorize(actor, 'user.manage');
+  const reindexed = await reindexAll(ctx, onProgress);
+  await inUnit(ctx, async (u) => {
+    u.audit(actor, 'registry.rekey', 'match_model', ctx.matcher.model.version, { persons: reindexed });
+  });
+  return { reindexed };
+}
+
 function sameBlocking(a: MatchModel, b: MatchModel): boolean {
   return JSON.stringify(a.blocking) === JSON.stringify(b.blocking);
 }

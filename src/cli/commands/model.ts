@@ -49,6 +49,18 @@ export function registerModel(program: Command, ctx: CliContext): void {
       );
     });
   model
+    .command('rekey')
+    .description("re-derive every person's blocking keys and match records (after an upgrade)")
+    .action(async () => {
+      await withRuntime(ctx, async (rt) => {
+        const r = await rt.app.models.rekey(cli, (done, total) => {
+          if (ctx.interactive) ctx.stderr.write(`\rre-keyed ${done} of ${total} persons`);
+        });
+        if (ctx.interactive && r.reindexed > 0) ctx.stderr.write('\n');
+        json(ctx, r);
+      });
+    });
+  model
     .command('activate <version>')
     .description('make a model the active one (re-keys the registry when its blocking rules differ)')
     .action(async (version: string) => {
