@@ -23,10 +23,14 @@ export type PersonKeyer = ((claims: readonly Claim[]) => string[]) & {
 /**
  * Name-token keys for finding persons by what was typed so far: `t:` + the token as written
  * (folded: "t:ковальчук"), and `k:` + its cross-script, cross-convention name key ("k:kovalšuk"),
- * so that a prefix typed in any script or spelling reaches every record.
+ * so that a prefix typed in any script or spelling reaches every record. And for each two
+ * different name keys of the person, `k:` + the first three letters of one, `|`, the other
+ * ("k:and|kovalšuk", "k:kov|andri"): a query of two words then reads the few persons under
+ * "k:and|kova" instead of every Andrii, checking each for a Kova… (see pairKey).
  */
 export const nameTokenKeyer: PersonKeyer = (claims) => {
   const keys = new Set<string>();
+  const nameKeys = new Set<string>();
   for (const c of claims) {
     if (
       c.field !== 'given_name' &&
@@ -38,11 +42,30 @@ export const nameTokenKeyer: PersonKeyer = (claims) => {
     for (const token of foldTokens(String(c.value))) {
       keys.add(`t:${token}`);
       const key = nameKey(token);
-      if (key) keys.add(`k:${key}`);
+      if (key) {
+        keys.add(`k:${key}`);
+        nameKeys.add(key);
+      }
     }
+  }
+  for (const a of nameKeys) {
+    if (a.length < PAIR_HEAD) continue;
+    for (const b of nameKeys) if (b !== a) keys.add(pairKey(a, b));
   }
   return [...keys];
 };
+
+/** Letters of the first name key that a pair key keeps. */
+export const PAIR_HEAD = 3;
+
+/**
+ * The pair key of name keys `a` (at least PAIR_HEAD letters) and `b`; with `b` cut short it is
+ * the prefix of every pair key of a person with a key starting like `a` and another starting
+ * with `b`. Name keys have no "|", so no prefix of a single name key reaches into a pair key.
+ */
+export function pairKey(a: string, b: string): string {
+  return `k:${a.slice(0, PAIR_HEAD)}|${b}`;
+}
 
 /** Lower-case, accent-free word tokens of a text. */
 export function foldTokens(text: string): string[] {

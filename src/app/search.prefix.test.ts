@@ -2,8 +2,41 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect } from '../db/testing/dialects.js';
 import { nameKey } from '../matching/index.js';
+import { asId, type Claim } from '../domain/index.js';
+import { up as addPairKeys } from '../db/migrations/0009-name-pair-keys.js';
 import { aSource, officer, testApp } from './testing/test-app.js';
-import { prefixCandidates, prefixPlan } from './search.js';
+import { nameTokenKeyer, pairKey } from './indexing.js';
+import { pairPlan, prefixCandidates, prefixPlan } from './search.js';
+
+const claim = (field: Claim['field'], value: string): Claim => ({
+  id: asId(`c-${field}`),
+  personId: asId('p'),
+  field,
+  value,
+  confidence: 'probable',
+  sensitivity: 'normal',
+  sourceId: asId('s'),
+  batchId: null,
+  assertedAt: null,
+  recordedAt: '2024-01-01T00:00:00Z',
+  recordedBy: asId('u'),
+  supersedes: null,
+  reason: null,
+});
+
+test('a person has a pair key for each two different name keys: three letters of one, then the other', () => {
+  const keys = nameTokenKeyer([
+    claim('family_name', 'Ковальчук'),
+    claim('given_name', 'Андрій'),
+    claim('name_original', 'КОВАЛЬЧУК Андрій'),
+  ]);
+  const family = nameKey('ковальчук');
+  const given = nameKey('андрій');
+  const pairs = keys.filter((k) => k.includes('|')).sort();
+  assert.deepEqual(pairs, [pairKey(given, family), pairKey(family, given)].sort());
+  assert.equal(pairKey(family, given), `k:${family.slice(0, 3)}|${given}`);
+  assert.ok(keys.includes(`k:${family}`) && keys.includes('t:ковальчук'), 'the one-name keys stay');
+});
 
 forEachDialect('search as you type: name-token prefixes', (fx) => {
   test('the rarest prefix is read first; a prefix nobody has ends the search at once', async () => {
@@ -42,5 +75,62 @@ forEachDialect('search as you type: name-token prefixes', (fx) => {
     assert.deepEqual((await prefixCandidates(db, 'Ткачишин', 400)).sort(), [ids[3], ids[4]].sort());
     assert.deepEqual(await prefixCandidates(db, 'Олександр Шевч', 400), [], 'no Shevchenko in the registry');
     assert.equal((await prefixCandidates(db, 'Олекс', 2)).length, 2, 'the limit holds');
+  });
+
+  test('two words are read through a pair key; the migration gives earlier persons the same pair keys', async () => {
+    const app = testApp(fx.database());
+    const src = await aSource(app, 'Pair list');
+    const people = [
+      ['Гнатюк', 'Богдан', 'Іванович'],
+      ['Гнатюк', 'Іван', 'Петрович'],
+      ['Мазур', 'Богдан', 'Петрович'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [family, given, patronymic] of people)
+      ids.push(
+        (
+          await app.persons.register(officer, {
+            sourceId: src.id,
+            claims: [
+              { field: 'family_name', value: family },
+              { field: 'given_name', value: given },
+              { field: 'patronymic', value: patronymic },
+            ],
+          })
+        ).person.id,
+      );
+    const db = fx.database().db;
+    const k = (word: string) => nameKey(word);
+    // Bohdan and Hnat…: one pair key reads the one person, nothing left to check but the whole given name.
+    const plan = await pairPlan(db, [k('богдан'), k('гнат')]);
+    assert.ok(plan && plan.length >= 1 && plan[0]!.includes('|'), `a pair prefix leads: ${String(plan)}`);
+    assert.deepEqual(await prefixCandidates(db, 'Bohdan Hnat', 400), [ids[0]]);
+    assert.deepEqual(
+      await prefixCandidates(db, 'Богдан Гнатюк Петр', 400),
+      [],
+      'no Bohdan Hnatiuk Petrovych',
+    );
+    assert.deepEqual((await prefixCandidates(db, 'Петрович Гнат', 400)).sort(), [ids[1]]);
+    assert.deepEqual(await pairPlan(db, [k('мазур'), k('іван')]), [], 'nobody is called both');
+    // "Ivan Iva": both words could be one name of one person, which no pair key says: read as before.
+    assert.equal(await pairPlan(db, [k('іван'), k('іва')]), null);
+    assert.deepEqual((await prefixCandidates(db, 'Іван Іва', 400)).sort(), [ids[0], ids[1]].sort());
+
+    // The migration makes, from the k: keys a person has, exactly the pair keys the keyer makes.
+    const pairsOf = async () =>
+      (
+        await db
+          .selectFrom('blocking_keys')
+          .select(['person_id', 'key'])
+          .where('key', 'like', 'k:%|%')
+          .execute()
+      )
+        .map((r) => `${r.person_id} ${r.key}`)
+        .sort();
+    const written = await pairsOf();
+    assert.ok(written.length >= 18, `pair keys written with the persons: ${written.length}`);
+    await db.deleteFrom('blocking_keys').where('key', 'like', 'k:%|%').execute();
+    await addPairKeys(db);
+    assert.deepEqual(await pairsOf(), written);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../domain/index.js';
 import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
-import { foldTokens } from './indexing.js';
+import { PAIR_HEAD, foldTokens, pairKey } from './indexing.js';
 import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-matching.js';
 import { rowToClaim, type Executor } from '../db/repositories/person-repository.js';
 import { sql } from 'kysely';
@@ -74,8 +74,8 @@ const SUMMARY: ClaimField[] = [
 ];
 const CANDIDATE_LIMIT = 400;
 
-/** Rows counted per prefix when choosing which one to read first; more than this counts as "many". */
-const PREFIX_COUNT_CAP = 2000;
+/** Rows counted per prefix when choosing which one to read first, at first and when all reach that. */
+const PREFIX_COUNT_CAPS = [2000, 50_000];
 
 /** How many key rows start with `prefix`, counted up to `cap`. */
 async function prefixRows(db: Executor, prefix: string, cap: number): Promise<number> {
@@ -104,16 +104,70 @@ export async function prefixPlan(db: Executor, prefixes: readonly string[]): Pro
   const unique = [...new Set(prefixes)].sort((a, b) => b.length - a.length);
   if (unique.length === 1) return unique;
   let rarest = 0;
-  let least = PREFIX_COUNT_CAP;
-  for (let i = 0; i < unique.length; i++) {
-    const rows = await prefixRows(db, unique[i]!, least);
+  for (const cap of PREFIX_COUNT_CAPS) {
+    let least = cap;
+    for (let i = 0; i < unique.length; i++) {
+      const rows = await prefixRows(db, unique[i]!, least);
+      if (rows === 0) return [];
+      if (rows < least) {
+        rarest = i;
+        least = rows;
+      }
+    }
+    if (least < cap) break; // else every prefix reached the cap: count further to tell them apart
+  }
+  return [unique[rarest]!, ...unique.filter((_, i) => i !== rarest)];
+}
+
+/**
+ * The same for name keys (`k:` prefixes without the `k:`), read through a pair key where one can
+ * stand for two of them: the rarest pair prefix ("k:and|kova" for Andrii and Kova…), then the
+ * prefixes it does not settle. Null when no pair can (every key shorter than PAIR_HEAD, or the
+ * two could be one name of one person, as in "Ivan Iva"); none when a pair prefix reaches nobody.
+ */
+export async function pairPlan(db: Executor, keys: readonly string[]): Promise<string[] | null> {
+  const unique = [...new Set(keys)];
+  const pairs: { a: string; b: string; prefix: string }[] = [];
+  for (const a of unique) {
+    if (a.length < PAIR_HEAD) continue;
+    const head = a.slice(0, PAIR_HEAD);
+    for (const b of unique)
+      if (b !== a && !head.startsWith(b) && !b.startsWith(head)) pairs.push({ a, b, prefix: pairKey(a, b) });
+  }
+  if (pairs.length === 0) return null;
+  let best = pairs[0]!;
+  let least = PREFIX_COUNT_CAPS[0]!;
+  for (const pair of pairs) {
+    const rows = await prefixRows(db, pair.prefix, least);
     if (rows === 0) return [];
-    if (rows < least || i === 0) {
-      rarest = i;
+    if (rows < least) {
+      best = pair;
       least = rows;
     }
   }
-  return [unique[rarest]!, ...unique.filter((_, i) => i !== rarest)];
+  const checks = unique.filter((k) => k !== best.b && (k !== best.a || k.length > PAIR_HEAD));
+  return [best.prefix, ...checks.map((k) => `k:${k}`)];
+}
+
+/** Up to `limit` persons with a key under the first prefix and under each of the others. */
+async function personsUnder(db: Executor, prefixes: readonly string[], limit: number): Promise<string[]> {
+  let q = db
+    .selectFrom('blocking_keys as k0')
+    .select('k0.person_id')
+    .where('k0.key', '>=', prefixes[0]!)
+    .where('k0.key', '<', `${prefixes[0]!}\uffff`);
+  for (const p of prefixes.slice(1))
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('blocking_keys')
+          .select(sql`1`.as('one'))
+          .whereRef('blocking_keys.person_id', '=', 'k0.person_id')
+          .where('blocking_keys.key', '>=', p)
+          .where('blocking_keys.key', '<', `${p}\uffff`),
+      ),
+    );
+  return (await q.distinct().limit(limit).execute()).map((r) => r.person_id);
 }
 
 /** Persons whose name tokens start with every token typed so far (the last one may be partial). */
@@ -126,9 +180,11 @@ export async function prefixCandidates(db: Executor, text: string, limit: number
   // Same script as typed ("t:"), then across scripts and spellings by name key ("k:").
   // A partial token may end in half a digraph ("Kovalch"): its key is also tried without the last two
   // letters. So are whole words, which finds other endings of a name ("Svitlanka", "Yevgeny").
+  // Of two words or more, the name keys find whatever the words as typed do (they are what the
+  // pair keys are made of): "t:" is read for one word only.
   const trimmed = (t: string) => (t.length > 5 ? t.slice(0, -2) : t);
   const variants = [
-    tokens.map((t) => `t:${t}`),
+    ...(tokens.length === 1 ? [tokens.map((t) => `t:${t}`)] : []),
     tokens.map((t) => `k:${nameKey(t)}`),
     tokens.map((t) => `k:${nameKey(trimmed(t))}`),
   ];
@@ -138,31 +194,17 @@ export async function prefixCandidates(db: Executor, text: string, limit: number
     const signature = [...new Set(variant)].sort().join('\u0000');
     if (tried.has(signature)) continue;
     tried.add(signature);
-    // Reading the rarest prefix's range and checking the others per person costs a few rows;
-    // reading a common one ("k:v" of an initial, a frequent given name) costs tens of thousands.
-    const prefixes = await prefixPlan(db, variant);
+    // Reading a pair key's few rows, or the rarest prefix's, and checking the rest per person costs a
+    // few rows; reading a common prefix ("k:v" of an initial, a frequent given name) tens of thousands.
+    const prefixes =
+      (variant[0]!.startsWith('k:')
+        ? await pairPlan(
+            db,
+            variant.map((p) => p.slice(2)),
+          )
+        : null) ?? (await prefixPlan(db, variant));
     if (prefixes.length === 0) continue;
-    let q = db
-      .selectFrom('blocking_keys as k0')
-      .select('k0.person_id')
-      .where('k0.key', '>=', prefixes[0]!)
-      .where('k0.key', '<', `${prefixes[0]!}\uffff`);
-    for (const p of prefixes.slice(1))
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('blocking_keys')
-            .select(sql`1`.as('one'))
-            .whereRef('blocking_keys.person_id', '=', 'k0.person_id')
-            .where('blocking_keys.key', '>=', p)
-            .where('blocking_keys.key', '<', `${p}\uffff`),
-        ),
-      );
-    for (const r of await q
-      .distinct()
-      .limit(limit - out.size)
-      .execute())
-      out.add(r.person_id);
+    for (const id of await personsUnder(db, prefixes, limit - out.size)) out.add(id);
   }
   return [...out];
 }
