@@ -125,16 +125,16 @@ async function main(): Promise<void> {
     const queries = makeQueries(lazyPopulation({ persons: N, seed: SEED }), ids, QUERIES + WARMUP);
     const loadBefore = load();
     // Quality: where the true person ranks among the results.
-    const ranks: { kind: Kind; rank: number; candidates: number }[] = [];
+    const ranks: { kind: Kind; rank: number; tied: boolean; candidates: number }[] = [];
     const inProcess = await timed(
       queries,
       (q) => app.persons.search(officer, { q: q.q, limit: LIMIT }),
-      (q, r) =>
-        ranks.push({
-          kind: q.kind,
-          rank: r.items.findIndex((i) => i.id === q.truth),
-          candidates: r.candidates,
-        }),
+      (q, r) => {
+        const rank = r.items.findIndex((i) => i.id === q.truth);
+        // Namesakes the query cannot tell apart score the same: the true person among them is "tied".
+        const tied = rank > 0 && r.items[rank]!.weight === r.items[0]!.weight;
+        ranks.push({ kind: q.kind, rank, tied, candidates: r.candidates });
+      },
     );
     let http: ReturnType<typeof report> | null = null;
     if (withHttp) {
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     }
     const quality: Record<
       string,
-      { queries: number; first: number; inResults: number; candidatesMean: number }
+      { queries: number; first: number; firstOrTied: number; inResults: number; candidatesMean: number }
     > = {};
     for (const kind of ['name', 'name+date', 'partial', 'all'] as const) {
       const list = ranks.filter((r) => kind === 'all' || r.kind === kind);
@@ -171,6 +171,7 @@ async function main(): Promise<void> {
       quality[kind] = {
         queries: list.length,
         first: share((r) => r.rank === 0),
+        firstOrTied: share((r) => r.rank === 0 || r.tied),
         inResults: share((r) => r.rank >= 0),
         candidatesMean: Math.round(list.reduce((a, r) => a + r.candidates, 0) / Math.max(1, list.length)),
       };
@@ -194,7 +195,12 @@ async function main(): Promise<void> {
       `${machine()}\n${JSON.stringify(result, null, 2)}\n` +
         `in-process p50 / p95: wall ${f(result.inProcess.all.wallMs)}, CPU ${f(result.inProcess.all.cpuMs)}\n` +
         (http ? `HTTP p50 / p95: wall ${f(http.all.wallMs)}, CPU ${f(http.all.cpuMs)}\n` : '') +
-        `true person first: ${quality['name']!.first} (name), ${quality['name+date']!.first} (name and date)\n` +
+        ['name', 'name+date', 'partial']
+          .map(
+            (k) =>
+              `${k}: true person first ${quality[k]!.first} (or tied ${quality[k]!.firstOrTied}), in results ${quality[k]!.inResults}\n`,
+          )
+          .join('') +
         `saved ${path}\n`,
     );
   } finally {

@@ -99,24 +99,37 @@ export function scoreRecords(
   return [...best.values()];
 }
 
-/** Persons sharing at least one blocking key with the given keys (bounded), merged records excluded. */
+/** Keys per statement. */
+const KEY_SLICE = 200;
+
+/**
+ * Persons sharing at least one blocking key with the given keys, those sharing the most first
+ * (bounded; merged records have no keys). A key such as "birth month and day with an initial"
+ * names hundreds in a large registry: counting keys shared keeps the persons like the query in
+ * the bound, where reading the keys in turn kept whoever came first.
+ */
 export async function candidatesByKeys(
   db: Executor,
   keys: readonly string[],
   limit: number,
   exclude?: string,
 ): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const ids = new Set<string>();
-  for (let i = 0; i < keys.length && ids.size < limit; i += 200) {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  const shared = new Map<string, number>();
+  for (let i = 0; i < unique.length; i += KEY_SLICE) {
     let q = db
       .selectFrom('blocking_keys')
-      .select('person_id')
-      .distinct()
-      .where('key', 'in', keys.slice(i, i + 200))
-      .limit(limit);
+      .select((eb) => ['person_id', eb.fn.countAll<number | string>().as('n')])
+      .where('key', 'in', unique.slice(i, i + KEY_SLICE))
+      .groupBy('person_id');
     if (exclude) q = q.where('person_id', '!=', exclude);
-    for (const r of await q.execute()) ids.add(r.person_id);
+    // With one statement the database keeps the best; over several, every count is needed.
+    if (unique.length <= KEY_SLICE) q = q.orderBy('n', 'desc').orderBy('person_id').limit(limit);
+    for (const r of await q.execute()) shared.set(r.person_id, (shared.get(r.person_id) ?? 0) + Number(r.n));
   }
-  return [...ids].slice(0, limit);
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit)
+    .map(([id]) => id);
 }

@@ -72,7 +72,13 @@ const SUMMARY: ClaimField[] = [
   'unit',
   'place_of_birth',
 ];
-const CANDIDATE_LIMIT = 400;
+/**
+ * Persons scored per search: those sharing the most blocking keys with the query, then those whose
+ * names start with what was typed. Reading and scoring a candidate is most of a search's cost; at a
+ * million persons, 100 found the true person as often as 400 (docs/benchmarks.md). Not below the
+ * largest page a search returns.
+ */
+const CANDIDATE_LIMIT = 100;
 
 /** Rows counted per prefix when choosing which one to read first, at first and when all reach that. */
 const PREFIX_COUNT_CAPS = [2000, 50_000];
