@@ -133,4 +133,25 @@ forEachDialect('search as you type: name-token prefixes', (fx) => {
     await addPairKeys(db);
     assert.deepEqual(await pairsOf(), written);
   });
+
+  test('persons are read a page of keys at a time: one with many spellings does not hide the next', async () => {
+    const app = testApp(fx.database());
+    const src = await aSource(app, 'Spellings list');
+    // Forty spellings of one surname ("Цибулаа" … "Цибулбт"), all before "Цибуля" in key order.
+    const letters = 'абвгдежзиклмнопрстуф';
+    const spellings = Array.from(
+      { length: 40 },
+      (_, i) => `Цибул${letters[Math.floor(i / 20)]}${letters[i % 20]}`,
+    );
+    const many = await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: spellings.map((value) => ({ field: 'family_name', value })),
+    });
+    const other = await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: [{ field: 'family_name', value: 'Цибуля' }],
+    });
+    const db = fx.database().db;
+    assert.deepEqual(await prefixCandidates(db, 'Цибул', 2), [many.person.id, other.person.id]);
+  });
 });

@@ -155,25 +155,45 @@ export async function pairPlan(db: Executor, keys: readonly string[]): Promise<s
   return [best.prefix, ...checks.map((k) => `k:${k}`)];
 }
 
-/** Up to `limit` persons with a key under the first prefix and under each of the others. */
+/**
+ * Up to `limit` persons with a key under the first prefix and under each of the others. The first
+ * prefix's keys are read in key order, a page at a time, so that the database reads its range and
+ * stops: asked for DISTINCT persons with a small LIMIT, PostgreSQL without fresh statistics walked
+ * the whole (person, key) index in person order instead.
+ */
 async function personsUnder(db: Executor, prefixes: readonly string[], limit: number): Promise<string[]> {
-  let q = db
-    .selectFrom('blocking_keys as k0')
-    .select('k0.person_id')
-    .where('k0.key', '>=', prefixes[0]!)
-    .where('k0.key', '<', `${prefixes[0]!}\uffff`);
-  for (const p of prefixes.slice(1))
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('blocking_keys')
-          .select(sql`1`.as('one'))
-          .whereRef('blocking_keys.person_id', '=', 'k0.person_id')
-          .where('blocking_keys.key', '>=', p)
-          .where('blocking_keys.key', '<', `${p}\uffff`),
-      ),
-    );
-  return (await q.distinct().limit(limit).execute()).map((r) => r.person_id);
+  const out = new Set<string>();
+  let after: { key: string; personId: string } | null = null;
+  while (out.size < limit) {
+    // A person has several keys under a short prefix ("k:kov": its name and its pair keys).
+    const page = Math.max(32, 4 * (limit - out.size));
+    let q = db
+      .selectFrom('blocking_keys as k0')
+      .select(['k0.key', 'k0.person_id'])
+      .where('k0.key', '>=', prefixes[0]!)
+      .where('k0.key', '<', `${prefixes[0]!}\uffff`);
+    if (after) {
+      const from = after;
+      q = q.where((eb) => eb(eb.refTuple('k0.key', 'k0.person_id'), '>', eb.tuple(from.key, from.personId)));
+    }
+    for (const p of prefixes.slice(1))
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('blocking_keys')
+            .select(sql`1`.as('one'))
+            .whereRef('blocking_keys.person_id', '=', 'k0.person_id')
+            .where('blocking_keys.key', '>=', p)
+            .where('blocking_keys.key', '<', `${p}\uffff`),
+        ),
+      );
+    const rows = await q.orderBy('k0.key').orderBy('k0.person_id').limit(page).execute();
+    for (const r of rows) if (out.size < limit) out.add(r.person_id);
+    if (rows.length < page) break;
+    const last = rows[rows.length - 1]!;
+    after = { key: last.key, personId: last.person_id };
+  }
+  return [...out];
 }
 
 /** Persons whose name tokens start with every token typed so far (the last one may be partial). */
