@@ -100,59 +100,74 @@ async function prefixRows(db: Executor, prefix: string, cap: number): Promise<nu
   return Number(row?.n ?? 0);
 }
 
+/** One way to read the persons a query asks for: the keys under `driver`, each person checked for `checks`. */
+interface Reading {
+  readonly driver: string;
+  readonly checks: readonly string[];
+}
+
+/**
+ * The cheapest of several readings of one query, as [driver, ...checks]: the one whose driver has
+ * the fewest key rows; or none when some driver has none (every driver is something each person
+ * found must have). Counting stops at the fewest rows so far, so a common driver costs no more to
+ * count than a rare one; when every driver reaches the first cap, they are counted further.
+ */
+async function cheapest(db: Executor, readings: readonly Reading[]): Promise<string[]> {
+  let best = readings[0]!;
+  if (readings.length > 1)
+    for (const cap of PREFIX_COUNT_CAPS) {
+      let least = cap;
+      for (const reading of readings) {
+        const rows = await prefixRows(db, reading.driver, least);
+        if (rows === 0) return [];
+        if (rows < least) {
+          best = reading;
+          least = rows;
+        }
+      }
+      if (least < cap) break;
+    }
+  return [best.driver, ...best.checks];
+}
+
 /**
  * The prefixes of one query in the order to read them: the rarest first (the others are checked
  * per person it yields), or none when some prefix starts no key at all (nobody has every token).
- * Counting stops at the rarest count so far, so a common prefix costs no more than a rare one.
  */
 export async function prefixPlan(db: Executor, prefixes: readonly string[]): Promise<string[]> {
   // Longer prefixes first: they are usually the rarer, which keeps the later counts short.
   const unique = [...new Set(prefixes)].sort((a, b) => b.length - a.length);
-  if (unique.length === 1) return unique;
-  let rarest = 0;
-  for (const cap of PREFIX_COUNT_CAPS) {
-    let least = cap;
-    for (let i = 0; i < unique.length; i++) {
-      const rows = await prefixRows(db, unique[i]!, least);
-      if (rows === 0) return [];
-      if (rows < least) {
-        rarest = i;
-        least = rows;
-      }
-    }
-    if (least < cap) break; // else every prefix reached the cap: count further to tell them apart
-  }
-  return [unique[rarest]!, ...unique.filter((_, i) => i !== rarest)];
+  return cheapest(
+    db,
+    unique.map((driver) => ({ driver, checks: unique.filter((p) => p !== driver) })),
+  );
 }
 
 /**
- * The same for name keys (`k:` prefixes without the `k:`), read through a pair key where one can
- * stand for two of them: the rarest pair prefix ("k:and|kova" for Andrii and Kova…), then the
- * prefixes it does not settle. Null when no pair can (every key shorter than PAIR_HEAD, or the
- * two could be one name of one person, as in "Ivan Iva"); none when a pair prefix reaches nobody.
+ * The same for name keys (`k:` prefixes without the `k:`), where a pair key can also stand for two
+ * of them ("k:and|kova" for Andrii and Kova…): its persons are checked for the prefixes it does not
+ * settle. A pair is left out when its two keys could be one name of one person ("Ivan Iva"), which
+ * no pair key says. Whichever reading has the fewest rows is used: a pair for two common words, one
+ * rare word alone ("Siruk" in "Siruk Vi", where "k:sir|vi" holds every Serhii with a Vi…).
  */
-export async function pairPlan(db: Executor, keys: readonly string[]): Promise<string[] | null> {
-  const unique = [...new Set(keys)];
-  const pairs: { a: string; b: string; prefix: string }[] = [];
+export async function namePlan(db: Executor, keys: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(keys)].sort((a, b) => b.length - a.length);
+  const pairs: Reading[] = [];
   for (const a of unique) {
     if (a.length < PAIR_HEAD) continue;
     const head = a.slice(0, PAIR_HEAD);
     for (const b of unique)
-      if (b !== a && !head.startsWith(b) && !b.startsWith(head)) pairs.push({ a, b, prefix: pairKey(a, b) });
+      if (b !== a && !head.startsWith(b) && !b.startsWith(head))
+        pairs.push({
+          driver: pairKey(a, b),
+          checks: unique.filter((k) => k !== b && (k !== a || k.length > PAIR_HEAD)).map((k) => `k:${k}`),
+        });
   }
-  if (pairs.length === 0) return null;
-  let best = pairs[0]!;
-  let least = PREFIX_COUNT_CAPS[0]!;
-  for (const pair of pairs) {
-    const rows = await prefixRows(db, pair.prefix, least);
-    if (rows === 0) return [];
-    if (rows < least) {
-      best = pair;
-      least = rows;
-    }
-  }
-  const checks = unique.filter((k) => k !== best.b && (k !== best.a || k.length > PAIR_HEAD));
-  return [best.prefix, ...checks.map((k) => `k:${k}`)];
+  const singles = unique.map((k) => ({
+    driver: `k:${k}`,
+    checks: unique.filter((other) => other !== k).map((other) => `k:${other}`),
+  }));
+  return cheapest(db, [...pairs, ...singles]);
 }
 
 /**
@@ -222,13 +237,12 @@ export async function prefixCandidates(db: Executor, text: string, limit: number
     tried.add(signature);
     // Reading a pair key's few rows, or the rarest prefix's, and checking the rest per person costs a
     // few rows; reading a common prefix ("k:v" of an initial, a frequent given name) tens of thousands.
-    const prefixes =
-      (variant[0]!.startsWith('k:')
-        ? await pairPlan(
-            db,
-            variant.map((p) => p.slice(2)),
-          )
-        : null) ?? (await prefixPlan(db, variant));
+    const prefixes = variant[0]!.startsWith('k:')
+      ? await namePlan(
+          db,
+          variant.map((p) => p.slice(2)),
+        )
+      : await prefixPlan(db, variant);
     if (prefixes.length === 0) continue;
     for (const id of await personsUnder(db, prefixes, limit - out.size)) out.add(id);
   }
