@@ -22,7 +22,7 @@ export interface ClusterInput {
   readonly threshold: number;
   /** Scores any pair of records (used inside components). */
   readonly score: (i: number, j: number) => number;
-  /** Least average clipped weight (bits) over all cross pairs for two groups to join (default −6). */
+  /** Least average clipped weight (bits) over all cross pairs for two groups to join (default −3). */
   readonly support?: number;
   /** Largest component re-clustered pair by pair (default 300). */
   readonly maxExact?: number;
@@ -38,6 +38,13 @@ export interface ClusterInput {
  * cannot outvote a pair of records that clearly differ (down to −30).
  */
 const CLIP_HIGH = 10;
+/**
+ * Least average cross-pair weight for two groups to join. At −6 two namesakes born a few years
+ * apart (about −6 bits: names agree, birth dates and units do not) joined through a sparse record
+ * that names neither date; −3 keeps them apart and still joins groups whose records are merely
+ * sparse or noisy (a missing field weighs 0; a typo weighs a few bits).
+ */
+const DEFAULT_SUPPORT = -3;
 const CLIP_LOW = 30;
 
 /** Cluster label (0-based, dense, in order of first record) for every record. */
@@ -103,7 +110,7 @@ const MAX_CROSS = 10_000;
  * groups. Groups of one person stay small, so this is cheap; groups too large to check never join.
  */
 function sparseLinkage(comp: readonly number[], links: readonly number[], input: ClusterInput): number[][] {
-  const support = input.support ?? -6;
+  const support = input.support ?? DEFAULT_SUPPORT;
   const conflict = input.conflict ?? -12;
   const order = [...links].sort((a, b) => input.weights[b]! - input.weights[a]!);
   const uf = new UnionFind(input.n);
@@ -145,7 +152,7 @@ function sparseLinkage(comp: readonly number[], links: readonly number[], input:
  */
 function supportedLinkage(comp: readonly number[], input: ClusterInput): number[][] {
   const n = comp.length;
-  const support = input.support ?? -6;
+  const support = input.support ?? DEFAULT_SUPPORT;
   const conflict = input.conflict ?? -12;
   const sum = new Float64Array(n * n);
   const max = new Float64Array(n * n);

@@ -140,3 +140,33 @@ test('a component too large to score in full is clustered over its links under t
   const all = clusterRecords({ ...input(w, links), maxExact: 3, conflict: -100, support: -100 });
   assert.equal(all[0], all[2], 'without the conditions every link would join');
 });
+
+test('two namesakes joined by one moderate link stay apart; a noisy pair of groups joins', () => {
+  // 0, 1: one man (full record and its romanised copy); 2, 3: his namesake born years later. One
+  // link across them (1–2, names alike, the rest missing) passes the threshold; the other cross pairs
+  // disagree on birth date and unit (−6 bits each), never −12, so only the average keeps them apart.
+  const apart = [
+    [0, 20, -6, -6],
+    [20, 0, 5, -6],
+    [-6, 5, 0, 20],
+    [-6, -6, 20, 0],
+  ];
+  const links: [number, number][] = [
+    [0, 1],
+    [1, 2],
+    [2, 3],
+  ];
+  const a = clusterRecords(input(apart, links));
+  assert.equal(a[0], a[1]);
+  assert.equal(a[2], a[3]);
+  assert.notEqual(a[1], a[2]);
+  // The same shape where the other cross pairs only lean against (typos, a missing town): one person.
+  const noisy = [
+    [0, 20, -2, -3],
+    [20, 0, 5, -4],
+    [-2, 5, 0, 20],
+    [-3, -4, 20, 0],
+  ];
+  const b = clusterRecords(input(noisy, links));
+  assert.equal(new Set(b).size, 1);
+});

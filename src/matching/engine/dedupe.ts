@@ -2,7 +2,7 @@
 import type { MatchRecord } from '../record/index.js';
 import { clusterRecords } from '../cluster/index.js';
 import { createScorer, weightOf } from '../explain/index.js';
-import { runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
+import { batchThreshold, runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
 
 /** Result: a cluster label per input record (dense, 0-based, in order of first appearance). */
 export interface DedupeResult {
@@ -24,7 +24,7 @@ export async function dedupe(
   const t = performance.now();
   const scorer = createScorer(run.model);
   const S = run.set;
-  const threshold = weightOf(opts.threshold ?? run.model.thresholds.match);
+  const threshold = weightOf(opts.threshold ?? batchThreshold(run.model));
   const clusters = clusterRecords({
     n: S.n,
     left: run.candidates.left,

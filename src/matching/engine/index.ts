@@ -2,6 +2,12 @@
 export { dedupe, type DedupeResult } from './dedupe.js';
 export { link, type Link, type LinkOptions, type LinkResult } from './link.js';
 export { rankCandidates, type RankedCandidate } from './rank.js';
-export { runPipeline, type PipelineOptions, type PipelineRun, type Progress } from './pipeline.js';
+export {
+  batchThreshold,
+  runPipeline,
+  type PipelineOptions,
+  type PipelineRun,
+  type Progress,
+} from './pipeline.js';
 export { scorePairs, type ScoreOptions } from './score-pairs.js';
 export { pairwiseScores, bcubedScores, blockingRecall, linkScores, type Scores } from './evaluate.js';

@@ -2,7 +2,7 @@
 import type { MatchRecord } from '../record/index.js';
 import { oneToOne } from '../cluster/index.js';
 import { probabilityOf, weightOf } from '../explain/index.js';
-import { runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
+import { batchThreshold, runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
 
 /** One linked pair: indexes into the left and right inputs and the match probability. */
 export interface Link {
@@ -32,7 +32,7 @@ export async function link(
   const origin = new Uint8Array(left.length + right.length);
   origin.fill(1, left.length);
   const run = await runPipeline([...left, ...right], opts, origin);
-  const threshold = weightOf(opts.threshold ?? run.model.thresholds.match);
+  const threshold = weightOf(opts.threshold ?? batchThreshold(run.model));
   const { left: l, right: r, count } = run.candidates;
   const above: number[] = [];
   for (let k = 0; k < count; k++) if (run.weights[k]! >= threshold) above.push(k);

@@ -22,11 +22,16 @@ export interface PipelineOptions {
   readonly model?: MatchModel;
   /** Train on the data itself by EM (default true). */
   readonly train?: boolean;
-  /** Match probability threshold (default: the model's `thresholds.match`). */
+  /** Match probability threshold (default: the model's `thresholds.batch`, else `thresholds.match`). */
   readonly threshold?: number;
   readonly threads?: number;
   readonly seed?: number;
   readonly onProgress?: Progress;
+}
+
+/** The default threshold of batch deduplication and linkage. */
+export function batchThreshold(model: MatchModel): number {
+  return model.thresholds.batch ?? model.thresholds.match;
 }
 
 /** Everything a run produced, for reports and evaluation. */

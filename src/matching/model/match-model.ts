@@ -52,8 +52,12 @@ export interface MatchModel {
   readonly comparisons: readonly ComparisonSpec[];
   readonly blocking: BlockingSpec;
   readonly parameters: ModelParameters;
-  /** `match`: probability above which a pair is linked; `review`: above which it is shown to an officer. */
-  readonly thresholds: { readonly match: number; readonly review: number };
+  /**
+   * `match`: probability above which the registry links a record to a person on its own; `review`:
+   * above which a pair is shown to an officer; `batch`: the default of batch deduplication and
+   * linkage, where no officer sees the pairs between the two (falls back to `match`).
+   */
+  readonly thresholds: { readonly match: number; readonly review: number; readonly batch?: number };
 }
 
 const probabilities = z.array(z.number().min(0).max(1));
@@ -85,7 +89,11 @@ const modelSchema = z.object({
     m: z.record(z.string(), probabilities),
     u: z.record(z.string(), probabilities),
   }),
-  thresholds: z.object({ match: z.number().min(0).max(1), review: z.number().min(0).max(1) }),
+  thresholds: z.object({
+    match: z.number().min(0).max(1),
+    review: z.number().min(0).max(1),
+    batch: z.number().gt(0).lt(1).optional(),
+  }),
 });
 
 /** Reads and checks a model document; throws VALIDATION_FAILED naming each problem. */
