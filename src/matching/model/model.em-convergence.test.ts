@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregatePatterns, randomSource, runEm } from './index.js';
-import { priorOf } from './train.js';
+import { priorOf, settlePrior } from './train.js';
 
 // A known model: three comparisons of three levels each, 30% of pairs matching.
 const TRUE_M = [
@@ -87,4 +87,24 @@ test('the prior never claims more than three matching pairs per record of one li
   // A plausible estimate stands as it is; linking two lists is not held.
   assert.equal(priorOf(2171, 1000, 499_500, false), 2171 / 499_500);
   assert.equal(priorOf(27e6, 1_000_000, possible, true), 27e6 / possible);
+});
+
+test('the prior settles where it agrees with the scored pairs, from too high or too low', () => {
+  // 1,000,000 possible pairs; blocking proposed 10,000 of them, sampled one in two. 500 of the
+  // sample are matches (likelihood ratio 2^20), the rest clearly not (2^-5): the true prior is
+  // 1,000 / 1,000,000. Weights are written under a starting prior ten times too high or too low.
+  const possible = 1_000_000;
+  const truth = 1_000 / possible;
+  for (const start of [truth * 10, truth / 10]) {
+    const logit = Math.log2(start / (1 - start));
+    const weights = new Float64Array(5_000);
+    for (let k = 0; k < weights.length; k++) weights[k] = logit + (k < 500 ? 20 : -5);
+    const settled = settlePrior(weights, 2, start, possible, 0.5);
+    assert.ok(Math.abs(settled - truth) / truth < 0.02, `from ${start}: ${settled}`);
+  }
+});
+
+test('the settled prior stays under its ceiling', () => {
+  const weights = new Float64Array(100).fill(30);
+  assert.equal(settlePrior(weights, 1, 0.01, 1_000, 0.05), 0.05);
 });
