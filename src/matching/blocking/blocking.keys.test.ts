@@ -115,3 +115,29 @@ test('a pair a windowed rule left out is still found by a later rule', () => {
   assert.equal(c.report.rules[1]!.pairs, 1);
   assert.ok(pairs.has('0-20'), 'the shared id brings the distant pair back');
 });
+
+test('blocks compared by sorted neighbourhood are marked, and EM leaves their pairs out', async () => {
+  const { trainUnsupervised } = await import('../model/index.js');
+  // Sixty namesakes born on different days: in birth order, neighbours are born close together.
+  const records = Array.from({ length: 60 }, (_, i) => ({
+    id: String(i),
+    fields: {
+      given_name: 'Ivan',
+      family_name: 'Petrenko',
+      date_of_birth: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`,
+    },
+  }));
+  const S = prepare(records);
+  const rules = [{ name: 'given_family', keys: ['givenClass', 'family'] }];
+  const whole = { ...model, blocking: { rules, maxBlockSize: 1000 } };
+  const sorted = { ...model, blocking: { rules, maxBlockSize: 1000, window: 5 } };
+  const all = candidatePairs(S, whole);
+  const windowed = candidatePairs(S, sorted);
+  assert.equal(all.windowedKeys[0], null);
+  const key = windowed.ruleIds[0]![0]!;
+  assert.equal(windowed.windowedKeys[0]?.[key], 1);
+  const sessionOf = (m: typeof model, c: typeof all) =>
+    trainUnsupervised(S, m, c, { seed: 1 }).report.sessions.find((s) => s.rule === 'given_family');
+  assert.equal(sessionOf(whole, all)?.pairs, all.count, 'a whole block is a fair sample');
+  assert.equal(sessionOf(sorted, windowed), undefined, 'a windowed block is not');
+});

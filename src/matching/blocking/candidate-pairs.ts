@@ -31,6 +31,11 @@ export interface CandidatePairs {
   readonly report: BlockingReport;
   /** Per rule, each record's key id (-1: no key, or its block was skipped); tells which rules found a pair. */
   readonly ruleIds: readonly Int32Array[];
+  /**
+   * Per rule, which key ids had their block compared by sorted neighbourhood (1), or null when none
+   * did. Pairs of such a block are neighbours in birth date order, not a fair sample of the block.
+   */
+  readonly windowedKeys: readonly (Uint8Array | null)[];
 }
 
 /** Options: `origin` marks each record's file (0 or 1); pairs then join records of different files. */
@@ -83,6 +88,7 @@ export function candidatePairs(
   const earlier: Int32Array[] = [];
   // Per rule, each record's position in its sorted block when the block was windowed (else -1).
   const positions: (Int32Array | null)[] = [];
+  const windowedKeys: (Uint8Array | null)[] = [];
   let rank: Int32Array | null = null;
   const dated = new Uint8Array(S.n);
   for (let i = 0; i < S.n; i++) dated[i] = S.num.dobY[i] !== 0 ? 1 : 0;
@@ -97,6 +103,7 @@ export function candidatePairs(
     let skippedRecords = 0;
     let windowedBlocks = 0;
     let pos: Int32Array | null = null;
+    let windowedKey: Uint8Array | null = null;
     for (let k = 0; k < count; k++) {
       const s = starts[k]!;
       const e = starts[k + 1]!;
@@ -113,6 +120,7 @@ export function candidatePairs(
         const r = rank;
         const block = members.subarray(s, e).sort((a, b) => r[a]! - r[b]!);
         for (let x = 0; x < block.length; x++) pos[block[x]!] = x;
+        (windowedKey ??= new Uint8Array(count))[k] = 1;
         windowedBlocks++;
       }
       for (let x = s; x < e; x++) {
@@ -134,6 +142,7 @@ export function candidatePairs(
     }
     earlier.push(ids);
     positions.push(pos);
+    windowedKeys.push(windowedKey);
     rules.push({
       name: rule.name,
       pairs: out.count - before,
@@ -149,6 +158,7 @@ export function candidatePairs(
     count: out.count,
     report: { records: S.n, pairs: out.count, rules },
     ruleIds: earlier,
+    windowedKeys,
   };
 }
 

@@ -193,9 +193,14 @@ function emSessions(
   const sessions: Session[] = [];
   model.blocking.rules.forEach((rule, r) => {
     const ids = candidates.ruleIds[r]!;
+    // Pairs of a block compared by sorted neighbourhood are close in birth date by construction:
+    // EM would take "born close together" for "same person", so they stay out of the sessions.
+    const windowed = candidates.windowedKeys[r] ?? null;
     const sel: number[] = [];
-    for (let k = 0; k < sample.a.length; k++)
-      if (ids[sample.a[k]!]! >= 0 && ids[sample.a[k]!] === ids[sample.b[k]!]) sel.push(k);
+    for (let k = 0; k < sample.a.length; k++) {
+      const key = ids[sample.a[k]!]!;
+      if (key >= 0 && key === ids[sample.b[k]!] && !windowed?.[key]) sel.push(k);
+    }
     if (sel.length < 20) return;
     const sub = new Uint8Array(sel.length * width);
     sel.forEach((k, x) => sub.set(sample.rows.subarray(k * width, k * width + width), x * width));
