@@ -11,6 +11,7 @@ import {
   bcubedScores,
   blockingRecall,
   dedupe,
+  link,
   pairwiseScores,
   type FieldType,
   type MatchRecord,
@@ -109,6 +110,68 @@ async function generatedSets(): Promise<Labelled[]> {
   return [await generatedLabelled(2000, 3, 7)];
 }
 
+/**
+ * Linkage of two labelled lists (one-to-one): precision and recall of the links against every pair
+ * of records of one person across the lists. `ceiling` is the recall a one-to-one linkage can reach
+ * at best when a person appears more than once in a list.
+ */
+export async function evaluateLink(
+  name: string,
+  left: Labelled,
+  right: Labelled,
+  threshold?: number,
+): Promise<Record<string, string | number>> {
+  const t = performance.now();
+  const r = await link(left.records, right.records, threshold === undefined ? {} : { threshold });
+  const seconds = (performance.now() - t) / 1000;
+  const rightOf = new Map<string, number[]>();
+  right.truth.forEach((p, j) => rightOf.set(p, [...(rightOf.get(p) ?? []), j]));
+  const truePairs = new Set<string>();
+  const leftCount = new Map<string, number>();
+  left.truth.forEach((p, i) => {
+    leftCount.set(p, (leftCount.get(p) ?? 0) + 1);
+    for (const j of rightOf.get(p) ?? []) truePairs.add(`${i}:${j}`);
+  });
+  let ceiling = 0;
+  for (const [p, js] of rightOf) ceiling += Math.min(js.length, leftCount.get(p) ?? 0);
+  const hits = r.links.filter((l) => truePairs.has(`${l.left}:${l.right}`)).length;
+  const precision = r.links.length ? hits / r.links.length : 1;
+  const recall = truePairs.size ? hits / truePairs.size : 1;
+  return {
+    data: name,
+    records: `${left.records.length} + ${right.records.length}`,
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0),
+    ceiling: round(truePairs.size ? ceiling / truePairs.size : 1),
+    comparisons: r.run.candidates.count,
+    seconds: round(seconds, 2),
+  };
+}
+
+async function linkSets(): Promise<[string, Labelled, Labelled][]> {
+  const out: [string, Labelled, Labelled][] = [];
+  const path = resolve(DATA, 'febrl2.csv');
+  if (existsSync(path)) {
+    const all = await loadLabelled('febrl2', path, 'rec_id', febrlTruth);
+    const part = (dup: boolean): Labelled => {
+      const keep = all.records.map((r) => r.id.includes('-dup-') === dup);
+      return {
+        name: dup ? 'duplicates' : 'originals',
+        records: all.records.filter((_, i) => keep[i]),
+        truth: all.truth.filter((_, i) => keep[i]),
+      };
+    };
+    out.push(['febrl2 originals → duplicates', part(false), part(true)]);
+  }
+  if (existsSync(resolve(process.cwd(), 'dist/src/matching/generate/index.js'))) {
+    const { generatedSources } = await import('./lib-generated.js');
+    const [a, b, c] = generatedSources(2000, 3, 7);
+    out.push(['generated source 1 → 2', a!, b!], ['generated source 1 → 3', a!, c!]);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const threshold = process.argv[2] ? Number(process.argv[2]) : undefined;
   const sets = [...(await publicSets()), ...(await generatedSets())];
@@ -119,6 +182,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(row));
   }
   console.table(rows);
+  const links = [];
+  for (const [name, left, right] of await linkSets()) {
+    const row = await evaluateLink(name, left, right, threshold);
+    links.push(row);
+    console.log(JSON.stringify(row));
+  }
+  console.log('Linkage (one-to-one; ceiling: the best recall one-to-one links can reach)');
+  console.table(links);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
