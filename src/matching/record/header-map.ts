@@ -28,6 +28,10 @@ const ALIASES: Record<FieldType, readonly string[]> = {
     'given',
     'first',
     'name_first',
+    'fname',
+    'first_nm',
+    'forenames',
+    'given_names',
     'givenname',
     'ім_я',
     'імя',
@@ -40,11 +44,24 @@ const ALIASES: Record<FieldType, readonly string[]> = {
     'lastname',
     'family',
     'name_last',
+    'lname',
+    'last_nm',
     'familyname',
     'прізвище',
     'фамилия',
   ],
-  patronymic: ['patronymic', 'patronym', 'по_батькові', 'отчество', 'middle_name'],
+  patronymic: [
+    'patronymic',
+    'patronym',
+    'по_батькові',
+    'отчество',
+    'middle_name',
+    'middle_names',
+    'middle',
+    'midl_name',
+    'mname',
+    'middle_initial',
+  ],
   date_of_birth: [
     'date_of_birth',
     'dob',
@@ -90,6 +107,7 @@ const ALIASES: Record<FieldType, readonly string[]> = {
     'town',
     'locality',
     'settlement',
+    'village',
     'місто',
     'город',
     'населений_пункт',
@@ -138,7 +156,21 @@ const ALIASES: Record<FieldType, readonly string[]> = {
   unit: ['unit', 'military_unit', 'військова_частина', 'воинская_часть', 'підрозділ', 'подразделение', 'в_ч'],
   phone: ['phone', 'telephone', 'tel', 'mobile', 'phone_number', 'телефон', 'тел'],
   email: ['email', 'e_mail', 'mail', 'email_address', 'електронна_пошта', 'эл_почта', 'электронная_почта'],
-  other: ['other', 'notes', 'note', 'comment', 'comments', 'remarks', 'примітки', 'примечание'],
+  other: [
+    'other',
+    'notes',
+    'note',
+    'comment',
+    'comments',
+    'remarks',
+    'occupation',
+    'profession',
+    'job',
+    'примітки',
+    'примечание',
+    'професія',
+    'профессия',
+  ],
 };
 
 const BY_ALIAS = new Map<string, FieldType>();
@@ -154,9 +186,41 @@ export function headerKey(header: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/**
+ * Words that qualify a column without changing what it holds: `res_city_desc` is a city,
+ * `postcode_fake` a postcode, `gender_code` a sex.
+ */
+const QUALIFIERS: ReadonlySet<string> = new Set([
+  'res',
+  'residence',
+  'residential',
+  'home',
+  'current',
+  'mail',
+  'mailing',
+  'desc',
+  'description',
+  'code',
+  'cd',
+  'fake',
+  'raw',
+  'clean',
+  'std',
+  'txt',
+  'text',
+  'value',
+]);
+
 /** The field type a header names, or null. */
 export function fieldTypeForHeader(header: string): FieldType | null {
-  return BY_ALIAS.get(headerKey(header)) ?? null;
+  const key = headerKey(header);
+  const direct = BY_ALIAS.get(key);
+  if (direct) return direct;
+  const core = key
+    .split('_')
+    .filter((w) => !QUALIFIERS.has(w))
+    .join('_');
+  return core && core !== key ? (BY_ALIAS.get(core) ?? null) : null;
 }
 
 /**

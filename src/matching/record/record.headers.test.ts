@@ -68,3 +68,23 @@ test('Splink fake_1000 columns map and the truth column is ignored', () => {
     },
   );
 });
+
+test('columns named with a qualifier or a common abbreviation map to their field', () => {
+  const cases: [string, string | null][] = [
+    ['postcode_fake', 'postcode'],
+    ['res_city_desc', 'city'],
+    ['res_street_address', 'address'],
+    ['gender_code', 'sex'],
+    ['fname', 'given_name'],
+    ['LName', 'family_name'],
+    ['midl_name', 'patronymic'],
+    ['middle_initial', 'patronymic'],
+    ['occupation', 'other'],
+    ['village', 'city'],
+    // A label column stays out however it is qualified, and so does a word that is only a qualifier.
+    ['cluster_code', null],
+    ['true_id', null],
+    ['code', null],
+  ];
+  for (const [header, type] of cases) assert.equal(fieldTypeForHeader(header), type, header);
+});
