@@ -35,7 +35,9 @@ export type PairScore = (A: PreparedSet, i: number, B: PreparedSet, j: number) =
 class PairMemo {
   private readonly left: Int32Array;
   private readonly right: Int32Array;
-  private readonly values: Float32Array;
+  // Doubles, as computed: a similarity rounded to a float would fall below a threshold it meets
+  // (Jaro–Winkler 0.9 against "≥ 0.9") only when it comes from the memo.
+  private readonly values: Float64Array;
   private readonly mask: number;
   private size = 0;
 
@@ -43,7 +45,7 @@ class PairMemo {
     const capacity = 1 << bits;
     this.left = new Int32Array(capacity).fill(-1);
     this.right = new Int32Array(capacity);
-    this.values = new Float32Array(capacity);
+    this.values = new Float64Array(capacity);
     this.mask = capacity - 1;
   }
 
