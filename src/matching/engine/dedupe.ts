@@ -22,8 +22,8 @@ export async function dedupe(
 ): Promise<DedupeResult> {
   const run = await runPipeline(records, opts);
   const t = performance.now();
-  const scorer = createScorer(run.model);
   const S = run.set;
+  const scorer = createScorer(run.model).bind(S, S);
   const threshold = weightOf(opts.threshold ?? run.model.thresholds.match);
   const clusters = clusterRecords({
     n: S.n,
@@ -32,7 +32,7 @@ export async function dedupe(
     weights: run.weights,
     count: run.candidates.count,
     threshold,
-    score: (i, j) => scorer.weight(S, i, S, j),
+    score: (i, j) => scorer.weight(i, j),
   });
   (run.timings as Record<string, number>).clustering = Math.round(performance.now() - t);
   let clusterCount = 0;

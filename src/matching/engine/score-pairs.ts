@@ -29,9 +29,9 @@ export async function scorePairs(
   const out = new Float32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
   const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), 8));
   if (count < WORKER_THRESHOLD || threads === 1) {
-    const scorer = createScorer(model);
+    const scorer = createScorer(model).bind(S, S);
     for (let k = 0; k < count; k++) {
-      out[k] = scorer.weight(S, left[k]!, S, right[k]!);
+      out[k] = scorer.weight(left[k]!, right[k]!);
       if (opts.onProgress && (k & 0x3ffff) === 0x3ffff) opts.onProgress(k + 1, count);
     }
     return out.subarray(0, count);

@@ -97,7 +97,8 @@ function levelRows(
 ): Uint8Array {
   const width = scorer.comparisons.length;
   const out = new Uint8Array(rows * width);
-  for (let r = 0; r < rows; r++) scorer.levels(S, pairs[0][r]!, S, pairs[1][r]!, out, r * width);
+  const bound = scorer.bind(S, S);
+  for (let r = 0; r < rows; r++) bound.levels(pairs[0][r]!, pairs[1][r]!, out, r * width);
   return out;
 }
 

@@ -18,12 +18,12 @@ interface Job {
 }
 
 const job = workerData as Job;
-const scorer = createScorer(job.model);
 const S = job.set;
+const scorer = createScorer(job.model).bind(S, S);
 const step = 250_000;
 for (let start = job.from; start < job.to; start += step) {
   const end = Math.min(job.to, start + step);
-  for (let k = start; k < end; k++) job.out[k] = scorer.weight(S, job.left[k]!, S, job.right[k]!);
+  for (let k = start; k < end; k++) job.out[k] = scorer.weight(job.left[k]!, job.right[k]!);
   parentPort?.postMessage({ done: end - start });
 }
 parentPort?.postMessage({ finished: true });
