@@ -2,7 +2,7 @@
  * Shared steps of batch deduplication and linkage: prepare, restrict the model to the fields the
  * data has, block, train unsupervised, score.
  */
-import { prepare, type FieldType, type MatchRecord, type PreparedSet } from '../record/index.js';
+import { prepareInParallel, type FieldType, type MatchRecord, type PreparedSet } from '../record/index.js';
 import {
   defaultModel,
   modelForFields,
@@ -61,7 +61,10 @@ export async function runPipeline(
     t = now;
   };
   const progress = opts.onProgress;
-  const set = prepare(records, progress && ((d, n) => progress('prepare', d, n)));
+  const set = await prepareInParallel(records, {
+    ...(opts.threads !== undefined && { threads: opts.threads }),
+    ...(progress && { onProgress: (d: number, n: number) => progress('prepare', d, n) }),
+  });
   lap('prepare');
   let model = modelForFields(opts.model ?? defaultModel(), presentFields(records));
   const candidates = candidatePairs(set, model, { ...(origin && { origin }) });
