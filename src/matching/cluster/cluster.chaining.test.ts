@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterRecords } from './index.js';
+import { clusterRecords, exactPairs } from './index.js';
 
 /** Builds clustering input from a full table of pair weights; links are the pairs listed. */
 function input(weights: number[][], links: [number, number][], threshold = 3) {
@@ -139,4 +139,29 @@ test('a component too large to score in full is clustered over its links under t
   assert.equal(labels[4], labels[0], 'the sparse record joins the group it links to most strongly');
   const all = clusterRecords({ ...input(w, links), maxExact: 3, conflict: -100, support: -100 });
   assert.equal(all[0], all[2], 'without the conditions every link would join');
+});
+
+test('weights of the pairs scored in full, given beforehand, give the same clusters', () => {
+  // Two components of three and four records (one of them with a conflicting pair) and a lone pair.
+  const n = 9;
+  const w = Array.from({ length: n }, (_, a) =>
+    Array.from({ length: n }, (_, b) => (a === b ? 0 : ((a * 7 + b * 11) % 19) - 9)),
+  );
+  const links: [number, number][] = [
+    [0, 1],
+    [1, 2],
+    [3, 4],
+    [4, 5],
+    [5, 6],
+    [7, 8],
+  ];
+  for (const [a, b] of links) w[a]![b] = w[b]![a] = 12;
+  w[3]![6] = w[6]![3] = -20;
+  const plain = input(w, links);
+  const pairs = exactPairs(plain);
+  assert.equal(pairs.count, 3 + 6);
+  const given = Float64Array.from({ length: pairs.count }, (_, k) => w[pairs.left[k]!]![pairs.right[k]!]!);
+  const notCalled = { ...plain, score: (): number => assert.fail('a pair scored in full was scored again') };
+  assert.deepEqual(clusterRecords(notCalled, given), clusterRecords(plain));
+  assert.notEqual(clusterRecords(plain)[3], clusterRecords(plain)[6], 'the conflicting pair stays apart');
 });

@@ -6,12 +6,13 @@ import { prepareInParallel, type FieldType, type MatchRecord, type PreparedSet }
 import {
   defaultModel,
   modelForFields,
-  trainUnsupervised,
+  trainingPairs,
+  trainOnLevels,
   type MatchModel,
   type TrainingReport,
 } from '../model/index.js';
 import { candidatePairs, type BlockingReport, type CandidatePairs } from '../blocking/index.js';
-import { scorePairs } from './score-pairs.js';
+import { pairLevels, scorePairs } from './score-pairs.js';
 
 /** Progress callback: a stage name, work done and total. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -72,10 +73,14 @@ export async function runPipeline(
   progress?.('blocking', candidates.count, candidates.count);
   let training: TrainingReport | null = null;
   if (opts.train !== false && set.n > 1) {
-    const trained = trainUnsupervised(set, model, candidates, {
-      ...(origin && { origin }),
-      seed: opts.seed ?? 42,
+    const trainingOpts = { ...(origin && { origin }), seed: opts.seed ?? 42 };
+    // As trainUnsupervised, with the levels of the training pairs computed on worker threads.
+    const pairs = trainingPairs(set, candidates, trainingOpts);
+    const rows = await pairLevels(set, model, pairs.left, pairs.right, pairs.count, {
+      ...(opts.threads !== undefined && { threads: opts.threads }),
+      minPairs: 100_000,
     });
+    const trained = trainOnLevels(set, model, candidates, pairs, rows, trainingOpts);
     model = trained.model;
     training = trained.report;
     lap('training');
