@@ -23,6 +23,7 @@ export async function dedupe(
 ): Promise<DedupeResult> {
   const run = await runPipeline(records, opts);
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const S = run.set;
   const scorer = createScorer(run.model).bind(S, S);
   const threshold = weightOf(opts.threshold ?? run.model.thresholds.match);
@@ -43,6 +44,8 @@ export async function dedupe(
   });
   const clusters = clusterRecords(input, exact);
   (run.timings as Record<string, number>).clustering = Math.round(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  (run.cpuTimings as Record<string, number>).clustering = Math.round((used.user + used.system) / 1000);
   let clusterCount = 0;
   for (const c of clusters) if (c + 1 > clusterCount) clusterCount = c + 1;
   return { clusters, clusterCount, run };

@@ -38,7 +38,10 @@ export interface PipelineRun {
   readonly weights: Float32Array;
   readonly blocking: BlockingReport;
   readonly training: TrainingReport | null;
+  /** Wall time per stage, in milliseconds. */
   readonly timings: Readonly<Record<string, number>>;
+  /** Process CPU time per stage (all threads), in milliseconds: the fair figure on a shared machine. */
+  readonly cpuTimings: Readonly<Record<string, number>>;
 }
 
 function presentFields(records: readonly MatchRecord[]): Set<FieldType> {
@@ -55,10 +58,15 @@ export async function runPipeline(
   origin?: Uint8Array,
 ): Promise<PipelineRun> {
   const timings: Record<string, number> = {};
+  const cpuTimings: Record<string, number> = {};
+  let cpu = process.cpuUsage();
   let t = performance.now();
   const lap = (name: string): void => {
     const now = performance.now();
     timings[name] = Math.round(now - t);
+    const used = process.cpuUsage(cpu);
+    cpuTimings[name] = Math.round((used.user + used.system) / 1000);
+    cpu = process.cpuUsage();
     t = now;
   };
   const progress = opts.onProgress;
@@ -91,5 +99,5 @@ export async function runPipeline(
     ...(progress && { onProgress: (d: number, n: number) => progress('scoring', d, n) }),
   });
   lap('scoring');
-  return { set, model, candidates, weights, blocking: candidates.report, training, timings };
+  return { set, model, candidates, weights, blocking: candidates.report, training, timings, cpuTimings };
 }

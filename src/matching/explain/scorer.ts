@@ -110,24 +110,54 @@ export function createScorer(model: MatchModel): Scorer {
     return adj > TF_LIMIT ? TF_LIMIT : adj < -TF_LIMIT ? -TF_LIMIT : adj;
   }
 
+  // Levels of all comparisons numbered in one run: comparison c's level l is slot base[c] + l.
+  const base = new Int32Array(n);
+  for (let c = 1; c < n; c++) base[c] = base[c - 1]! + comparisons[c - 1]!.size;
+  const slots = n === 0 ? 0 : base[n - 1]! + comparisons[n - 1]!.size;
+  const levelWeight = new Float64Array(slots);
+  comparisons.forEach((cmp, c) => levelWeight.set(tables[c]!, base[c]!));
+
   function bind(A: PreparedSet, B: PreparedSet): BoundScorer {
     const levelOf = comparisons.map((c) => c.bind(A, B));
-    // Per comparison and level, the TF feature's frequencies and column in B (null: no adjustment).
-    const tfFreqs = tf.map((row) => row.map((f) => (f && tfWeight !== 0 ? (B.tf[f] ?? null) : null)));
-    const tfTotals = tf.map((row) => row.map((f) => (f ? (B.tfTotal[f] ?? 0) : 0)));
-    const tfCols = tf.map((row) => row.map((f) => (f ? B.str[f] : null)));
+    // Per level slot with a term-frequency adjustment: the feature's column in B and, computed on
+    // first use, the adjustment of every string id of B (the same formula, once per value).
+    const tfCol: (Int32Array | null)[] = new Array<Int32Array | null>(slots).fill(null);
+    let tfTable: (Float64Array | null)[] | null = null;
+    const tables = (): (Float64Array | null)[] => {
+      const out = new Array<Float64Array | null>(slots).fill(null);
+      comparisons.forEach((cmp, c) => {
+        for (let level = 1; level < cmp.size; level++) {
+          const f = tf[c]![level - 1];
+          const freqs = f && tfWeight !== 0 ? B.tf[f] : undefined;
+          if (!f || !freqs) continue;
+          const total = B.tfTotal[f] ?? 0;
+          const u = uOf[c]![level - 1]!;
+          const t = new Float64Array(B.strings.length);
+          for (let id = 0; id < t.length; id++) t[id] = tfAdjustment(freqs, total, u, id);
+          out[base[c]! + level] = t;
+        }
+      });
+      return out;
+    };
+    comparisons.forEach((cmp, c) => {
+      for (let level = 1; level < cmp.size; level++) {
+        const f = tf[c]![level - 1];
+        if (f && tfWeight !== 0 && B.tf[f]) tfCol[base[c]! + level] = B.str[f];
+      }
+    });
     return {
       weight(i, j) {
         let w = priorWeight;
         for (let c = 0; c < n; c++) {
           const level = levelOf[c]!(i, j);
           if (level === 0) continue;
-          const freqs = tfFreqs[c]![level - 1];
-          w +=
-            tables[c]![level]! +
-            (freqs
-              ? tfAdjustment(freqs, tfTotals[c]![level - 1]!, uOf[c]![level - 1]!, tfCols[c]![level - 1]![j]!)
-              : 0);
+          const slot = base[c]! + level;
+          const col = tfCol[slot];
+          if (col) {
+            tfTable ??= tables();
+            const id = col[j]!;
+            w += levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
+          } else w += levelWeight[slot]! + 0;
         }
         return w;
       },
