@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     // Process CPU time across all threads: the honest figure when the machine is shared.
     cpuSeconds: Number(cpuSeconds.toFixed(1)),
     stages: result.run.timings,
+    // CPU time per stage, all threads: what the stage costs whatever else runs on the machine.
+    stagesCpu: result.run.cpuTimings,
     peakRssMb: Math.round(peak / 1024 / 1024),
     comparisons: c.count,
     clusters: result.clusterCount,

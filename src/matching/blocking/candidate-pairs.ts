@@ -86,9 +86,12 @@ export function candidatePairs(
   const window = model.blocking.window ?? 0;
   const origin = opts.origin;
   const earlier: Int32Array[] = [];
-  // Per rule, each record's position in its sorted block when the block was windowed (else -1).
-  const positions: (Int32Array | null)[] = [];
   const windowedKeys: (Uint8Array | null)[] = [];
+  // What earlier rules did, record by record (row i: per rule, i's key id and its position in its
+  // sorted block when the block was windowed, else -1): a pair's check reads two rows, not two
+  // places in every rule's column.
+  const R = model.blocking.rules.length;
+  const seen = new Int32Array(S.n * R * 2);
   let rank: Int32Array | null = null;
   const dated = new Uint8Array(S.n);
   for (let i = 0; i < S.n; i++) dated[i] = S.num.dobY[i] !== 0 ? 1 : 0;
@@ -130,7 +133,7 @@ export function candidatePairs(
           // Beyond the window only members without a birth date meet: they have no place in the order.
           if (windowed && y > x + window && dated[a] && dated[b]) continue;
           if (origin && origin[a] === origin[b]) continue;
-          if (seenBefore(earlier, positions, window, dated, a, b)) continue;
+          if (seenBefore(seen, R, earlier.length, window, dated, a, b)) continue;
           if (origin) {
             if (origin[a] === 1) out.push(b, a);
             else out.push(a, b);
@@ -140,8 +143,12 @@ export function candidatePairs(
       }
       if (opts.onProgress && (k & 0xffff) === 0) opts.onProgress(rule.name, k, count);
     }
+    const r = earlier.length;
+    for (let i = 0; i < S.n; i++) {
+      seen[(i * R + r) * 2] = ids[i]!;
+      seen[(i * R + r) * 2 + 1] = pos ? pos[i]! : -1;
+    }
     earlier.push(ids);
-    positions.push(pos);
     windowedKeys.push(windowedKey);
     rules.push({
       name: rule.name,
@@ -167,45 +174,73 @@ export function candidatePairs(
  * within the window or one of them without a birth date.
  */
 function seenBefore(
-  earlier: readonly Int32Array[],
-  positions: readonly (Int32Array | null)[],
+  seen: Int32Array,
+  R: number,
+  rules: number,
   window: number,
   dated: Uint8Array,
   a: number,
   b: number,
 ): boolean {
-  for (let r = 0; r < earlier.length; r++) {
-    const ids = earlier[r]!;
-    const ka = ids[a]!;
-    if (ka < 0 || ka !== ids[b]) continue;
-    const pos = positions[r];
-    if (!pos || pos[a]! < 0 || !dated[a] || !dated[b]) return true;
-    const d = pos[a]! - pos[b]!;
+  const ra = a * R * 2;
+  const rb = b * R * 2;
+  for (let r = 0; r < rules; r++) {
+    const ka = seen[ra + 2 * r]!;
+    if (ka < 0 || ka !== seen[rb + 2 * r]) continue;
+    const pa = seen[ra + 2 * r + 1]!;
+    if (pa < 0 || !dated[a] || !dated[b]) return true;
+    const d = pa - seen[rb + 2 * r + 1]!;
     if (d <= window && d >= -window) return true;
   }
   return false;
 }
 
+/**
+ * Each record's value of a text feature as its place among the set's values in string order
+ * ('\uffff' standing for a missing value), so that records compare by integers.
+ */
+function textOrder(S: PreparedSet, f: 'family' | 'givenClass'): Int32Array {
+  const col = S.str[f];
+  const MISSING = '\uffff';
+  const used = new Uint8Array(S.strings.length);
+  for (let i = 0; i < S.n; i++) if (col[i]! >= 0) used[col[i]!] = 1;
+  const values: string[] = [MISSING];
+  const idsOf: number[] = [-1];
+  for (let id = 0; id < used.length; id++)
+    if (used[id]) {
+      values.push(S.strings[id]!);
+      idsOf.push(id);
+    }
+  const order = Array.from(values.keys()).sort((a, b) =>
+    values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0,
+  );
+  const place = new Int32Array(S.strings.length);
+  let missing = 0;
+  for (let k = 0, p = 0; k < order.length; k++) {
+    // Equal strings share a place (only '\uffff' itself could equal the missing value).
+    if (k > 0 && values[order[k]!] !== values[order[k - 1]!]) p++;
+    const id = idsOf[order[k]!]!;
+    if (id < 0) missing = p;
+    else place[id] = p;
+  }
+  const out = new Int32Array(S.n);
+  for (let i = 0; i < S.n; i++) out[i] = col[i]! < 0 ? missing : place[col[i]!]!;
+  return out;
+}
+
 /** Each record's rank in the order of family name, given-name class and birth date (missing last). */
 function sortRank(S: PreparedSet): Int32Array {
-  const text = (f: 'family' | 'givenClass', i: number): string => {
-    const id = S.str[f][i]!;
-    return id < 0 ? '\uffff' : S.strings[id]!;
-  };
   const order = Array.from({ length: S.n }, (_, i) => i);
-  const family = order.map((i) => text('family', i));
-  const given = order.map((i) => text('givenClass', i));
+  const family = textOrder(S, 'family');
+  const given = textOrder(S, 'givenClass');
   const { dobY, dobM, dobD } = S.num;
-  order.sort((a, b) =>
-    family[a]! < family[b]!
-      ? -1
-      : family[a]! > family[b]!
-        ? 1
-        : given[a]! < given[b]!
-          ? -1
-          : given[a]! > given[b]!
-            ? 1
-            : dobY[a]! - dobY[b]! || dobM[a]! - dobM[b]! || dobD[a]! - dobD[b]!,
+  order.sort(
+    (a, b) =>
+      family[a]! - family[b]! ||
+      given[a]! - given[b]! ||
+      dobY[a]! - dobY[b]! ||
+      dobM[a]! - dobM[b]! ||
+      dobD[a]! - dobD[b]!,
   );
   const rank = new Int32Array(S.n);
   order.forEach((i, r) => (rank[i] = r));

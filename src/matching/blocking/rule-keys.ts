@@ -145,32 +145,79 @@ function partId(part: string, S: PreparedSet): PartId {
   return () => -1;
 }
 
-/** 2^26: part ids and chained key ids stay below it, so two combine exactly in a double. */
-const RADIX = 67_108_864;
+/**
+ * A map from pairs of non-negative ints to ints, open addressing on typed arrays: a key chained
+ * from a part id allocates nothing (a Map keyed by a combined double boxes most keys).
+ */
+class PairIndex {
+  private left = new Int32Array(1 << 12).fill(-1);
+  private right = new Int32Array(1 << 12);
+  private values = new Int32Array(1 << 12);
+  private slot = 0;
+  size = 0;
+
+  /** The value of (a, b), or -1 when absent (then `add` may store it). */
+  get(a: number, b: number): number {
+    const mask = this.left.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    for (;;) {
+      const l = this.left[h]!;
+      if (l === -1) break;
+      if (l === a && this.right[h] === b) return this.values[h]!;
+      h = (h + 1) & mask;
+    }
+    this.slot = h;
+    return -1;
+  }
+
+  /** Stores (a, b) → v; the pair must be the one the last `get` missed. */
+  add(a: number, b: number, v: number): void {
+    this.left[this.slot] = a;
+    this.right[this.slot] = b;
+    this.values[this.slot] = v;
+    if (++this.size * 2 > this.left.length) this.grow();
+  }
+
+  private grow(): void {
+    const { left, right, values } = this;
+    this.left = new Int32Array(left.length * 2).fill(-1);
+    this.right = new Int32Array(left.length * 2);
+    this.values = new Int32Array(left.length * 2);
+    for (let h = 0; h < left.length; h++)
+      if (left[h] !== -1) {
+        this.get(left[h]!, right[h]!);
+        this.left[this.slot] = left[h]!;
+        this.right[this.slot] = right[h]!;
+        this.values[this.slot] = values[h]!;
+      }
+  }
+}
 
 /**
- * Key ids of one rule for every record (-1 when the record has no key). Keys are combined from
- * numeric part ids, so no key string is built: the same grouping as `compileRule`'s strings.
+ * Key ids of one rule for every record (-1 when the record has no key). Keys are chained from
+ * numeric part ids (the first part's id, then the pair of the chain so far and the next part's
+ * id), so no key string is built: the same grouping as `compileRule`'s strings. Ids are numbered
+ * in order of first appearance.
  */
 export function ruleKeyIds(S: PreparedSet, rule: BlockingRuleSpec): { ids: Int32Array; count: number } {
   const parts = rule.keys.map((k) => partId(k, S));
   const ids = new Int32Array(S.n);
-  const chains = parts.map(() => new Map<number, number>());
+  const chains = parts.map(() => new PairIndex());
+  const last = parts.length - 1;
   let count = 0;
   for (let i = 0; i < S.n; i++) {
     let key = 0;
-    for (let k = 0; k < parts.length && key >= 0; k++) {
+    for (let k = 0; k <= last; k++) {
       const p = parts[k]!(S, i);
       if (p < 0) {
         key = -1;
         break;
       }
-      const combined = key * RADIX + p;
       const map = chains[k]!;
-      let next = map.get(combined);
-      if (next === undefined) {
-        next = k === parts.length - 1 ? count++ : map.size;
-        map.set(combined, next);
+      let next = map.get(key, p);
+      if (next < 0) {
+        next = k === last ? count++ : map.size;
+        map.add(key, p, next);
       }
       key = next;
     }

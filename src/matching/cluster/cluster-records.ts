@@ -47,23 +47,67 @@ const CLIP_HIGH = 10;
 const DEFAULT_SUPPORT = -3;
 const CLIP_LOW = 30;
 
-/** Cluster label (0-based, dense, in order of first record) for every record. */
-export function clusterRecords(input: ClusterInput): Int32Array {
+/** Links above the threshold, and their connected components. */
+interface FirstCut {
+  readonly edges: readonly number[];
+  readonly components: readonly number[][];
+}
+
+function firstCut(input: ClusterInput): FirstCut {
+  const edges: number[] = [];
+  for (let k = 0; k < input.count; k++) if (input.weights[k]! >= input.threshold) edges.push(k);
+  return { edges, components: components(input.n, edges, input, input.threshold) };
+}
+
+/** Whether a component is re-clustered over all its pairs. */
+function exact(comp: readonly number[], input: ClusterInput): boolean {
+  return comp.length > 2 && comp.length <= (input.maxExact ?? 300);
+}
+
+/**
+ * Every pair that clustering scores in full, in the order it scores them: for each component of
+ * three to `maxExact` records, its members' pairs (comp[a], comp[b]), a < b. Scoring them elsewhere
+ * (worker threads) and passing the weights to `clusterRecords` gives the same clusters.
+ */
+export function exactPairs(input: ClusterInput): { left: Int32Array; right: Int32Array; count: number } {
+  let count = 0;
+  const cut = firstCut(input);
+  for (const comp of cut.components) if (exact(comp, input)) count += (comp.length * (comp.length - 1)) / 2;
+  const left = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
+  const right = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
+  let k = 0;
+  for (const comp of cut.components) {
+    if (!exact(comp, input)) continue;
+    for (let a = 0; a < comp.length; a++)
+      for (let b = a + 1; b < comp.length; b++) {
+        left[k] = comp[a]!;
+        right[k] = comp[b]!;
+        k++;
+      }
+  }
+  return { left, right, count };
+}
+
+/**
+ * Cluster label (0-based, dense, in order of first record) for every record. `exactWeights`, when
+ * given, holds the weights of `exactPairs(input)` in its order, so those pairs are not scored here.
+ */
+export function clusterRecords(input: ClusterInput, exactWeights?: Float64Array): Int32Array {
   const labels = new Int32Array(input.n).fill(-1);
-  const maxExact = input.maxExact ?? 300;
   let next = 0;
   const assign = (members: readonly number[]): void => {
     for (const m of members) labels[m] = next;
     next++;
   };
-  const edges: number[] = [];
-  for (let k = 0; k < input.count; k++) if (input.weights[k]! >= input.threshold) edges.push(k);
-  // Components too large to score pair by pair are clustered over their own links only.
+  const { edges, components: comps } = firstCut(input);
+  let cursor = 0;
+  const scored = exactWeights && ((): number => exactWeights[cursor++]!);
+  // Components too large to score in full are clustered over their own links only.
   const large: number[][] = [];
   const largeOf = new Int32Array(input.n).fill(-1);
-  for (const comp of components(input.n, edges, input, input.threshold)) {
+  for (const comp of comps) {
     if (comp.length <= 2) assign(comp);
-    else if (comp.length <= maxExact) supportedLinkage(comp, input).forEach(assign);
+    else if (exact(comp, input)) supportedLinkage(comp, input, scored).forEach(assign);
     else {
       for (const m of comp) largeOf[m] = large.length;
       large.push(comp);
@@ -80,24 +124,21 @@ export function clusterRecords(input: ClusterInput): Int32Array {
   return relabelInOrder(labels);
 }
 
-function components(
-  n: number,
-  edges: readonly number[],
-  input: ClusterInput,
-  threshold: number,
-  within?: ReadonlySet<number>,
-): number[][] {
+/** Connected components over the edges, in order of their first record, members in order. */
+function components(n: number, edges: readonly number[], input: ClusterInput, threshold: number): number[][] {
   const uf = new UnionFind(n);
   for (const k of edges) if (input.weights[k]! >= threshold) uf.union(input.left[k]!, input.right[k]!);
-  const groups = new Map<number, number[]>();
-  const nodes = within ? [...within] : [...Array(n).keys()];
-  for (const i of nodes) {
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) {
     const r = uf.find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
+    const g = groupOf[r]!;
+    if (g < 0) {
+      groupOf[r] = groups.length;
+      groups.push([i]);
+    } else groups[g]!.push(i);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** Largest product of two groups' sizes whose cross pairs are scored before joining them. */
@@ -150,7 +191,7 @@ function sparseLinkage(comp: readonly number[], links: readonly number[], input:
  * components would), but only while the average weight over all their cross pairs stays at or
  * above `support`: a single strong link cannot join two groups whose records otherwise disagree.
  */
-function supportedLinkage(comp: readonly number[], input: ClusterInput): number[][] {
+function supportedLinkage(comp: readonly number[], input: ClusterInput, scored?: () => number): number[][] {
   const n = comp.length;
   const support = input.support ?? DEFAULT_SUPPORT;
   const conflict = input.conflict ?? -12;
@@ -159,7 +200,7 @@ function supportedLinkage(comp: readonly number[], input: ClusterInput): number[
   const min = new Float64Array(n * n);
   for (let a = 0; a < n; a++)
     for (let b = a + 1; b < n; b++) {
-      const w = Math.max(-CLIP_LOW, Math.min(CLIP_HIGH, input.score(comp[a]!, comp[b]!)));
+      const w = Math.max(-CLIP_LOW, Math.min(CLIP_HIGH, scored ? scored() : input.score(comp[a]!, comp[b]!)));
       sum[a * n + b] = sum[b * n + a] = w;
       max[a * n + b] = max[b * n + a] = w;
       min[a * n + b] = min[b * n + a] = w;

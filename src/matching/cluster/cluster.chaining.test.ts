@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterRecords } from './index.js';
+import { clusterRecords, exactPairs } from './index.js';
 
 /** Builds clustering input from a full table of pair weights; links are the pairs listed. */
 function input(weights: number[][], links: [number, number][], threshold = 3) {
@@ -169,4 +169,29 @@ test('two namesakes joined by one moderate link stay apart; a noisy pair of grou
   ];
   const b = clusterRecords(input(noisy, links));
   assert.equal(new Set(b).size, 1);
+});
+
+test('weights of the pairs scored in full, given beforehand, give the same clusters', () => {
+  // Two components of three and four records (one of them with a conflicting pair) and a lone pair.
+  const n = 9;
+  const w = Array.from({ length: n }, (_, a) =>
+    Array.from({ length: n }, (_, b) => (a === b ? 0 : ((a * 7 + b * 11) % 19) - 9)),
+  );
+  const links: [number, number][] = [
+    [0, 1],
+    [1, 2],
+    [3, 4],
+    [4, 5],
+    [5, 6],
+    [7, 8],
+  ];
+  for (const [a, b] of links) w[a]![b] = w[b]![a] = 12;
+  w[3]![6] = w[6]![3] = -20;
+  const plain = input(w, links);
+  const pairs = exactPairs(plain);
+  assert.equal(pairs.count, 3 + 6);
+  const given = Float64Array.from({ length: pairs.count }, (_, k) => w[pairs.left[k]!]![pairs.right[k]!]!);
+  const notCalled = { ...plain, score: (): number => assert.fail('a pair scored in full was scored again') };
+  assert.deepEqual(clusterRecords(notCalled, given), clusterRecords(plain));
+  assert.notEqual(clusterRecords(plain)[3], clusterRecords(plain)[6], 'the conflicting pair stays apart');
 });

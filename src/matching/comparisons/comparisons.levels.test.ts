@@ -120,3 +120,20 @@ table('address', [
   [{ address: '12 Main Street' }, { address: 'Main Street 12' }, 'words agree (>= 0.9)'],
   [{ address: '12 Main Street' }, { address: '7 Oak Avenue' }, 'different'],
 ]);
+
+describe('memoised similarities', () => {
+  test('a pair falls in the same level when its similarity comes from the memo', () => {
+    // Jaro–Winkler of these two ranks (folded: drivir, dbivir) is exactly 0.9, the level's threshold.
+    const spec = model.comparisons.find((c) => c.name === 'rank');
+    assert.ok(spec);
+    const S = prepare([
+      { id: 'a', fields: { rank: 'driver' } },
+      { id: 'b', fields: { rank: 'dbiver' } },
+    ]);
+    const rank = compileComparison(spec);
+    const first = rank.levelOf(S, 0, S, 1);
+    assert.equal(spec.levels[first - 1]!.label, spec.levels[1]!.label);
+    assert.equal(rank.levelOf(S, 0, S, 1), first);
+    assert.equal(rank.levelOf(S, 1, S, 0), first);
+  });
+});

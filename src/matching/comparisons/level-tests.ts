@@ -6,13 +6,14 @@ import { damerauLevenshtein, jaroWinkler } from '../strings/index.js';
 import type { ListFeature, PreparedSet, StringFeature } from '../record/index.js';
 import type { LevelTest } from './level-spec.js';
 
-/** A compiled level test. */
-export type PairPredicate = (A: PreparedSet, i: number, B: PreparedSet, j: number) => boolean;
+/** A level test bound to two sets: does record i of A and record j of B pass it? */
+export type BoundPredicate = (i: number, j: number) => boolean;
 
-function text(S: PreparedSet, f: StringFeature, i: number): string | undefined {
-  const id = S.str[f][i]!;
-  return id < 0 ? undefined : S.strings[id];
-}
+/**
+ * A compiled level test. Binding it to two sets resolves their feature columns once, so that the
+ * function run per pair reads typed arrays only.
+ */
+export type PairPredicate = (A: PreparedSet, B: PreparedSet) => BoundPredicate;
 
 /** Equality of two feature values; ids compare directly inside one set. */
 function same(A: PreparedSet, a: number, B: PreparedSet, b: number): boolean {
@@ -21,11 +22,22 @@ function same(A: PreparedSet, a: number, B: PreparedSet, b: number): boolean {
 }
 
 function exact(f: StringFeature): PairPredicate {
-  return (A, i, B, j) => same(A, A.str[f][i]!, B, B.str[f][j]!);
+  return (A, B) => {
+    const ca = A.str[f];
+    const cb = B.str[f];
+    if (A === B)
+      return (i, j) => {
+        const a = ca[i]!;
+        return a >= 0 && a === cb[j];
+      };
+    return (i, j) => same(A, ca[i]!, B, cb[j]!);
+  };
 }
 
-/** A similarity in [0,1] of two records (0 when a value is missing). */
-export type PairScore = (A: PreparedSet, i: number, B: PreparedSet, j: number) => number;
+/** A similarity in [0,1] of two records (0 when a value is missing), bound to two sets. */
+export type BoundScore = (i: number, j: number) => number;
+/** A compiled similarity, bound to two sets like a PairPredicate. */
+export type PairScore = (A: PreparedSet, B: PreparedSet) => BoundScore;
 
 /**
  * A memo of similarities per pair of string ids, as an open-addressing hash table on typed
@@ -35,20 +47,24 @@ export type PairScore = (A: PreparedSet, i: number, B: PreparedSet, j: number) =
 class PairMemo {
   private readonly left: Int32Array;
   private readonly right: Int32Array;
-  private readonly values: Float32Array;
+  // Doubles, as computed: a similarity rounded to a float would fall below a threshold it meets
+  // (Jaro–Winkler 0.9 against "≥ 0.9") only when it comes from the memo.
+  private readonly values: Float64Array;
   private readonly mask: number;
   private size = 0;
+  /** The empty slot found by the last missed lookup, where `store` puts its value. */
+  private slot = 0;
 
-  constructor(bits = 20) {
+  constructor(bits: number) {
     const capacity = 1 << bits;
     this.left = new Int32Array(capacity).fill(-1);
     this.right = new Int32Array(capacity);
-    this.values = new Float32Array(capacity);
+    this.values = new Float64Array(capacity);
     this.mask = capacity - 1;
   }
 
-  /** The similarity of strings a < b, computing it with `compute` on a miss. */
-  get(a: number, b: number, compute: () => number): number {
+  /** The similarity of strings a < b, or -1 when it is not known yet (then call `store`). */
+  lookup(a: number, b: number): number {
     let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
     for (;;) {
       const l = this.left[h]!;
@@ -56,15 +72,21 @@ class PairMemo {
       if (l === a && this.right[h] === b) return this.values[h]!;
       h = (h + 1) & this.mask;
     }
-    const v = compute();
-    if (this.size > (this.mask * 7) >> 3) this.clear();
-    else {
-      this.left[h] = a;
-      this.right[h] = b;
-      this.values[h] = v;
-      this.size++;
+    this.slot = h;
+    return -1;
+  }
+
+  /** Keeps the similarity of the pair the last `lookup` missed. */
+  store(a: number, b: number, v: number): void {
+    if (this.size > (this.mask * 7) >> 3) {
+      this.clear();
+      return;
     }
-    return v;
+    const h = this.slot;
+    this.left[h] = a;
+    this.right[h] = b;
+    this.values[h] = v;
+    this.size++;
   }
 
   clear(): void {
@@ -78,23 +100,31 @@ class PairMemo {
  * names come from small vocabularies, so the same two strings meet again and again.
  */
 function jwScore(f: StringFeature): PairScore {
-  let memo: PairMemo | null = null;
-  let memoSet: PreparedSet | null = null;
-  return (A, i, B, j) => {
-    const a = A.str[f][i]!;
-    const b = B.str[f][j]!;
-    if (a < 0 || b < 0) return 0;
-    if (A !== B) return jaroWinkler(A.strings[a]!, B.strings[b]!);
-    if (a === b) return 1;
-    if (memoSet !== A) {
-      memo ??= new PairMemo();
-      memo.clear();
-      memoSet = A;
-    }
+  return (A, B) => {
+    const ca = A.str[f];
+    const cb = B.str[f];
+    if (A !== B)
+      return (i, j) => {
+        const a = ca[i]!;
+        const b = cb[j]!;
+        return a < 0 || b < 0 ? 0 : jaroWinkler(A.strings[a]!, B.strings[b]!);
+      };
+    // One memo per binding, sized to the set's vocabulary (at most 2^20 pairs).
+    const m = new PairMemo(Math.min(20, Math.max(8, Math.ceil(Math.log2(A.strings.length + 1)) + 2)));
     const strings = A.strings;
-    return a < b
-      ? memo!.get(a, b, () => jaroWinkler(strings[a]!, strings[b]!))
-      : memo!.get(b, a, () => jaroWinkler(strings[a]!, strings[b]!));
+    return (i, j) => {
+      let a = ca[i]!;
+      let b = cb[j]!;
+      if (a < 0 || b < 0) return 0;
+      if (a === b) return 1;
+      if (a > b) [a, b] = [b, a];
+      let v = m.lookup(a, b);
+      if (v < 0) {
+        v = jaroWinkler(strings[ca[i]!]!, strings[cb[j]!]!);
+        m.store(a, b, v);
+      }
+      return v;
+    };
   };
 }
 
@@ -108,10 +138,16 @@ export function compileScore(t: LevelTest): { key: string; score: PairScore; thr
   if (t.test === 'tokenSimilarity')
     return {
       key: `ts:${t.feature}`,
-      score: (A, i, B, j) => listSimilarity(A, i, B, j, t.feature),
+      score: (A, B) => (i, j) => listSimilarity(A, i, B, j, t.feature),
       threshold: t.threshold,
     };
   return null;
+}
+
+/** Whether a[from..] equals b[from + shift..] to the end of a (b has a.length + shift characters). */
+function tailEqual(a: string, b: string, from: number, shift: number): boolean {
+  for (let k = from; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k + shift)) return false;
+  return true;
 }
 
 /** At most one substitution, insertion, deletion or adjacent transposition, in one linear pass. */
@@ -124,48 +160,69 @@ export function withinOneEdit(a: string, b: string): boolean {
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   if (k === n) return true;
   if (la === lb) {
-    if (a.slice(k + 1) === b.slice(k + 1)) return true;
+    if (tailEqual(a, b, k + 1, 0)) return true;
     return (
       k + 1 < la &&
       a.charCodeAt(k) === b.charCodeAt(k + 1) &&
       a.charCodeAt(k + 1) === b.charCodeAt(k) &&
-      a.slice(k + 2) === b.slice(k + 2)
+      tailEqual(a, b, k + 2, 0)
     );
   }
-  return la > lb ? a.slice(k + 1) === b.slice(k) : a.slice(k) === b.slice(k + 1);
+  return la > lb ? tailEqual(b, a, k, 1) : tailEqual(a, b, k, 1);
+}
+
+/** The text of record i's feature (undefined when missing), from a column bound to its set. */
+function textOf(S: PreparedSet, col: Int32Array, i: number): string | undefined {
+  const id = col[i]!;
+  return id < 0 ? undefined : S.strings[id];
 }
 
 function edit(f: StringFeature, max: number): PairPredicate {
-  return (A, i, B, j) => {
-    const a = text(A, f, i);
-    const b = text(B, f, j);
-    if (a === undefined || b === undefined) return false;
-    return max === 1 ? withinOneEdit(a, b) : damerauLevenshtein(a, b, max) <= max;
+  return (A, B) => {
+    const ca = A.str[f];
+    const cb = B.str[f];
+    return (i, j) => {
+      const a = textOf(A, ca, i);
+      const b = textOf(B, cb, j);
+      if (a === undefined || b === undefined) return false;
+      return max === 1 ? withinOneEdit(a, b) : damerauLevenshtein(a, b, max) <= max;
+    };
   };
 }
 
 function initial(f: StringFeature): PairPredicate {
-  return (A, i, B, j) => {
-    const a = text(A, f, i);
-    const b = text(B, f, j);
-    if (a === undefined || b === undefined || (a.length !== 1 && b.length !== 1)) return false;
-    return a.charCodeAt(0) === b.charCodeAt(0);
+  return (A, B) => {
+    const ca = A.str[f];
+    const cb = B.str[f];
+    return (i, j) => {
+      const a = textOf(A, ca, i);
+      const b = textOf(B, cb, j);
+      if (a === undefined || b === undefined || (a.length !== 1 && b.length !== 1)) return false;
+      return a.charCodeAt(0) === b.charCodeAt(0);
+    };
   };
 }
 
 function swapped(f: StringFeature, other: StringFeature): PairPredicate {
-  return (A, i, B, j) =>
-    same(A, A.str[f][i]!, B, B.str[other][j]!) && same(A, A.str[other][i]!, B, B.str[f][j]!);
+  return (A, B) => {
+    const fa = A.str[f];
+    const oa = A.str[other];
+    const fb = B.str[f];
+    const ob = B.str[other];
+    return (i, j) => same(A, fa[i]!, B, ob[j]!) && same(A, oa[i]!, B, fb[j]!);
+  };
 }
 
 function shareAny(f: ListFeature): PairPredicate {
-  return (A, i, B, j) => {
+  return (A, B) => {
     const ca = A.list[f];
     const cb = B.list[f];
-    for (let x = ca.offsets[i]!, xe = ca.offsets[i + 1]!; x < xe; x++)
-      for (let y = cb.offsets[j]!, ye = cb.offsets[j + 1]!; y < ye; y++)
-        if (same(A, ca.values[x]!, B, cb.values[y]!)) return true;
-    return false;
+    return (i, j) => {
+      for (let x = ca.offsets[i]!, xe = ca.offsets[i + 1]!; x < xe; x++)
+        for (let y = cb.offsets[j]!, ye = cb.offsets[j + 1]!; y < ye; y++)
+          if (same(A, ca.values[x]!, B, cb.values[y]!)) return true;
+      return false;
+    };
   };
 }
 
@@ -210,29 +267,39 @@ function inList(f: StringFeature, list: ListFeature): PairPredicate {
       if (same(S, c.values[x]!, T, id)) return true;
     return false;
   };
-  return (A, i, B, j) => {
-    const a = A.str[f][i]!;
-    const b = B.str[f][j]!;
-    return (a >= 0 && contains(B, j, A, a)) || (b >= 0 && contains(A, i, B, b));
+  return (A, B) => {
+    const ca = A.str[f];
+    const cb = B.str[f];
+    return (i, j) => {
+      const a = ca[i]!;
+      const b = cb[j]!;
+      return (a >= 0 && contains(B, j, A, a)) || (b >= 0 && contains(A, i, B, b));
+    };
   };
 }
 
 function affix(f: StringFeature, length: number, fromEnd: boolean): PairPredicate {
-  return (A, i, B, j) => {
-    const a = text(A, f, i);
-    const b = text(B, f, j);
-    if (a === undefined || b === undefined || a.length < length || b.length < length) return false;
-    const oa = fromEnd ? a.length - length : 0;
-    const ob = fromEnd ? b.length - length : 0;
-    for (let k = 0; k < length; k++) if (a.charCodeAt(oa + k) !== b.charCodeAt(ob + k)) return false;
-    return true;
+  return (A, B) => {
+    const ca = A.str[f];
+    const cb = B.str[f];
+    return (i, j) => {
+      const a = textOf(A, ca, i);
+      const b = textOf(B, cb, j);
+      if (a === undefined || b === undefined || a.length < length || b.length < length) return false;
+      const oa = fromEnd ? a.length - length : 0;
+      const ob = fromEnd ? b.length - length : 0;
+      for (let k = 0; k < length; k++) if (a.charCodeAt(oa + k) !== b.charCodeAt(ob + k)) return false;
+      return true;
+    };
   };
 }
 
-function emailLocal(): PairPredicate {
-  return (A, i, B, j) => {
-    const a = text(A, 'email', i);
-    const b = text(B, 'email', j);
+const emailLocal: PairPredicate = (A, B) => {
+  const ca = A.str.email;
+  const cb = B.str.email;
+  return (i, j) => {
+    const a = textOf(A, ca, i);
+    const b = textOf(B, cb, j);
     if (a === undefined || b === undefined) return false;
     const ka = a.indexOf('@');
     const kb = b.indexOf('@');
@@ -240,7 +307,7 @@ function emailLocal(): PairPredicate {
     for (let k = 0; k < ka; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
     return true;
   };
-}
+};
 
 /** Day and month agree, under either reading of an ambiguous date. */
 function dmAgree(A: PreparedSet, i: number, B: PreparedSet, j: number, swap: boolean): boolean {
@@ -256,13 +323,13 @@ function dmAgree(A: PreparedSet, i: number, B: PreparedSet, j: number, swap: boo
   return bam > 0 && am === bam && ad === bad;
 }
 
-const dateExact: PairPredicate = (A, i, B, j) =>
+const dateExact: PairPredicate = (A, B) => (i, j) =>
   A.num.dobD[i]! > 0 && B.num.dobD[j]! > 0 && A.num.dobY[i] === B.num.dobY[j] && dmAgree(A, i, B, j, false);
 
-const dateTransposed: PairPredicate = (A, i, B, j) =>
+const dateTransposed: PairPredicate = (A, B) => (i, j) =>
   A.num.dobD[i]! > 0 && B.num.dobD[j]! > 0 && A.num.dobY[i] === B.num.dobY[j] && dmAgree(A, i, B, j, true);
 
-const dateSameMonth: PairPredicate = (A, i, B, j) => {
+const dateSameMonth: PairPredicate = (A, B) => (i, j) => {
   if (A.num.dobY[i] !== B.num.dobY[j] || A.num.dobM[i] === 0 || B.num.dobM[j] === 0) return false;
   const bm = B.num.dobM[j]!;
   const bam = B.num.dobAltM[j]!;
@@ -271,20 +338,33 @@ const dateSameMonth: PairPredicate = (A, i, B, j) => {
   return am === bm || (aam > 0 && aam === bm) || (bam > 0 && (bam === am || bam === aam));
 };
 
-const dateSameYear: PairPredicate = (A, i, B, j) => {
-  const lo = A.num.yearLo[i]!;
-  return lo > 0 && lo === A.num.yearHi[i] && lo === B.num.yearLo[j] && lo === B.num.yearHi[j];
+const dateSameYear: PairPredicate = (A, B) => {
+  const loA = A.num.yearLo;
+  const hiA = A.num.yearHi;
+  const loB = B.num.yearLo;
+  const hiB = B.num.yearHi;
+  return (i, j) => {
+    const lo = loA[i]!;
+    return lo > 0 && lo === hiA[i] && lo === loB[j] && lo === hiB[j];
+  };
 };
 
 function yearWithin(years: number): PairPredicate {
-  return (A, i, B, j) => {
-    if (A.num.yearLo[i] === 0 || B.num.yearLo[j] === 0) return false;
-    const gap = Math.max(A.num.yearLo[i]!, B.num.yearLo[j]!) - Math.min(A.num.yearHi[i]!, B.num.yearHi[j]!);
-    return gap <= years;
+  return (A, B) => {
+    const loA = A.num.yearLo;
+    const hiA = A.num.yearHi;
+    const loB = B.num.yearLo;
+    const hiB = B.num.yearHi;
+    return (i, j) => {
+      if (loA[i] === 0 || loB[j] === 0) return false;
+      const gap = Math.max(loA[i]!, loB[j]!) - Math.min(hiA[i]!, hiB[j]!);
+      return gap <= years;
+    };
   };
 }
 
-const always: PairPredicate = () => true;
+const pass: BoundPredicate = () => true;
+const always: PairPredicate = () => pass;
 
 /** Compiles one level test. */
 export function compileTest(t: LevelTest): PairPredicate {
@@ -293,7 +373,10 @@ export function compileTest(t: LevelTest): PairPredicate {
       return exact(t.feature);
     case 'jaroWinkler': {
       const score = jwScore(t.feature);
-      return (A, i, B, j) => score(A, i, B, j) >= t.threshold;
+      return (A, B) => {
+        const s = score(A, B);
+        return (i, j) => s(i, j) >= t.threshold;
+      };
     }
     case 'editDistance':
       return edit(t.feature, t.max);
@@ -304,7 +387,7 @@ export function compileTest(t: LevelTest): PairPredicate {
     case 'shareAny':
       return shareAny(t.feature);
     case 'tokenSimilarity':
-      return (A, i, B, j) => listSimilarity(A, i, B, j, t.feature) >= t.threshold;
+      return (A, B) => (i, j) => listSimilarity(A, i, B, j, t.feature) >= t.threshold;
     case 'inList':
       return inList(t.feature, t.list);
     case 'prefix':
@@ -322,7 +405,7 @@ export function compileTest(t: LevelTest): PairPredicate {
     case 'yearWithin':
       return yearWithin(t.years);
     case 'emailLocal':
-      return emailLocal();
+      return emailLocal;
     case 'else':
       return always;
   }

@@ -1,6 +1,7 @@
 /**
  * Scores candidate pairs, in worker threads when there are enough of them to pay for starting
  * the workers (each receives a copy of the string table; everything else is shared memory).
+ * The same machinery gives match weights in single or double precision, or comparison levels.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -14,7 +15,89 @@ const WORKER_THRESHOLD = 400_000;
 /** Options for scoring. `threads` defaults to the machine's parallelism. */
 export interface ScoreOptions {
   readonly threads?: number;
+  /** Fewest pairs worth starting workers for (default 400,000). */
+  readonly minPairs?: number;
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What a job computes per pair: its weight (single or double precision) or its level per comparison. */
+export type PairJobKind = 'weights' | 'weights64' | 'levels';
+
+/** A job as a worker receives it: pairs [from, to) of left/right, results into `out`. */
+export interface PairJob {
+  readonly kind: PairJobKind;
+  readonly set: PreparedSet;
+  readonly model: MatchModel;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly out: Float32Array | Float64Array | Uint8Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Runs pairs [from, to) of a job on the calling thread; `onStep` after every `step` pairs. */
+export function runPairJob(job: PairJob, step = 1 << 18, onStep?: (done: number) => void): void {
+  const scorer = createScorer(job.model);
+  const bound = scorer.bind(job.set, job.set);
+  const { left, right, out } = job;
+  const width = scorer.comparisons.length;
+  for (let start = job.from; start < job.to; start += step) {
+    const end = Math.min(job.to, start + step);
+    if (job.kind === 'levels') {
+      const rows = out as Uint8Array;
+      for (let k = start; k < end; k++) bound.levels(left[k]!, right[k]!, rows, k * width);
+    } else for (let k = start; k < end; k++) out[k] = bound.weight(left[k]!, right[k]!);
+    onStep?.(end - start);
+  }
+}
+
+async function runPairs(
+  kind: PairJobKind,
+  S: PreparedSet,
+  model: MatchModel,
+  left: Int32Array,
+  right: Int32Array,
+  count: number,
+  out: Float32Array | Float64Array | Uint8Array,
+  opts: ScoreOptions,
+): Promise<void> {
+  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), 8));
+  let done = 0;
+  const progress = (d: number): void => {
+    done += d;
+    opts.onProgress?.(done, count);
+  };
+  if (count < (opts.minPairs ?? WORKER_THRESHOLD) || threads === 1) {
+    runPairJob({ kind, set: S, model, left, right, out, from: 0, to: count }, 1 << 18, progress);
+    return;
+  }
+  const set: PreparedSet = { ...S, ids: [] };
+  const chunk = Math.ceil(count / threads);
+  await Promise.all(
+    Array.from({ length: threads }, (_, t) => {
+      const job: PairJob = {
+        kind,
+        set,
+        model,
+        left,
+        right,
+        out,
+        from: t * chunk,
+        to: Math.min(count, (t + 1) * chunk),
+      };
+      return new Promise<void>((resolve, reject) => {
+        const w = new Worker(new URL('./workers/score-worker.js', import.meta.url), { workerData: job });
+        w.on('message', (msg: { done?: number; finished?: boolean }) => {
+          if (msg.done) progress(msg.done);
+          if (msg.finished) resolve();
+        });
+        w.on('error', reject);
+        w.on('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`scoring worker stopped with code ${code}`)),
+        );
+      });
+    }),
+  );
 }
 
 /** Match weight of every pair (left[k], right[k]), as Float32Array on shared memory. */
@@ -27,39 +110,35 @@ export async function scorePairs(
   opts: ScoreOptions = {},
 ): Promise<Float32Array> {
   const out = new Float32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), 8));
-  if (count < WORKER_THRESHOLD || threads === 1) {
-    const scorer = createScorer(model);
-    for (let k = 0; k < count; k++) {
-      out[k] = scorer.weight(S, left[k]!, S, right[k]!);
-      if (opts.onProgress && (k & 0x3ffff) === 0x3ffff) opts.onProgress(k + 1, count);
-    }
-    return out.subarray(0, count);
-  }
-  const set: PreparedSet = { ...S, ids: [] };
-  let done = 0;
-  const chunk = Math.ceil(count / threads);
-  await Promise.all(
-    Array.from({ length: threads }, (_, t) => {
-      const from = t * chunk;
-      const to = Math.min(count, from + chunk);
-      return new Promise<void>((resolve, reject) => {
-        const w = new Worker(new URL('./workers/score-worker.js', import.meta.url), {
-          workerData: { set, model, left, right, out, from, to },
-        });
-        w.on('message', (msg: { done?: number; finished?: boolean }) => {
-          if (msg.done) {
-            done += msg.done;
-            opts.onProgress?.(done, count);
-          }
-          if (msg.finished) resolve();
-        });
-        w.on('error', reject);
-        w.on('exit', (code) =>
-          code === 0 ? resolve() : reject(new Error(`scoring worker stopped with code ${code}`)),
-        );
-      });
-    }),
-  );
+  await runPairs('weights', S, model, left, right, count, out, opts);
   return out.subarray(0, count);
+}
+
+/** Match weights in double precision, exactly as `createScorer(model).weight` gives them. */
+export async function scorePairs64(
+  S: PreparedSet,
+  model: MatchModel,
+  left: Int32Array,
+  right: Int32Array,
+  count: number,
+  opts: ScoreOptions = {},
+): Promise<Float64Array> {
+  const out = new Float64Array(new SharedArrayBuffer(Math.max(1, count) * 8));
+  await runPairs('weights64', S, model, left, right, count, out, opts);
+  return out.subarray(0, count);
+}
+
+/** Each pair's level per comparison of the model, row-major (one row of comparisons per pair). */
+export async function pairLevels(
+  S: PreparedSet,
+  model: MatchModel,
+  left: Int32Array,
+  right: Int32Array,
+  count: number,
+  opts: ScoreOptions = {},
+): Promise<Uint8Array> {
+  const width = model.comparisons.length;
+  const out = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * width)));
+  await runPairs('levels', S, model, left, right, count, out, opts);
+  return out.subarray(0, count * width);
 }

@@ -3,6 +3,7 @@ export {
   createScorer,
   probabilityOf,
   weightOf,
+  type BoundScorer,
   type Scorer,
   type Explanation,
   type Contribution,

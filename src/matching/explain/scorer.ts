@@ -28,12 +28,25 @@ export interface Explanation {
   readonly contributions: readonly Contribution[];
 }
 
+/** A scorer bound to two sets (see `Scorer.bind`). */
+export interface BoundScorer {
+  /** Match weight of record i of A against record j of B. */
+  weight(i: number, j: number): number;
+  /** Writes the pair's level for each comparison into `out` from `offset`. */
+  levels(i: number, j: number, out: Uint8Array, offset: number): void;
+}
+
 /** A model compiled for scoring. */
 export interface Scorer {
   readonly model: MatchModel;
   readonly comparisons: readonly CompiledComparison[];
   /** Log-odds of the prior. */
   readonly priorWeight: number;
+  /**
+   * The scorer for pairs of two sets, their columns resolved once: what a loop over many pairs of
+   * the same sets uses. `weight` and `levels` keep the binding of the last two sets they saw.
+   */
+  bind(A: PreparedSet, B: PreparedSet): BoundScorer;
   /** Match weight of a pair. */
   weight(A: PreparedSet, i: number, B: PreparedSet, j: number): number;
   /** Writes the pair's level for each comparison into `out` from `offset`. */
@@ -77,37 +90,105 @@ export function createScorer(model: MatchModel): Scorer {
   const priorWeight = weightOf(model.parameters.prior);
   const tfWeight = model.parameters.tfWeight;
   const n = comparisons.length;
+  const uOf = comparisons.map((c) => model.parameters.u[c.spec.name]!);
 
+  /** Term-frequency adjustment of exact agreement at `level` on record j of B (0 when none applies). */
   function tfAdjust(c: number, level: number, B: PreparedSet, j: number): number {
     const f = tf[c]![level - 1];
     if (!f || tfWeight === 0) return 0;
     const freqs = B.tf[f];
     if (!freqs) return 0;
-    const u = model.parameters.u[comparisons[c]!.spec.name]![level - 1]!;
-    const observed = freqs[B.str[f][j]!]!;
+    return tfAdjustment(freqs, B.tfTotal[f] ?? 0, uOf[c]![level - 1]!, B.str[f][j]!);
+  }
+
+  function tfAdjustment(freqs: Float64Array, total: number, u: number, id: number): number {
+    const observed = freqs[id]!;
     if (!(observed > 0)) return 0;
     // Shrink the observed frequency towards u: in a small set one record makes a value look common.
-    const total = B.tfTotal[f] ?? 0;
     const freq = (observed * total + TF_PSEUDO * u) / (total + TF_PSEUDO);
     const adj = tfWeight * Math.log2(Math.max(u, EPS) / freq);
     return adj > TF_LIMIT ? TF_LIMIT : adj < -TF_LIMIT ? -TF_LIMIT : adj;
+  }
+
+  // Levels of all comparisons numbered in one run: comparison c's level l is slot base[c] + l.
+  const base = new Int32Array(n);
+  for (let c = 1; c < n; c++) base[c] = base[c - 1]! + comparisons[c - 1]!.size;
+  const slots = n === 0 ? 0 : base[n - 1]! + comparisons[n - 1]!.size;
+  const levelWeight = new Float64Array(slots);
+  comparisons.forEach((cmp, c) => levelWeight.set(tables[c]!, base[c]!));
+
+  function bind(A: PreparedSet, B: PreparedSet): BoundScorer {
+    const levelOf = comparisons.map((c) => c.bind(A, B));
+    // Per level slot with a term-frequency adjustment: the feature's column in B and, computed on
+    // first use, the adjustment of every string id of B (the same formula, once per value).
+    const tfCol: (Int32Array | null)[] = new Array<Int32Array | null>(slots).fill(null);
+    let tfTable: (Float64Array | null)[] | null = null;
+    const tables = (): (Float64Array | null)[] => {
+      const out = new Array<Float64Array | null>(slots).fill(null);
+      comparisons.forEach((cmp, c) => {
+        for (let level = 1; level < cmp.size; level++) {
+          const f = tf[c]![level - 1];
+          const freqs = f && tfWeight !== 0 ? B.tf[f] : undefined;
+          if (!f || !freqs) continue;
+          const total = B.tfTotal[f] ?? 0;
+          const u = uOf[c]![level - 1]!;
+          const t = new Float64Array(B.strings.length);
+          for (let id = 0; id < t.length; id++) t[id] = tfAdjustment(freqs, total, u, id);
+          out[base[c]! + level] = t;
+        }
+      });
+      return out;
+    };
+    comparisons.forEach((cmp, c) => {
+      for (let level = 1; level < cmp.size; level++) {
+        const f = tf[c]![level - 1];
+        if (f && tfWeight !== 0 && B.tf[f]) tfCol[base[c]! + level] = B.str[f];
+      }
+    });
+    return {
+      weight(i, j) {
+        let w = priorWeight;
+        for (let c = 0; c < n; c++) {
+          const level = levelOf[c]!(i, j);
+          if (level === 0) continue;
+          const slot = base[c]! + level;
+          const col = tfCol[slot];
+          if (col) {
+            tfTable ??= tables();
+            const id = col[j]!;
+            w += levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
+          } else w += levelWeight[slot]! + 0;
+        }
+        return w;
+      },
+      levels(i, j, out, offset) {
+        for (let c = 0; c < n; c++) out[offset + c] = levelOf[c]!(i, j);
+      },
+    };
+  }
+
+  let lastA: PreparedSet | null = null;
+  let lastB: PreparedSet | null = null;
+  let last: BoundScorer | null = null;
+  function bound(A: PreparedSet, B: PreparedSet): BoundScorer {
+    if (A !== lastA || B !== lastB || !last) {
+      last = bind(A, B);
+      lastA = A;
+      lastB = B;
+    }
+    return last;
   }
 
   return {
     model,
     comparisons,
     priorWeight,
+    bind,
     weight(A, i, B, j) {
-      let w = priorWeight;
-      for (let c = 0; c < n; c++) {
-        const level = comparisons[c]!.levelOf(A, i, B, j);
-        if (level === 0) continue;
-        w += tables[c]![level]! + tfAdjust(c, level, B, j);
-      }
-      return w;
+      return bound(A, B).weight(i, j);
     },
     levels(A, i, B, j, out, offset) {
-      for (let c = 0; c < n; c++) out[offset + c] = comparisons[c]!.levelOf(A, i, B, j);
+      bound(A, B).levels(i, j, out, offset);
     },
     explain(A, i, B, j) {
       const contributions: Contribution[] = [];

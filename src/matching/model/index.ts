@@ -16,5 +16,13 @@ export {
   type EmResult,
   type PatternTable,
 } from './em.js';
-export { trainUnsupervised, randomSource, type TrainingOptions, type TrainingReport } from './train.js';
+export {
+  trainUnsupervised,
+  trainingPairs,
+  trainOnLevels,
+  randomSource,
+  type TrainingOptions,
+  type TrainingPairs,
+  type TrainingReport,
+} from './train.js';
 export { trainFromDecisions, type LabelledPair } from './decisions.js';

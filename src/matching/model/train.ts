@@ -100,7 +100,8 @@ function levelRows(
 ): Uint8Array {
   const width = scorer.comparisons.length;
   const out = new Uint8Array(rows * width);
-  for (let r = 0; r < rows; r++) scorer.levels(S, pairs[0][r]!, S, pairs[1][r]!, out, r * width);
+  const bound = scorer.bind(S, S);
+  for (let r = 0; r < rows; r++) bound.levels(pairs[0][r]!, pairs[1][r]!, out, r * width);
   return out;
 }
 
@@ -129,19 +130,13 @@ function randomPairs(
   return [a, b];
 }
 
-/** u per level from random pairs, smoothed towards the model's u so unseen levels stay finite. */
-function estimateU(
-  model: MatchModel,
-  scorer: Scorer,
-  S: PreparedSet,
-  pairs: [Int32Array, Int32Array],
-): number[][] {
-  const width = scorer.comparisons.length;
-  const rows = levelRows(scorer, S, pairs, pairs[0].length);
+/** u per level from random pairs' levels, smoothed towards the model's u so unseen levels stay finite. */
+function estimateU(model: MatchModel, rows: Uint8Array, count: number): number[][] {
+  const width = model.comparisons.length;
   return model.comparisons.map((c, ci) => {
     const counts = new Float64Array(c.levels.length);
     let total = 0;
-    for (let r = 0; r < pairs[0].length; r++) {
+    for (let r = 0; r < count; r++) {
       const l = rows[r * width + ci]!;
       if (l > 0) {
         counts[l - 1]!++;
@@ -283,6 +278,38 @@ interface Sample {
 }
 
 /**
+ * The pairs training compares: random pairs (for u), then a spread of candidate pairs (for EM), as
+ * one list so that their levels can be computed in one pass, anywhere (see `trainOnLevels`).
+ */
+export interface TrainingPairs {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** The first `random` pairs are random; the rest are sampled candidates. */
+  readonly random: number;
+  readonly count: number;
+}
+
+/** Draws the pairs `trainUnsupervised` compares. */
+export function trainingPairs(
+  S: PreparedSet,
+  candidates: CandidatePairs,
+  opts: TrainingOptions = {},
+): TrainingPairs {
+  const rand = randomSource(opts.seed ?? 42);
+  const possible = totalPairs(S, opts.origin);
+  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(possible)));
+  const [ra, rb] = randomPairs(S, nRandom, rand, opts.origin);
+  const [a, b] = samplePairs(candidates, opts.emSamples ?? 300_000);
+  const left = new Int32Array(new SharedArrayBuffer(Math.max(1, nRandom + a.length) * 4));
+  const right = new Int32Array(new SharedArrayBuffer(Math.max(1, nRandom + a.length) * 4));
+  left.set(ra);
+  left.set(a, nRandom);
+  right.set(rb);
+  right.set(b, nRandom);
+  return { left, right, random: nRandom, count: nRandom + a.length };
+}
+
+/**
  * Trains a model on the data itself, without labels. Returns a new model (new version); the input
  * model is not changed.
  */
@@ -292,14 +319,33 @@ export function trainUnsupervised(
   candidates: CandidatePairs,
   opts: TrainingOptions = {},
 ): { model: MatchModel; report: TrainingReport } {
-  const scorer = createScorer(model);
-  const rand = randomSource(opts.seed ?? 42);
-  const possible = totalPairs(S, opts.origin);
-  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(possible)));
-  const u = estimateU(model, scorer, S, randomPairs(S, nRandom, rand, opts.origin));
-  const [a, b] = samplePairs(candidates, opts.emSamples ?? 300_000);
+  const pairs = trainingPairs(S, candidates, opts);
+  const rows = levelRows(createScorer(model), S, [pairs.left, pairs.right], pairs.count);
+  return trainOnLevels(S, model, candidates, pairs, rows, opts);
+}
+
+/**
+ * The rest of `trainUnsupervised` once the levels of its pairs are known (`rows`: one row of
+ * comparison levels per pair of `trainingPairs`, row-major).
+ */
+export function trainOnLevels(
+  S: PreparedSet,
+  model: MatchModel,
+  candidates: CandidatePairs,
+  pairs: TrainingPairs,
+  rows: Uint8Array,
+  opts: TrainingOptions = {},
+): { model: MatchModel; report: TrainingReport } {
   const width = model.comparisons.length;
-  const sample: Sample = { a, b, rows: levelRows(scorer, S, [a, b], a.length) };
+  const possible = totalPairs(S, opts.origin);
+  const nRandom = pairs.random;
+  const u = estimateU(model, rows, nRandom);
+  const sample: Sample = {
+    a: pairs.left.subarray(nRandom, pairs.count),
+    b: pairs.right.subarray(nRandom, pairs.count),
+    rows: rows.subarray(nRandom * width, pairs.count * width),
+  };
+  const a = sample.a;
   const { m, sessions } = emSessions(model, candidates, sample, u);
   const lambda = estimateLambda(aggregatePatterns(sample.rows, a.length, width), m, u, 0.1);
   const linking = opts.origin !== undefined;
@@ -312,9 +358,9 @@ export function trainUnsupervised(
   });
   let prior = emPrior;
   if (a.length > 0) {
-    const em = createScorer({ ...model, parameters: withPrior(emPrior) });
+    const em = createScorer({ ...model, parameters: withPrior(emPrior) }).bind(S, S);
     const weights = new Float64Array(a.length);
-    for (let r = 0; r < a.length; r++) weights[r] = em.weight(S, a[r]!, S, b[r]!);
+    for (let r = 0; r < a.length; r++) weights[r] = em.weight(a[r]!, sample.b[r]!);
     prior = settlePrior(
       weights,
       candidates.count / a.length,

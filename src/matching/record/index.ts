@@ -13,6 +13,7 @@ export {
   type PreparedRecord,
 } from './features.js';
 export { prepare, preparedRecords } from './prepare.js';
+export { prepareInParallel, type PrepareOptions } from './prepare-parallel.js';
 export { parseDate, birthYearsFromAge, type ParsedDate } from './parse-date.js';
 export { autoMapHeaders, fieldTypeForHeader, headerKey } from './header-map.js';
 export { normaliseSex, normaliseText, normalisePlace, normaliseId, normalisePhone } from './normalise.js';

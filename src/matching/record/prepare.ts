@@ -65,6 +65,28 @@ class SetBuilder {
     col.offsets[i + 1] = col.values.length;
   }
 
+  /** Copies a part into rows `offset ..`, its string ids mapped to this builder's table. */
+  append(offset: number, part: PreparedPart): void {
+    const map = new Int32Array(part.strings.length);
+    for (let k = 0; k < part.strings.length; k++) map[k] = this.intern(part.strings[k]!);
+    for (const f of STRING_FEATURES) {
+      const from = part.str[f];
+      const to = this.str[f];
+      for (let i = 0; i < part.n; i++) {
+        const id = from[i]!;
+        to[offset + i] = id < 0 ? -1 : map[id]!;
+      }
+    }
+    for (const f of NUMBER_FEATURES) this.num[f].set(part.num[f].subarray(0, part.n), offset);
+    for (const f of LIST_FEATURES) {
+      const col = this.lists[f];
+      const { offsets, values } = part.list[f];
+      const base = col.values.length;
+      for (let x = 0; x < values.length; x++) col.values.push(map[values[x]!]!);
+      for (let i = 1; i <= part.n; i++) col.offsets[offset + i] = base + offsets[i]!;
+    }
+  }
+
   finish(ids: string[]): PreparedSet {
     const list = {} as Record<ListFeature, ListColumn>;
     for (const f of LIST_FEATURES) {
@@ -165,6 +187,27 @@ interface Normalisers {
   place: (s: string | undefined) => string;
 }
 
+/** Fills rows `offset ..` of a builder with records [from, to), in order. */
+function fill(
+  b: SetBuilder,
+  records: readonly MatchRecord[],
+  from: number,
+  to: number,
+  offset: number,
+  onProgress?: (done: number) => void,
+): void {
+  const names = new NameTokenCache();
+  const norm: Normalisers = new TextCache();
+  for (let k = from; k < to; k++) {
+    const r = records[k]!;
+    const i = offset + k - from;
+    setNames(b, i, nameFeatures(r.fields, names));
+    setDates(b, i, r);
+    setOthers(b, i, r.fields, norm);
+    if (onProgress && (k + 1 - from) % 50_000 === 0) onProgress(k + 1 - from);
+  }
+}
+
 /**
  * Prepares records for matching. `onProgress(done, total)` is called every 50,000 records.
  * @example const set = prepare([{ id: '1', fields: { full_name: 'КОВАЛЬЧУК Андрій', date_of_birth: '05.03.1994' } }]);
@@ -174,18 +217,52 @@ export function prepare(
   onProgress?: (done: number, total: number) => void,
 ): PreparedSet {
   const b = new SetBuilder(records.length);
-  const names = new NameTokenCache();
-  const norm: Normalisers = new TextCache();
-  const ids: string[] = new Array<string>(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    ids[i] = r.id;
-    setNames(b, i, nameFeatures(r.fields, names));
-    setDates(b, i, r);
-    setOthers(b, i, r.fields, norm);
-    if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1, records.length);
+  fill(b, records, 0, records.length, 0, onProgress && ((d) => onProgress(d, records.length)));
+  return b.finish(records.map((r) => r.id));
+}
+
+/**
+ * A run of records prepared on its own (a worker's share): strings interned in a table of its
+ * own, in order of first appearance, and columns of local ids, ready to be merged by `prepareParts`.
+ */
+export interface PreparedPart {
+  readonly n: number;
+  readonly strings: readonly string[];
+  readonly str: Readonly<Record<StringFeature, Int32Array>>;
+  readonly num: Readonly<Record<NumberFeature, Int32Array>>;
+  readonly list: Readonly<Record<ListFeature, ListColumn>>;
+}
+
+/** Prepares records [from, to) as a part (see `prepareParts`). */
+export function preparePart(records: readonly MatchRecord[], from = 0, to = records.length): PreparedPart {
+  const b = new SetBuilder(to - from);
+  fill(b, records, from, to, 0);
+  const list = {} as Record<ListFeature, ListColumn>;
+  for (const f of LIST_FEATURES)
+    list[f] = { offsets: b.lists[f].offsets, values: Int32Array.from(b.lists[f].values) };
+  return { n: b.n, strings: b.strings, str: b.str, num: b.num, list };
+}
+
+/**
+ * Prepares records in consecutive runs whose parts are computed elsewhere (worker threads): the
+ * first run here, while `later` yields the parts of the runs after it, in order. The result equals
+ * `prepare(records)`, string ids included: a part's new strings follow the earlier ones in the order
+ * they first appear, as they would when interned record by record.
+ */
+export async function prepareParts(
+  records: readonly MatchRecord[],
+  firstRun: number,
+  later: Promise<PreparedPart>[],
+): Promise<PreparedSet> {
+  const b = new SetBuilder(records.length);
+  fill(b, records, 0, firstRun, 0);
+  let offset = firstRun;
+  for (const pending of later) {
+    b.append(offset, await pending);
+    offset += (await pending).n;
   }
-  return b.finish(ids);
+  if (offset !== records.length) throw new Error(`prepared ${offset} of ${records.length} records`);
+  return b.finish(records.map((r) => r.id));
 }
 
 /** Views of every record of a set, for ranked search. */
