@@ -12,6 +12,7 @@ import {
   type TrainingReport,
 } from '../model/index.js';
 import { candidatePairs, type BlockingReport, type CandidatePairs } from '../blocking/index.js';
+import { weightOf } from '../explain/index.js';
 import { pairLevels, scorePairs } from './score-pairs.js';
 
 /** Progress callback: a stage name, work done and total. */
@@ -40,6 +41,10 @@ export interface PipelineRun {
   readonly set: PreparedSet;
   readonly model: MatchModel;
   readonly candidates: CandidatePairs;
+  /**
+   * Match weight of each candidate pair, exact at or above the run's threshold; a pair below it has
+   * some weight below it (scoring stops once a pair cannot reach the threshold).
+   */
   readonly weights: Float32Array;
   readonly blocking: BlockingReport;
   readonly training: TrainingReport | null;
@@ -99,7 +104,10 @@ export async function runPipeline(
     lap('training');
     progress?.('training', 1, 1);
   }
+  // Dedupe and link only use the weights of pairs at or above the threshold they link at.
+  const floor = weightOf(opts.threshold ?? batchThreshold(model));
   const weights = await scorePairs(set, model, candidates.left, candidates.right, candidates.count, {
+    floor,
     ...(opts.threads !== undefined && { threads: opts.threads }),
     ...(progress && { onProgress: (d: number, n: number) => progress('scoring', d, n) }),
   });

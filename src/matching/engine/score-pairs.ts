@@ -17,6 +17,11 @@ export interface ScoreOptions {
   readonly threads?: number;
   /** Fewest pairs worth starting workers for (default 400,000). */
   readonly minPairs?: number;
+  /**
+   * Weights only matter at or above this many bits (the threshold a run links at): below it a
+   * pair gets some weight under the floor, found without finishing its comparisons.
+   */
+  readonly floor?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,6 +38,8 @@ export interface PairJob {
   readonly out: Float32Array | Float64Array | Uint8Array;
   readonly from: number;
   readonly to: number;
+  /** For weights: see ScoreOptions.floor. */
+  readonly floor?: number;
 }
 
 /** Runs pairs [from, to) of a job on the calling thread; `onStep` after every `step` pairs. */
@@ -46,6 +53,9 @@ export function runPairJob(job: PairJob, step = 1 << 18, onStep?: (done: number)
     if (job.kind === 'levels') {
       const rows = out as Uint8Array;
       for (let k = start; k < end; k++) bound.levels(left[k]!, right[k]!, rows, k * width);
+    } else if (job.floor !== undefined) {
+      const floor = job.floor;
+      for (let k = start; k < end; k++) out[k] = bound.weightAbove(left[k]!, right[k]!, floor);
     } else for (let k = start; k < end; k++) out[k] = bound.weight(left[k]!, right[k]!);
     onStep?.(end - start);
   }
@@ -68,7 +78,12 @@ async function runPairs(
     opts.onProgress?.(done, count);
   };
   if (count < (opts.minPairs ?? WORKER_THRESHOLD) || threads === 1) {
-    runPairJob({ kind, set: S, model, left, right, out, from: 0, to: count }, 1 << 18, progress);
+    const floor = opts.floor;
+    runPairJob(
+      { kind, set: S, model, left, right, out, from: 0, to: count, ...(floor !== undefined && { floor }) },
+      1 << 18,
+      progress,
+    );
     return;
   }
   const set: PreparedSet = { ...S, ids: [] };
@@ -84,6 +99,7 @@ async function runPairs(
         out,
         from: t * chunk,
         to: Math.min(count, (t + 1) * chunk),
+        ...(opts.floor !== undefined && { floor: opts.floor }),
       };
       return new Promise<void>((resolve, reject) => {
         const w = new Worker(new URL('./workers/score-worker.js', import.meta.url), { workerData: job });
@@ -100,7 +116,10 @@ async function runPairs(
   );
 }
 
-/** Match weight of every pair (left[k], right[k]), as Float32Array on shared memory. */
+/**
+ * Match weight of every pair (left[k], right[k]), as Float32Array on shared memory; with
+ * `opts.floor`, exact only for the pairs at or above it.
+ */
 export async function scorePairs(
   S: PreparedSet,
   model: MatchModel,

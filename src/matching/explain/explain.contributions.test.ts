@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createScorer, probabilityOf } from './index.js';
 import { defaultModel } from '../model/index.js';
-import { prepare } from '../record/index.js';
+import { isFieldType, prepare } from '../record/index.js';
+import { generate } from '../generate/index.js';
 
 const records = [
   {
@@ -61,4 +62,31 @@ test('the same person across scripts outscores a different person', () => {
   const S = prepare(records);
   assert.ok(scorer.weight(S, 0, S, 1) > 10);
   assert.ok(scorer.weight(S, 0, S, 2) < -10);
+});
+
+test('a weight with a floor is exact at or above the floor and stays below it otherwise', () => {
+  // Generated records of many kinds: scripts, missing fields, namesakes, ages instead of dates.
+  const data = generate({ persons: 150, sources: 3, seed: 3 });
+  const set = data.sources.flatMap((source) => {
+    const mapping = Object.entries(source.fields).filter(([type]) => isFieldType(type));
+    return source.rows.map((row) => ({
+      id: row['record_id'] ?? '',
+      fields: Object.fromEntries(mapping.map(([type, col]) => [type, row[col as string] ?? ''])),
+    }));
+  });
+  const S = prepare(set);
+  const bound = createScorer(defaultModel()).bind(S, S);
+  let cut = 0;
+  for (let i = 0; i < S.n; i++)
+    for (let j = i + 1; j < S.n; j += 7)
+      for (const floor of [-20, -5, 0, 3.17, 10]) {
+        const exact = bound.weight(i, j);
+        const above = bound.weightAbove(i, j, floor);
+        if (exact >= floor) assert.equal(above, exact, `pair ${i}-${j} at floor ${floor}`);
+        else {
+          assert.ok(above < floor && above >= exact - 1e-9, `pair ${i}-${j} at floor ${floor}: ${above}`);
+          if (above !== exact) cut++;
+        }
+      }
+  assert.ok(cut > 0, 'some pairs were cut short');
 });

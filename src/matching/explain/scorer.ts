@@ -5,7 +5,12 @@
  * Explanations list exactly these terms, so they add up to the weight.
  */
 import type { PreparedSet, StringFeature } from '../record/index.js';
-import { compileComparison, type CompiledComparison, type LevelSpec } from '../comparisons/index.js';
+import {
+  compileComparison,
+  presence,
+  type CompiledComparison,
+  type LevelSpec,
+} from '../comparisons/index.js';
 import type { MatchModel } from '../model/match-model.js';
 
 /** One comparison's part in a pair's weight. */
@@ -32,6 +37,11 @@ export interface Explanation {
 export interface BoundScorer {
   /** Match weight of record i of A against record j of B. */
   weight(i: number, j: number): number;
+  /**
+   * The match weight when it is at least `floor`; otherwise some value below `floor` (a bound),
+   * found without comparing what can no longer lift the pair to it.
+   */
+  weightAbove(i: number, j: number, floor: number): number;
   /** Writes the pair's level for each comparison into `out` from `offset`. */
   levels(i: number, j: number, out: Uint8Array, offset: number): void;
 }
@@ -145,10 +155,59 @@ export function createScorer(model: MatchModel): Scorer {
         if (f && tfWeight !== 0 && B.tf[f]) tfCol[base[c]! + level] = B.str[f];
       }
     });
+    // For weightAbove: which comparisons each record can take part in (its value is present), as
+    // one bit per comparison, and the most each comparison can add (its best level with the largest
+    // term-frequency bonus; never below 0, the weight of a missing value).
+    let masks: [Int32Array, Int32Array] | null = null;
+    const maskOf = (S: PreparedSet): Int32Array => {
+      const has = comparisons.map((cmp) => presence(cmp.spec.missing)(S));
+      const out = new Int32Array(S.n);
+      for (let i = 0; i < S.n; i++) {
+        let m = 0;
+        for (let c = 0; c < n; c++) if (has[c]!(i)) m |= 1 << c;
+        out[i] = m;
+      }
+      return out;
+    };
+    const most = comparisons.map((cmp, c) => {
+      let best = 0;
+      for (let level = 1; level < cmp.size; level++) {
+        const slot = base[c]! + level;
+        best = Math.max(best, levelWeight[slot]! + (tfCol[slot] ? TF_LIMIT : 0));
+      }
+      return best;
+    });
+    const weight = (i: number, j: number): number => {
+      let w = priorWeight;
+      for (let c = 0; c < n; c++) {
+        const level = levelOf[c]!(i, j);
+        if (level === 0) continue;
+        const slot = base[c]! + level;
+        const col = tfCol[slot];
+        if (col) {
+          tfTable ??= tables();
+          const id = col[j]!;
+          w += levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
+        } else w += levelWeight[slot]! + 0;
+      }
+      return w;
+    };
     return {
-      weight(i, j) {
+      weight,
+      weightAbove(i, j, floor) {
+        if (n > 31) return weight(i, j);
+        if (!masks) {
+          const ma = maskOf(A);
+          masks = [ma, A === B ? ma : maskOf(B)];
+        }
+        const both = masks[0][i]! & masks[1][j]!;
+        // What the comparisons not yet made could still add at most.
+        let rest = 0;
+        for (let c = 0; c < n; c++) if (both & (1 << c)) rest += most[c]!;
         let w = priorWeight;
         for (let c = 0; c < n; c++) {
+          if ((both & (1 << c)) === 0) continue;
+          rest -= most[c]!;
           const level = levelOf[c]!(i, j);
           if (level === 0) continue;
           const slot = base[c]! + level;
@@ -158,6 +217,8 @@ export function createScorer(model: MatchModel): Scorer {
             const id = col[j]!;
             w += levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
           } else w += levelWeight[slot]! + 0;
+          // (A margin for rounding in `rest`, so an exact weight at the floor is never cut short.)
+          if (w + rest < floor - 1e-9) return w + rest;
         }
         return w;
       },
