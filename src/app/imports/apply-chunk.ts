@@ -16,6 +16,7 @@ import {
   type StatusEvent,
 } from '../../domain/index.js';
 import { rowToClaim } from '../../db/repositories/person-repository.js';
+import { insertRows } from '../../db/dialects/dialect.js';
 import type { AppContext, Unit } from '../context.js';
 import { reindexPerson } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
@@ -387,11 +388,7 @@ async function recordRows(
     person_id: personId,
     batch_id: scope.batchId,
   }));
-  for (let i = 0; i < values.length; i += SLICE)
-    await scope.u.trx
-      .insertInto('import_rows')
-      .values(values.slice(i, i + SLICE))
-      .execute();
+  await insertRows(scope.u.database, scope.u.trx, 'import_rows', values);
   for (const { row } of changed)
     await scope.u.trx
       .updateTable('import_rows')

@@ -18,21 +18,10 @@ import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons
 import type { PreparedRow } from './types.js';
 import type { MatchRecord } from '../../matching/index.js';
 import { dropMatchRecords, storeMatchRecords } from '../match-records.js';
+import { keyRows } from '../indexing.js';
+import { insertRows } from '../../db/dialects/dialect.js';
 
 const SLICE = 500;
-
-/** Orders key rows by key, then person (the order of the key table's primary index). */
-export function byKey(a: DB['blocking_keys'], b: DB['blocking_keys']): number {
-  return a.key < b.key
-    ? -1
-    : a.key > b.key
-      ? 1
-      : a.person_id < b.person_id
-        ? -1
-        : a.person_id > b.person_id
-          ? 1
-          : 0;
-}
 
 function statusRow(
   id: string,
@@ -49,14 +38,6 @@ function statusRow(
   };
 }
 
-async function insertChunked<T extends keyof DB>(u: Unit, table: T, rows: readonly DB[T][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += SLICE)
-    await u.trx
-      .insertInto(table)
-      .values(rows.slice(i, i + SLICE) as never)
-      .execute();
-}
-
 /** Inserts one new person per row with its facts, keys and status. Returns the new ids in row order. */
 export async function insertPersons(
   ctx: AppContext,
@@ -70,10 +51,9 @@ export async function insertPersons(
   const events: StatusEvent[] = [];
   const refs: (string | null)[] = [];
   const eventRefs: (string | null)[] = [];
-  const keys: DB['blocking_keys'][] = [];
   const status: DB['person_status'][] = [];
   const records: { personId: string; records: MatchRecord[] }[] = [];
-  for (const { row, keys: k, record, prov } of items) {
+  for (const { row, record, prov } of items) {
     const id = asId<PersonId>(ctx.ids.next());
     ids.push(id);
     persons.push({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
@@ -87,17 +67,19 @@ export async function insertPersons(
       events.push(x);
       eventRefs.push(prov.rowRef ?? null);
     }
-    for (const key of k) keys.push({ person_id: id, key });
     records.push({ personId: id, records: [{ ...record, id }] });
     status.push(statusRow(id, e));
   }
-  await insertChunked(u, 'persons', persons);
+  await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
-  // In key order: the index is keyed by key, so ordered inserts touch each of its pages once.
-  keys.sort(byKey);
-  await insertChunked(u, 'blocking_keys', keys);
+  await insertRows(
+    u.database,
+    u.trx,
+    'blocking_keys',
+    keyRows(items.map(({ keys }, p) => ({ personId: ids[p]!, keys }))),
+  );
   await storeMatchRecords(u.trx, records);
-  await insertChunked(u, 'person_status', status);
+  await insertRows(u.database, u.trx, 'person_status', status);
   return ids;
 }
 
@@ -119,19 +101,13 @@ export async function refreshPersons(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: u.now }))
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  const keys = [
-    ...new Map(
-      touched.flatMap((t) =>
-        t.keys.map((key) => [`${t.personId}\u0000${key}`, { person_id: t.personId, key }]),
-      ),
-    ).values(),
-  ];
-  for (let i = 0; i < keys.length; i += SLICE)
-    await u.trx
-      .insertInto('blocking_keys')
-      .values(keys.slice(i, i + SLICE))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  await insertRows(
+    u.database,
+    u.trx,
+    'blocking_keys',
+    keyRows(touched.map((t) => ({ personId: t.personId, keys: t.keys }))),
+    { ignoreDuplicates: true },
+  );
   // Their best values may have changed: read from claims until they are next re-indexed.
   await dropMatchRecords(u.trx, ids);
   const owner = await clusters(u, ids);
@@ -159,8 +135,9 @@ export async function refreshPersons(
       .deleteFrom('person_status')
       .where('person_id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  await insertChunked(
-    u,
+  await insertRows(
+    u.database,
+    u.trx,
     'person_status',
     ids.map((id) => statusRow(id, events.get(id)!, retracted)),
   );
