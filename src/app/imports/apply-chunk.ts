@@ -37,6 +37,8 @@ export interface ImportScope {
   readonly report: ImportReport;
   /** Place text → gazetteer id (null: none or several), cached for the import. */
   readonly places: Map<string, string | null>;
+  /** Keys found naming too many persons to propose candidates (see matchChunk): a key only gains persons. */
+  readonly commonKeys: Set<string>;
 }
 
 interface Known {
@@ -62,7 +64,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, fresh);
+  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.commonKeys);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
   // Rows that describe again a person an earlier row of this chunk created.

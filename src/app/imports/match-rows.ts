@@ -75,11 +75,16 @@ function isLinkageKey(k: string): boolean {
   return !k.startsWith('t:') && !k.startsWith('k:');
 }
 
-/** Keys of each row and its best match (null when no registry person shares a linkage key). */
+/**
+ * Keys of each row and its best match (null when no registry person shares a linkage key).
+ * `common` holds the keys already found to name more than MAX_BLOCK persons; it grows with those
+ * found here, so that later chunks of the same import do not count them again.
+ */
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
   rows: readonly PreparedRow[],
+  common: Set<string> = new Set(),
 ): Promise<MatchedRow[]> {
   if (rows.length === 0) return [];
   const model = ctx.matcher.model;
@@ -89,7 +94,9 @@ export async function matchChunk(
   const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
   const scorer = ctx.matcher.scorer;
   const siblings = siblingMatches(Q, keys, scorer);
-  const byKey = await personsByKey(u, [...new Set(keys.flatMap((k) => k.filter(isLinkageKey)))]);
+  const wanted = new Set<string>();
+  for (const list of keys) for (const k of list) if (isLinkageKey(k) && !common.has(k)) wanted.add(k);
+  const byKey = await personsByKey(u, [...wanted], common);
   const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0)
@@ -165,9 +172,13 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
  * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
  * million, a key such as "birth month and day with an initial" names hundreds, carries little
  * evidence, and would load more candidates than every other key together. Counting first keeps
- * those rows out of the transfer.
+ * those rows out of the transfer. Such keys are added to `common`.
  */
-async function personsByKey(u: Unit, keys: readonly string[]): Promise<Map<string, string[]>> {
+async function personsByKey(
+  u: Unit,
+  keys: readonly string[],
+  common: Set<string>,
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < keys.length; i += KEY_SLICE) {
     const counted = await u.trx
@@ -176,7 +187,10 @@ async function personsByKey(u: Unit, keys: readonly string[]): Promise<Map<strin
       .where('key', 'in', keys.slice(i, i + KEY_SLICE))
       .groupBy('key')
       .execute();
-    const useful = counted.filter((c) => Number(c.n) <= MAX_BLOCK).map((c) => c.key);
+    const useful: string[] = [];
+    for (const c of counted)
+      if (Number(c.n) <= MAX_BLOCK) useful.push(c.key);
+      else common.add(c.key);
     if (useful.length === 0) continue;
     const rows = await u.trx
       .selectFrom('blocking_keys')
