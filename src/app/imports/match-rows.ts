@@ -14,6 +14,7 @@ import {
   type PreparedSet,
   type Scorer,
 } from '../../matching/index.js';
+import { sql } from 'kysely';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
 import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
@@ -171,8 +172,10 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
 /**
  * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
  * million, a key such as "birth month and day with an initial" names hundreds, carries little
- * evidence, and would load more candidates than every other key together. Counting first keeps
- * those rows out of the transfer. Such keys are added to `common`.
+ * evidence, and would load more candidates than every other key together. Such keys are added
+ * to `common`. One pass, one row per key: the database counts each key's persons and lists them
+ * (person ids are never written with a comma) only when they are few, so that neither a second
+ * pass over the blocks nor a row per person and key crosses over.
  */
 async function personsByKey(
   u: Unit,
@@ -180,38 +183,40 @@ async function personsByKey(
   common: Set<string>,
 ): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
+  const list =
+    u.database.dialect === 'postgres' ? sql`string_agg(person_id, ',')` : sql`group_concat(person_id, ',')`;
   for (let i = 0; i < keys.length; i += KEY_SLICE) {
-    const counted = await u.trx
+    const blocks = await u.trx
       .selectFrom('blocking_keys')
-      .select((eb) => ['key', eb.fn.countAll<number>().as('n')])
+      .select([
+        'key',
+        sql<string | null>`CASE WHEN count(*) <= ${sql.lit(MAX_BLOCK)} THEN ${list} END`.as('persons'),
+      ])
       .where('key', 'in', keys.slice(i, i + KEY_SLICE))
       .groupBy('key')
       .execute();
-    const useful: string[] = [];
-    for (const c of counted)
-      if (Number(c.n) <= MAX_BLOCK) useful.push(c.key);
-      else common.add(c.key);
-    if (useful.length === 0) continue;
-    const rows = await u.trx
-      .selectFrom('blocking_keys')
-      .select(['key', 'person_id'])
-      .where('key', 'in', useful)
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.key);
-      if (list) list.push(r.person_id);
-      else out.set(r.key, [r.person_id]);
-    }
+    for (const b of blocks)
+      if (b.persons === null) common.add(b.key);
+      else out.set(b.key, b.persons.split(','));
   }
   return out;
 }
 
+/**
+ * The persons sharing the most keys with a row, at most MAX_CANDIDATES; of those sharing as many,
+ * the first met. A running top list: sorting every person met cost more than scoring.
+ */
 function topCandidates(keys: readonly string[], byKey: ReadonlyMap<string, string[]>): string[] {
   const shared = new Map<string, number>();
   for (const k of keys) for (const id of byKey.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
   if (shared.size <= MAX_CANDIDATES) return [...shared.keys()];
-  return [...shared.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CANDIDATES)
-    .map(([id]) => id);
+  const top: [string, number][] = [];
+  for (const entry of shared) {
+    if (top.length === MAX_CANDIDATES && entry[1] <= top[MAX_CANDIDATES - 1]![1]) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]![1] < entry[1]) at--;
+    top.splice(at, 0, entry);
+    if (top.length > MAX_CANDIDATES) top.pop();
+  }
+  return top.map(([id]) => id);
 }
