@@ -87,10 +87,11 @@ export function keyRows(
 ): DB['blocking_keys'][] {
   const persons = new Map<string, string[]>();
   for (const { personId, keys } of items)
-    for (const key of new Set(keys)) {
+    for (const key of keys) {
       const list = persons.get(key);
-      if (list) list.push(personId);
-      else persons.set(key, [personId]);
+      // A key met twice for one person is met twice in a row: its persons are listed in item order.
+      if (!list) persons.set(key, [personId]);
+      else if (list[list.length - 1] !== personId) list.push(personId);
     }
   const rows: DB['blocking_keys'][] = [];
   for (const key of [...persons.keys()].sort())
