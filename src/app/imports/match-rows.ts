@@ -97,8 +97,9 @@ export async function matchChunk(
   const siblings = siblingMatches(Q, keys, scorer);
   const wanted = new Set<string>();
   for (const list of keys) for (const k of list) if (isLinkageKey(k) && !common.has(k)) wanted.add(k);
-  const byKey = await personsByKey(u, [...wanted], common);
-  const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
+  const blocks = await personsByKey(u, [...wanted], common);
+  const top = topCandidates(blocks);
+  const candidates = keys.map((k) => top(k.filter(isLinkageKey)));
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0)
     return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
@@ -169,6 +170,12 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
   });
 }
 
+/** Persons per key, each person as its index in `ids`. */
+interface Blocks {
+  readonly ids: string[];
+  readonly byKey: Map<string, number[]>;
+}
+
 /**
  * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
  * million, a key such as "birth month and day with an initial" names hundreds, carries little
@@ -177,12 +184,10 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
  * (person ids are never written with a comma) only when they are few, so that neither a second
  * pass over the blocks nor a row per person and key crosses over.
  */
-async function personsByKey(
-  u: Unit,
-  keys: readonly string[],
-  common: Set<string>,
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+async function personsByKey(u: Unit, keys: readonly string[], common: Set<string>): Promise<Blocks> {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
   const list =
     u.database.dialect === 'postgres' ? sql`string_agg(person_id, ',')` : sql`group_concat(person_id, ',')`;
   for (let i = 0; i < keys.length; i += KEY_SLICE) {
@@ -195,28 +200,50 @@ async function personsByKey(
       .where('key', 'in', keys.slice(i, i + KEY_SLICE))
       .groupBy('key')
       .execute();
-    for (const b of blocks)
-      if (b.persons === null) common.add(b.key);
-      else out.set(b.key, b.persons.split(','));
+    for (const b of blocks) {
+      if (b.persons === null) {
+        common.add(b.key);
+        continue;
+      }
+      byKey.set(
+        b.key,
+        b.persons.split(',').map((id) => {
+          let n = index.get(id);
+          if (n === undefined) index.set(id, (n = ids.push(id) - 1));
+          return n;
+        }),
+      );
+    }
   }
-  return out;
+  return { ids, byKey };
 }
 
 /**
- * The persons sharing the most keys with a row, at most MAX_CANDIDATES; of those sharing as many,
- * the first met. A running top list: sorting every person met cost more than scoring.
+ * For a row's keys, the persons sharing the most of them, at most MAX_CANDIDATES; of those
+ * sharing as many, the first met (all of them, in the order met, when there are no more). Counted in an array over the chunk's persons with a running
+ * top list: a map per row and sorting every person met cost more than scoring.
  */
-function topCandidates(keys: readonly string[], byKey: ReadonlyMap<string, string[]>): string[] {
-  const shared = new Map<string, number>();
-  for (const k of keys) for (const id of byKey.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-  if (shared.size <= MAX_CANDIDATES) return [...shared.keys()];
-  const top: [string, number][] = [];
-  for (const entry of shared) {
-    if (top.length === MAX_CANDIDATES && entry[1] <= top[MAX_CANDIDATES - 1]![1]) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1]![1] < entry[1]) at--;
-    top.splice(at, 0, entry);
-    if (top.length > MAX_CANDIDATES) top.pop();
-  }
-  return top.map(([id]) => id);
+function topCandidates({ ids, byKey }: Blocks): (keys: readonly string[]) => string[] {
+  const shared = new Int32Array(ids.length);
+  const met: number[] = [];
+  const top: number[] = [];
+  return (keys) => {
+    met.length = 0;
+    for (const k of keys) for (const p of byKey.get(k) ?? []) if (shared[p]!++ === 0) met.push(p);
+    if (met.length <= MAX_CANDIDATES) {
+      for (const p of met) shared[p] = 0;
+      return met.map((p) => ids[p]!);
+    }
+    top.length = 0;
+    for (const p of met) {
+      const n = shared[p]!;
+      if (top.length === MAX_CANDIDATES && n <= shared[top[MAX_CANDIDATES - 1]!]!) continue;
+      let at = top.length;
+      while (at > 0 && shared[top[at - 1]!]! < n) at--;
+      top.splice(at, 0, p);
+      if (top.length > MAX_CANDIDATES) top.pop();
+    }
+    for (const p of met) shared[p] = 0;
+    return top.map((p) => ids[p]!);
+  };
 }
