@@ -2,7 +2,8 @@
  * Import benchmark: a generated CSV imported into a registry that already holds persons.
  *   npm run bench -- import [--persons 1000000] [--rows 1000000] [--dialect sqlite|postgres] [--overlap 0.1]
  * One row in `1/overlap` describes a registry person again (it should link); the others are new.
- * Reports the fill time, the import time, rows per second and the peak resident memory.
+ * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
+ * each (the machine may be shared), rows per second and the peak resident memory.
  * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
