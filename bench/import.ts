@@ -2,11 +2,12 @@
  * Import benchmark: a generated CSV imported into a registry that already holds persons.
  *   npm run bench -- import [--persons 1000000] [--rows 1000000] [--dialect sqlite|postgres] [--overlap 0.1]
  * One row in `1/overlap` describes a registry person again (it should link); the others are new.
- * Reports the fill time, the import time, rows per second and the peak resident memory.
+ * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
+ * each (the machine may be shared), rows per second and the peak resident memory.
  * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createApp } from '../src/app/index.js';
@@ -89,6 +90,12 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
+/** CPU seconds (user + system) of this process since `from`. */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return Math.round((d.user + d.system) / 1e5) / 10;
+}
+
 async function main(): Promise<void> {
   const { database, dispose } = await benchDatabase(dialect);
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-csv-'));
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
     const app = createApp({ database });
     const src = await app.sources.create(officer, { kind: 'list', title: 'Registry', reliability: 'B' });
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const BATCH = 20_000;
     for (let i = 0; i < PERSONS; i += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, PERSONS - i) }, (_, j) =>
@@ -107,11 +115,14 @@ async function main(): Promise<void> {
       process.stderr.write(`\rregistry ${i + batch.length}/${PERSONS}`);
     }
     const fillSeconds = (performance.now() - t0) / 1000;
+    const fillCpu = cpuSeconds(c0);
+    const fillLoad = loadavg()[0]!;
     process.stderr.write('\n');
     const csv = join(dir, 'list.csv');
     await writeCsv(csv);
     peakRss = process.memoryUsage().rss;
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const report = await app.imports.run(
       officer,
       csv,
@@ -119,6 +130,8 @@ async function main(): Promise<void> {
       { onProgress: (p) => process.stderr.write(`\rimport ${p.rows}/${ROWS}`) },
     );
     const importSeconds = (performance.now() - t1) / 1000;
+    const importCpu = cpuSeconds(c1);
+    const importLoad = loadavg()[0]!;
     process.stderr.write('\n');
     const result = {
       dialect,
@@ -126,8 +139,13 @@ async function main(): Promise<void> {
       rows: ROWS,
       overlap: OVERLAP,
       fillSeconds: Math.round(fillSeconds * 10) / 10,
+      fillCpuSeconds: fillCpu,
+      personsPerSecond: Math.round(PERSONS / fillSeconds),
+      loadAfterFill: Math.round(fillLoad * 10) / 10,
       importSeconds: Math.round(importSeconds * 10) / 10,
+      importCpuSeconds: importCpu,
       rowsPerSecond: Math.round(ROWS / importSeconds),
+      loadAfterImport: Math.round(importLoad * 10) / 10,
       peakRssMb: Math.round(peakRss / 1e6),
       report: {
         created: report.created,

@@ -25,6 +25,8 @@ export interface AppContext {
 /** A transaction plus an audit buffer: entries are appended in the same transaction, just before commit. */
 export interface Unit {
   readonly trx: Transaction<DB>;
+  /** The database the transaction runs on (for its dialect's bulk inserts). */
+  readonly database: Database;
   readonly now: string;
   audit(
     actor: Actor,
@@ -42,6 +44,7 @@ export async function inUnit<T>(ctx: AppContext, fn: (u: Unit) => Promise<T>): P
     const entries: AuditEntryInput[] = [];
     const unit: Unit = {
       trx,
+      database: ctx.database,
       now,
       audit: (actor, action, subjectType, subjectId, details = {}) =>
         entries.push({

@@ -77,6 +77,28 @@ export function foldTokens(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * The key rows of persons, one per distinct key of each, in key order: the key table is ordered by
+ * key, so rows inserted in that order touch each of its pages once. Grouping by key first sorts
+ * the few distinct keys instead of every row.
+ */
+export function keyRows(
+  items: readonly { readonly personId: string; readonly keys: Iterable<string> }[],
+): DB['blocking_keys'][] {
+  const persons = new Map<string, string[]>();
+  for (const { personId, keys } of items)
+    for (const key of keys) {
+      const list = persons.get(key);
+      // A key met twice for one person is met twice in a row: its persons are listed in item order.
+      if (!list) persons.set(key, [personId]);
+      else if (list[list.length - 1] !== personId) list.push(personId);
+    }
+  const rows: DB['blocking_keys'][] = [];
+  for (const key of [...persons.keys()].sort())
+    for (const person_id of persons.get(key)!) rows.push({ person_id, key });
+  return rows;
+}
+
 /** Recomputes the derived rows of one person (a survivor: its cluster's claims and events count). */
 export async function reindexPerson(trx: Transaction<DB>, keyer: PersonKeyer, id: PersonId): Promise<void> {
   const ids = await clusterIds(trx, id);

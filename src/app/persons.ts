@@ -35,6 +35,7 @@ import {
   rowToPerson,
 } from '../db/repositories/person-repository.js';
 import type { Executor } from '../db/repositories/person-repository.js';
+import { insertRows } from '../db/dialects/dialect.js';
 import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
 import { reindexPerson } from './indexing.js';
@@ -158,17 +159,18 @@ export async function insertFacts(
   rowRefs?: readonly (string | null)[],
 ): Promise<void> {
   const ref = (i: number) => (rowRefs ? (rowRefs[i] ?? null) : rowRef);
-  const size = 500;
-  for (let i = 0; i < claims.length; i += size)
-    await u.trx
-      .insertInto('claims')
-      .values(claims.slice(i, i + size).map((c, j) => claimToRow(c, ref(i + j))))
-      .execute();
-  for (let i = 0; i < events.length; i += size)
-    await u.trx
-      .insertInto('status_events')
-      .values(events.slice(i, i + size).map((e, j) => eventToRow(e, ref(claims.length + i + j))))
-      .execute();
+  await insertRows(
+    u.database,
+    u.trx,
+    'claims',
+    claims.map((c, i) => claimToRow(c, ref(i))),
+  );
+  await insertRows(
+    u.database,
+    u.trx,
+    'status_events',
+    events.map((e, i) => eventToRow(e, ref(claims.length + i))),
+  );
 }
 
 /** Registers a person from a source with initial claims and events, inside an existing unit. */

@@ -16,11 +16,11 @@ import {
 } from '../domain/index.js';
 import type { DB } from '../db/schema.js';
 import { authorize } from './authz.js';
-import { bulkWriteCache } from '../db/dialects/dialect.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
 import { rematchEnquiriesFor } from './enquiries.js';
 import { matchRecordsOf, storeMatchRecords } from './match-records.js';
-import { byKey } from './imports/insert-persons.js';
+import { keyRows } from './indexing.js';
+import { bulkWriteCache, insertRows } from '../db/dialects/dialect.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
 
 const BatchInput = z.array(RegisterPersonInput).min(1).max(100_000);
@@ -35,7 +35,6 @@ export async function insertNewPersons(
   const persons: DB['persons'][] = [];
   const claims: Claim[] = [];
   const events: StatusEvent[] = [];
-  const keys: DB['blocking_keys'][] = [];
   const status: DB['person_status'][] = [];
   const claimRefs: (string | null)[] = [];
   const eventRefs: (string | null)[] = [];
@@ -64,32 +63,19 @@ export async function insertNewPersons(
   const keyer = ctx.keyer;
   const records = claimLists.map((c, p) => matchRecordsOf(ids[p]!, c));
   const keyLists = keyer.ofRecords ? keyer.ofRecords(records, claimLists) : claimLists.map((c) => keyer(c));
-  keyLists.forEach((list, p) => {
-    for (const key of new Set(list)) keys.push({ person_id: ids[p]!, key });
-  });
-  const chunk = ctx.database.dialect === 'sqlite' ? 1000 : 2000;
-  // In key order: the index is keyed by key, so ordered inserts touch each of its pages once.
-  keys.sort(byKey);
-  for (let i = 0; i < persons.length; i += chunk)
-    await u.trx
-      .insertInto('persons')
-      .values(persons.slice(i, i + chunk))
-      .execute();
+  await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...claimRefs, ...eventRefs]);
-  for (let i = 0; i < keys.length; i += chunk)
-    await u.trx
-      .insertInto('blocking_keys')
-      .values(keys.slice(i, i + chunk))
-      .execute();
+  await insertRows(
+    u.database,
+    u.trx,
+    'blocking_keys',
+    keyRows(keyLists.map((keys, p) => ({ personId: ids[p]!, keys }))),
+  );
   await storeMatchRecords(
     u.trx,
     records.map((r, p) => ({ personId: ids[p]!, records: r })),
   );
-  for (let i = 0; i < status.length; i += chunk)
-    await u.trx
-      .insertInto('person_status')
-      .values(status.slice(i, i + chunk))
-      .execute();
+  await insertRows(u.database, u.trx, 'person_status', status);
   // Open enquiries that share a blocking key with a new person get the new candidates.
   await rematchEnquiriesFor(ctx, u, ids);
   return { ids, claims: claims.length, events: events.length };

@@ -16,6 +16,7 @@ import {
   type StatusEvent,
 } from '../../domain/index.js';
 import { rowToClaim } from '../../db/repositories/person-repository.js';
+import { insertRows } from '../../db/dialects/dialect.js';
 import type { AppContext, Unit } from '../context.js';
 import { reindexPerson } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
@@ -36,6 +37,8 @@ export interface ImportScope {
   readonly report: ImportReport;
   /** Place text → gazetteer id (null: none or several), cached for the import. */
   readonly places: Map<string, string | null>;
+  /** Keys found naming too many persons to propose candidates (see matchChunk): a key only gains persons. */
+  readonly commonKeys: Set<string>;
 }
 
 interface Known {
@@ -61,7 +64,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, fresh);
+  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.commonKeys);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
   // Rows that describe again a person an earlier row of this chunk created.
@@ -387,11 +390,7 @@ async function recordRows(
     person_id: personId,
     batch_id: scope.batchId,
   }));
-  for (let i = 0; i < values.length; i += SLICE)
-    await scope.u.trx
-      .insertInto('import_rows')
-      .values(values.slice(i, i + SLICE))
-      .execute();
+  await insertRows(scope.u.database, scope.u.trx, 'import_rows', values);
   for (const { row } of changed)
     await scope.u.trx
       .updateTable('import_rows')

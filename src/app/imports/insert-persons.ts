@@ -5,6 +5,7 @@
 import {
   asId,
   currentStatus,
+  liveClaims,
   partialDateRange,
   type Actor,
   type Claim,
@@ -12,27 +13,16 @@ import {
   type StatusEvent,
 } from '../../domain/index.js';
 import type { DB } from '../../db/schema.js';
-import { rowToEvent } from '../../db/repositories/person-repository.js';
+import { loadRecord } from '../../db/repositories/person-repository.js';
 import type { AppContext, Unit } from '../context.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import type { PreparedRow } from './types.js';
 import type { MatchRecord } from '../../matching/index.js';
-import { dropMatchRecords, storeMatchRecords } from '../match-records.js';
+import { matchRecordsOf, storeMatchRecords } from '../match-records.js';
+import { keyRows } from '../indexing.js';
+import { insertRows } from '../../db/dialects/dialect.js';
 
 const SLICE = 500;
-
-/** Orders key rows by key, then person (the order of the key table's primary index). */
-export function byKey(a: DB['blocking_keys'], b: DB['blocking_keys']): number {
-  return a.key < b.key
-    ? -1
-    : a.key > b.key
-      ? 1
-      : a.person_id < b.person_id
-        ? -1
-        : a.person_id > b.person_id
-          ? 1
-          : 0;
-}
 
 function statusRow(
   id: string,
@@ -49,14 +39,6 @@ function statusRow(
   };
 }
 
-async function insertChunked<T extends keyof DB>(u: Unit, table: T, rows: readonly DB[T][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += SLICE)
-    await u.trx
-      .insertInto(table)
-      .values(rows.slice(i, i + SLICE) as never)
-      .execute();
-}
-
 /** Inserts one new person per row with its facts, keys and status. Returns the new ids in row order. */
 export async function insertPersons(
   ctx: AppContext,
@@ -70,10 +52,9 @@ export async function insertPersons(
   const events: StatusEvent[] = [];
   const refs: (string | null)[] = [];
   const eventRefs: (string | null)[] = [];
-  const keys: DB['blocking_keys'][] = [];
   const status: DB['person_status'][] = [];
   const records: { personId: string; records: MatchRecord[] }[] = [];
-  for (const { row, keys: k, record, prov } of items) {
+  for (const { row, record, prov } of items) {
     const id = asId<PersonId>(ctx.ids.next());
     ids.push(id);
     persons.push({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
@@ -87,25 +68,28 @@ export async function insertPersons(
       events.push(x);
       eventRefs.push(prov.rowRef ?? null);
     }
-    for (const key of k) keys.push({ person_id: id, key });
     records.push({ personId: id, records: [{ ...record, id }] });
     status.push(statusRow(id, e));
   }
-  await insertChunked(u, 'persons', persons);
+  await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
-  // In key order: the index is keyed by key, so ordered inserts touch each of its pages once.
-  keys.sort(byKey);
-  await insertChunked(u, 'blocking_keys', keys);
+  await insertRows(
+    u.database,
+    u.trx,
+    'blocking_keys',
+    keyRows(items.map(({ keys }, p) => ({ personId: ids[p]!, keys }))),
+  );
   await storeMatchRecords(u.trx, records);
-  await insertChunked(u, 'person_status', status);
+  await insertRows(u.database, u.trx, 'person_status', status);
   return ids;
 }
 
 /**
  * Persons that gained facts: version bumped, the new rows' keys added (keys only grow here: a
- * key left over from a value no longer best costs a candidate, never a miss), stored match records
- * dropped (they are read from claims until the next full re-index), status recomputed
- * from every live event of the person and the records merged into it.
+ * key left over from a value no longer best costs a candidate, never a miss), and their match
+ * records and status recomputed from every live claim and event of the person and the records
+ * merged into it (read once here: a person left without stored records would be read from its
+ * claims each time it is a candidate again).
  */
 export async function refreshPersons(
   u: Unit,
@@ -119,51 +103,46 @@ export async function refreshPersons(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: u.now }))
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  const keys = [
-    ...new Map(
-      touched.flatMap((t) =>
-        t.keys.map((key) => [`${t.personId}\u0000${key}`, { person_id: t.personId, key }]),
-      ),
-    ).values(),
-  ];
-  for (let i = 0; i < keys.length; i += SLICE)
-    await u.trx
-      .insertInto('blocking_keys')
-      .values(keys.slice(i, i + SLICE))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  // Their best values may have changed: read from claims until they are next re-indexed.
-  await dropMatchRecords(u.trx, ids);
+  await insertRows(
+    u.database,
+    u.trx,
+    'blocking_keys',
+    keyRows(touched.map((t) => ({ personId: t.personId, keys: t.keys }))),
+    { ignoreDuplicates: true },
+  );
   const owner = await clusters(u, ids);
-  const events = new Map<string, StatusEvent[]>(ids.map((id) => [id, []]));
-  const retracted = new Set<string>();
-  const members = [...owner.keys()];
-  for (let i = 0; i < members.length; i += SLICE) {
-    const rows = await u.trx
-      .selectFrom('status_events')
-      .selectAll()
-      .where('person_id', 'in', members.slice(i, i + SLICE))
-      .execute();
-    for (const r of rows) events.get(owner.get(r.person_id)!)!.push(rowToEvent(r));
-    const evIds = rows.map((r) => r.id);
-    for (let k = 0; k < evIds.length; k += SLICE)
-      for (const r of await u.trx
-        .selectFrom('event_retractions')
-        .select('event_id')
-        .where('event_id', 'in', evIds.slice(k, k + SLICE))
-        .execute())
-        retracted.add(r.event_id);
+  const members = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const [member, survivor] of owner) members.get(survivor)!.push(member);
+  const records: { personId: string; records: MatchRecord[] }[] = [];
+  const status: DB['person_status'][] = [];
+  // Whole clusters per read: a claim of one record may supersede a claim of another.
+  for (let i = 0; i < ids.length;) {
+    const survivors: string[] = [];
+    const slice: string[] = [];
+    while (i < ids.length && (slice.length === 0 || slice.length + members.get(ids[i]!)!.length <= SLICE)) {
+      survivors.push(ids[i]!);
+      slice.push(...members.get(ids[i]!)!);
+      i++;
+    }
+    const record = await loadRecord(u.trx, slice);
+    const retractedClaims = new Set<string>(record.claimRetractions.map((r) => r.claimId));
+    const retractedEvents = new Set<string>(record.eventRetractions.map((r) => r.eventId));
+    const claims = new Map<string, Claim[]>(survivors.map((id) => [id, []]));
+    const events = new Map<string, StatusEvent[]>(survivors.map((id) => [id, []]));
+    for (const c of liveClaims(record.claims, retractedClaims)) claims.get(owner.get(c.personId)!)!.push(c);
+    for (const e of record.events) events.get(owner.get(e.personId)!)!.push(e);
+    for (const id of survivors) {
+      records.push({ personId: id, records: matchRecordsOf(id, claims.get(id)!) });
+      status.push(statusRow(id, events.get(id)!, retractedEvents));
+    }
   }
+  await storeMatchRecords(u.trx, records);
   for (let i = 0; i < ids.length; i += SLICE)
     await u.trx
       .deleteFrom('person_status')
       .where('person_id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  await insertChunked(
-    u,
-    'person_status',
-    ids.map((id) => statusRow(id, events.get(id)!, retracted)),
-  );
+  await insertRows(u.database, u.trx, 'person_status', status);
 }
 
 /** Each survivor and the records merged into it (transitively), as member → survivor. */

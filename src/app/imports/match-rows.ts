@@ -14,6 +14,7 @@ import {
   type PreparedSet,
   type Scorer,
 } from '../../matching/index.js';
+import { sql } from 'kysely';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
 import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
@@ -75,11 +76,16 @@ function isLinkageKey(k: string): boolean {
   return !k.startsWith('t:') && !k.startsWith('k:');
 }
 
-/** Keys of each row and its best match (null when no registry person shares a linkage key). */
+/**
+ * Keys of each row and its best match (null when no registry person shares a linkage key).
+ * `common` holds the keys already found to name more than MAX_BLOCK persons; it grows with those
+ * found here, so that later chunks of the same import do not count them again.
+ */
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
   rows: readonly PreparedRow[],
+  common: Set<string> = new Set(),
 ): Promise<MatchedRow[]> {
   if (rows.length === 0) return [];
   const model = ctx.matcher.model;
@@ -89,8 +95,11 @@ export async function matchChunk(
   const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
   const scorer = ctx.matcher.scorer;
   const siblings = siblingMatches(Q, keys, scorer);
-  const byKey = await personsByKey(u, [...new Set(keys.flatMap((k) => k.filter(isLinkageKey)))]);
-  const candidates = keys.map((k) => topCandidates(k.filter(isLinkageKey), byKey));
+  const wanted = new Set<string>();
+  for (const list of keys) for (const k of list) if (isLinkageKey(k) && !common.has(k)) wanted.add(k);
+  const blocks = await personsByKey(u, [...wanted], common);
+  const top = topCandidates(blocks);
+  const candidates = keys.map((k) => top(k.filter(isLinkageKey)));
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0)
     return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
@@ -161,43 +170,80 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
   });
 }
 
+/** Persons per key, each person as its index in `ids`. */
+interface Blocks {
+  readonly ids: string[];
+  readonly byKey: Map<string, number[]>;
+}
+
 /**
  * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
  * million, a key such as "birth month and day with an initial" names hundreds, carries little
- * evidence, and would load more candidates than every other key together. Counting first keeps
- * those rows out of the transfer.
+ * evidence, and would load more candidates than every other key together. Such keys are added
+ * to `common`. One pass, one row per key: the database counts each key's persons and lists them
+ * (person ids are never written with a comma) only when they are few, so that neither a second
+ * pass over the blocks nor a row per person and key crosses over.
  */
-async function personsByKey(u: Unit, keys: readonly string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+async function personsByKey(u: Unit, keys: readonly string[], common: Set<string>): Promise<Blocks> {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
+  const list =
+    u.database.dialect === 'postgres' ? sql`string_agg(person_id, ',')` : sql`group_concat(person_id, ',')`;
   for (let i = 0; i < keys.length; i += KEY_SLICE) {
-    const counted = await u.trx
+    const blocks = await u.trx
       .selectFrom('blocking_keys')
-      .select((eb) => ['key', eb.fn.countAll<number>().as('n')])
+      .select([
+        'key',
+        sql<string | null>`CASE WHEN count(*) <= ${sql.lit(MAX_BLOCK)} THEN ${list} END`.as('persons'),
+      ])
       .where('key', 'in', keys.slice(i, i + KEY_SLICE))
       .groupBy('key')
       .execute();
-    const useful = counted.filter((c) => Number(c.n) <= MAX_BLOCK).map((c) => c.key);
-    if (useful.length === 0) continue;
-    const rows = await u.trx
-      .selectFrom('blocking_keys')
-      .select(['key', 'person_id'])
-      .where('key', 'in', useful)
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.key);
-      if (list) list.push(r.person_id);
-      else out.set(r.key, [r.person_id]);
+    for (const b of blocks) {
+      if (b.persons === null) {
+        common.add(b.key);
+        continue;
+      }
+      byKey.set(
+        b.key,
+        b.persons.split(',').map((id) => {
+          let n = index.get(id);
+          if (n === undefined) index.set(id, (n = ids.push(id) - 1));
+          return n;
+        }),
+      );
     }
   }
-  return out;
+  return { ids, byKey };
 }
 
-function topCandidates(keys: readonly string[], byKey: ReadonlyMap<string, string[]>): string[] {
-  const shared = new Map<string, number>();
-  for (const k of keys) for (const id of byKey.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-  if (shared.size <= MAX_CANDIDATES) return [...shared.keys()];
-  return [...shared.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CANDIDATES)
-    .map(([id]) => id);
+/**
+ * For a row's keys, the persons sharing the most of them, at most MAX_CANDIDATES; of those
+ * sharing as many, the first met (all of them, in the order met, when there are no more). Counted in an array over the chunk's persons with a running
+ * top list: a map per row and sorting every person met cost more than scoring.
+ */
+function topCandidates({ ids, byKey }: Blocks): (keys: readonly string[]) => string[] {
+  const shared = new Int32Array(ids.length);
+  const met: number[] = [];
+  const top: number[] = [];
+  return (keys) => {
+    met.length = 0;
+    for (const k of keys) for (const p of byKey.get(k) ?? []) if (shared[p]!++ === 0) met.push(p);
+    if (met.length <= MAX_CANDIDATES) {
+      for (const p of met) shared[p] = 0;
+      return met.map((p) => ids[p]!);
+    }
+    top.length = 0;
+    for (const p of met) {
+      const n = shared[p]!;
+      if (top.length === MAX_CANDIDATES && n <= shared[top[MAX_CANDIDATES - 1]!]!) continue;
+      let at = top.length;
+      while (at > 0 && shared[top[at - 1]!]! < n) at--;
+      top.splice(at, 0, p);
+      if (top.length > MAX_CANDIDATES) top.pop();
+    }
+    for (const p of met) shared[p] = 0;
+    return top.map((p) => ids[p]!);
+  };
 }

@@ -133,7 +133,16 @@ async function importIn(
         finished_at: null,
       })
       .execute();
-    const scope: ImportScope = { ctx, u, actor, sourceId: source.id, batchId, report, places: new Map() };
+    const scope: ImportScope = {
+      ctx,
+      u,
+      actor,
+      sourceId: source.id,
+      batchId,
+      report,
+      places: new Map(),
+      commonKeys: new Set(),
+    };
     const rc: RowContext | null = mapping
       ? {
           columns: mapping.byField,
