@@ -52,7 +52,7 @@ forEachDialect('audit chain', (fx) => {
     else await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
     await sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE seq = 2`.execute(db);
     const altered = verifyCli(fx.target());
-    assert.equal(altered.status, 7);
+    assert.equal(altered.status, 7, altered.stderr);
     assert.match(altered.stdout, /BROKEN at entry 2: hash mismatch/);
     await sql`UPDATE audit_log SET subject_id = (SELECT subject_id FROM audit_log WHERE seq = 3) WHERE seq = 2`.execute(
       db,
@@ -61,10 +61,14 @@ forEachDialect('audit chain', (fx) => {
     const maxSeq = Number(head.split(':')[0]);
     await sql`DELETE FROM audit_log WHERE seq = ${maxSeq}`.execute(db);
     const truncated = verifyCli(fx.target(), '--anchor', head);
-    assert.equal(truncated.status, 7, 'removing the newest entry is caught with an anchor');
+    assert.equal(
+      truncated.status,
+      7,
+      `removing the newest entry is caught with an anchor: ${truncated.stderr}`,
+    );
     await sql`DELETE FROM audit_log WHERE seq = 1`.execute(db);
     const removed = verifyCli(fx.target());
-    assert.equal(removed.status, 7);
+    assert.equal(removed.status, 7, removed.stderr);
     assert.match(removed.stdout, /BROKEN at entry 1: sequence gap/);
   });
 });
