@@ -177,19 +177,20 @@ export function createScorer(model: MatchModel): Scorer {
       }
       return best;
     });
+    /** Comparison c's part in the weight of (i, j): its level's weight plus the term-frequency adjustment. */
+    const term = (c: number, i: number, j: number): number => {
+      const level = levelOf[c]!(i, j);
+      if (level === 0) return 0;
+      const slot = base[c]! + level;
+      const col = tfCol[slot];
+      if (!col) return levelWeight[slot]! + 0;
+      tfTable ??= tables();
+      const id = col[j]!;
+      return levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
+    };
     const weight = (i: number, j: number): number => {
       let w = priorWeight;
-      for (let c = 0; c < n; c++) {
-        const level = levelOf[c]!(i, j);
-        if (level === 0) continue;
-        const slot = base[c]! + level;
-        const col = tfCol[slot];
-        if (col) {
-          tfTable ??= tables();
-          const id = col[j]!;
-          w += levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
-        } else w += levelWeight[slot]! + 0;
-      }
+      for (let c = 0; c < n; c++) w += term(c, i, j);
       return w;
     };
     return {
@@ -208,15 +209,7 @@ export function createScorer(model: MatchModel): Scorer {
         for (let c = 0; c < n; c++) {
           if ((both & (1 << c)) === 0) continue;
           rest -= most[c]!;
-          const level = levelOf[c]!(i, j);
-          if (level === 0) continue;
-          const slot = base[c]! + level;
-          const col = tfCol[slot];
-          if (col) {
-            tfTable ??= tables();
-            const id = col[j]!;
-            w += levelWeight[slot]! + (id < 0 ? 0 : tfTable[slot]![id]!);
-          } else w += levelWeight[slot]! + 0;
+          w += term(c, i, j);
           // (A margin for rounding in `rest`, so an exact weight at the floor is never cut short.)
           if (w + rest < floor - 1e-9) return w + rest;
         }
