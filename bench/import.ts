@@ -1,17 +1,30 @@
 /**
  * Import benchmark: a generated CSV imported into a registry that already holds persons.
  *   npm run bench -- import [--persons 1000000] [--rows 1000000] [--dialect sqlite|postgres] [--overlap 0.1]
+ *                           [--db FILE]
  * One row in `1/overlap` describes a registry person again (it should link); the others are new.
+ * `--db FILE` (SQLite) keeps the filled registry in FILE and imports into a copy of it, so that a
+ * change to imports can be measured at a million persons without filling again.
  * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
  * each (the machine may be shared), rows per second and the peak resident memory.
  * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createApp } from '../src/app/index.js';
 import { asId, type UserId } from '../src/domain/index.js';
+import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
+import { migrateToLatest } from '../src/db/migrations/index.js';
 import { benchDatabase, machine, options, saveResult } from './lib-stats.js';
 
 const opts = options(process.argv.slice(2));
@@ -19,6 +32,7 @@ const PERSONS = Number(opts['persons'] ?? 1_000_000);
 const ROWS = Number(opts['rows'] ?? 1_000_000);
 const OVERLAP = Number(opts['overlap'] ?? 0.1);
 const dialect = (opts['dialect'] ?? 'sqlite') as 'sqlite' | 'postgres';
+const keepFile = opts['db'];
 const officer = {
   userId: asId<UserId>('00000000-0000-7000-8000-000000000001'),
   role: 'tracing_officer' as const,
@@ -96,28 +110,66 @@ function cpuSeconds(from: NodeJS.CpuUsage): number {
   return Math.round((d.user + d.system) / 1e5) / 10;
 }
 
+/** Fills a registry of PERSONS persons; returns the wall and CPU seconds it took. */
+async function fill(database: Database) {
+  const app = createApp({ database });
+  const src = await app.sources.create(officer, { kind: 'list', title: 'Registry', reliability: 'B' });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const BATCH = 20_000;
+  for (let i = 0; i < PERSONS; i += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, PERSONS - i) }, (_, j) =>
+      registryPerson(i + j, src.id),
+    );
+    await app.persons.registerBatch(officer, src.id, batch);
+    process.stderr.write(`\rregistry ${i + batch.length}/${PERSONS}`);
+  }
+  process.stderr.write('\n');
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0), load: loadavg()[0]! };
+}
+
+/**
+ * The registry to import into: a fresh one filled now, or with --db a copy of the kept file
+ * (filled first when it does not exist yet).
+ */
+async function registry(): Promise<{
+  database: Database;
+  dispose(): Promise<void>;
+  filled: { seconds: number; cpu: number; load: number } | null;
+}> {
+  if (!keepFile) {
+    const fresh = await benchDatabase(dialect);
+    return { ...fresh, filled: await fill(fresh.database) };
+  }
+  if (dialect !== 'sqlite') throw new Error('--db keeps a SQLite file only');
+  const sidecar = `${keepFile}.import.json`;
+  let filled = null;
+  if (!existsSync(sidecar)) {
+    const kept = openDatabase(keepFile);
+    await migrateToLatest(kept);
+    filled = await fill(kept);
+    await kept.close();
+    writeFileSync(sidecar, JSON.stringify({ persons: PERSONS }));
+  } else if ((JSON.parse(readFileSync(sidecar, 'utf8')) as { persons: number }).persons !== PERSONS)
+    throw new Error(`${keepFile} does not hold ${PERSONS} persons`);
+  const copy = `${keepFile}.run`;
+  copyFileSync(keepFile, copy);
+  const database = openDatabase(copy);
+  await migrateToLatest(database);
+  const dispose = async () => {
+    await database.close();
+    for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+  };
+  return { database, dispose, filled };
+}
+
 async function main(): Promise<void> {
-  const { database, dispose } = await benchDatabase(dialect);
+  const { database, dispose, filled } = await registry();
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-csv-'));
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   try {
     const app = createApp({ database });
-    const src = await app.sources.create(officer, { kind: 'list', title: 'Registry', reliability: 'B' });
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const BATCH = 20_000;
-    for (let i = 0; i < PERSONS; i += BATCH) {
-      const batch = Array.from({ length: Math.min(BATCH, PERSONS - i) }, (_, j) =>
-        registryPerson(i + j, src.id),
-      );
-      await app.persons.registerBatch(officer, src.id, batch);
-      process.stderr.write(`\rregistry ${i + batch.length}/${PERSONS}`);
-    }
-    const fillSeconds = (performance.now() - t0) / 1000;
-    const fillCpu = cpuSeconds(c0);
-    const fillLoad = loadavg()[0]!;
-    process.stderr.write('\n');
     const csv = join(dir, 'list.csv');
     await writeCsv(csv);
     peakRss = process.memoryUsage().rss;
@@ -127,7 +179,12 @@ async function main(): Promise<void> {
       officer,
       csv,
       { sourceName: 'Bench list', mapping: { source_record_id: 'Номер' } },
-      { onProgress: (p) => process.stderr.write(`\rimport ${p.rows}/${ROWS}`) },
+      {
+        onProgress: (p) =>
+          process.stderr.write(
+            `\rimport ${p.rows}/${ROWS} at ${((performance.now() - t1) / 1000).toFixed(0)} s`,
+          ),
+      },
     );
     const importSeconds = (performance.now() - t1) / 1000;
     const importCpu = cpuSeconds(c1);
@@ -138,10 +195,12 @@ async function main(): Promise<void> {
       persons: PERSONS,
       rows: ROWS,
       overlap: OVERLAP,
-      fillSeconds: Math.round(fillSeconds * 10) / 10,
-      fillCpuSeconds: fillCpu,
-      personsPerSecond: Math.round(PERSONS / fillSeconds),
-      loadAfterFill: Math.round(fillLoad * 10) / 10,
+      ...(filled && {
+        fillSeconds: Math.round(filled.seconds * 10) / 10,
+        fillCpuSeconds: filled.cpu,
+        personsPerSecond: Math.round(PERSONS / filled.seconds),
+        loadAfterFill: Math.round(filled.load * 10) / 10,
+      }),
       importSeconds: Math.round(importSeconds * 10) / 10,
       importCpuSeconds: importCpu,
       rowsPerSecond: Math.round(ROWS / importSeconds),

@@ -26,6 +26,7 @@ import type { MatchRecord } from '../../matching/index.js';
 import { insertPersons, refreshPersons } from './insert-persons.js';
 import { matchChunk, type MatchedRow } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
+import type { StagedKeys } from './staged-keys.js';
 
 /** What every chunk of one import shares. */
 export interface ImportScope {
@@ -39,6 +40,8 @@ export interface ImportScope {
   readonly places: Map<string, string | null>;
   /** Keys found naming too many persons to propose candidates (see matchChunk): a key only gains persons. */
   readonly commonKeys: Set<string>;
+  /** Key rows of new and linked persons, written to the key table when the import ends. */
+  readonly keys: StagedKeys;
 }
 
 interface Known {
@@ -64,7 +67,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.commonKeys);
+  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.keys, scope.commonKeys);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
   // Rows that describe again a person an earlier row of this chunk created.
@@ -72,7 +75,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     links.push({ row, personId: created[newIndex]!.personId, keys });
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
-  await refreshPersons(scope.u, links);
+  await refreshPersons(scope.u, links, scope.keys);
   await touch(
     scope,
     changed.map((c) => c.personId),
@@ -182,6 +185,7 @@ async function createPersons(
     u,
     scope.actor,
     news.map(({ row, keys, record }) => ({ row, keys, record, prov: prov(scope, row.rowRef) })),
+    scope.keys,
   );
   const queue = news.flatMap(({ match }, i) => {
     if (!match) return [];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect } from '../../db/testing/dialects.js';
 import { aSource, officer, testApp } from '../testing/test-app.js';
 import { tableCounts, tempFile } from './testing/fixtures.js';
+import type { Database } from '../../db/dialects/dialect.js';
 
 const LIST = [
   "Номер,Прізвище,Ім'я,По батькові,Дата народження,Статус,Дата,Місце",
@@ -10,6 +11,16 @@ const LIST = [
   'A-2,Шевченко,Олег,Петрович,25.12.1990,зник безвісти,,',
   'A-3,Бойко,Іван,,31.02.1985,,,',
 ].join('\n');
+
+/** The person each row of a batch landed on, by row reference. */
+async function personOfRow(database: Database, batchId: string): Promise<Map<string, string>> {
+  const rows = await database.db
+    .selectFrom('import_rows')
+    .select(['row_ref', 'person_id'])
+    .where('batch_id', '=', batchId)
+    .execute();
+  return new Map(rows.map((x) => [x.row_ref, x.person_id]));
+}
 
 forEachDialect('imports: the flow', (fx) => {
   test('a list lands as persons with claims and events naming source, batch and row; bad dates are rejected where they are', async () => {
@@ -195,15 +206,50 @@ forEachDialect('imports: the flow', (fx) => {
       });
       assert.equal(r.created, 2, 'the brothers are two persons');
       assert.equal(r.linked, 1, "the third row is the first row's person");
-      const rows = await fx
-        .database()
-        .db.selectFrom('import_rows')
-        .select(['row_ref', 'person_id'])
-        .where('batch_id', '=', r.batchId)
-        .execute();
-      const person = new Map(rows.map((x) => [x.row_ref, x.person_id]));
+      const person = await personOfRow(fx.database(), r.batchId);
       assert.equal(person.get('T-3'), person.get('T-1'));
       assert.notEqual(person.get('T-2'), person.get('T-1'));
     }
+  });
+
+  test('a row links to the person an earlier chunk created, and every new person is searchable once the import ends', async () => {
+    const app = testApp(fx.database());
+    const list = [
+      "Номер,Прізвище,Ім'я,По батькові,Дата народження,Особовий номер",
+      'C-1,Пилипенко,Остап,Тарасович,09.09.1991,KX-410072',
+      'C-2,Ярема,Назар,Богданович,17.01.1987,KX-118833',
+      'C-3,Пилипенко,Остап,Тарасович,09.09.1991,KX-410072',
+    ].join('\n');
+    const before = await fx.database().db.selectFrom('blocking_keys').select('key').execute();
+    // One row per chunk: the third row meets the first one's person only through the keys the
+    // first chunk left for the key table.
+    const r = await app.imports.run(officer, tempFile('chunks.csv', list), {
+      sourceName: 'chunked list',
+      mapping: { source_record_id: 'Номер' },
+      chunkSize: 1,
+    });
+    assert.equal(r.created, 2);
+    assert.equal(r.linked, 1);
+    const person = await personOfRow(fx.database(), r.batchId);
+    assert.equal(person.get('C-3'), person.get('C-1'));
+    const keys = await fx
+      .database()
+      .db.selectFrom('blocking_keys')
+      .select(['person_id', 'key'])
+      .where('person_id', 'in', [person.get('C-1')!, person.get('C-2')!])
+      .execute();
+    assert.ok(keys.some((k) => k.person_id === person.get('C-1') && k.key.startsWith('t:пилипенко')));
+    assert.ok(keys.some((k) => k.person_id === person.get('C-2') && k.key.startsWith('t:ярема')));
+    const found = await app.persons.search(officer, { q: 'Pylypenko Ostap' });
+    assert.equal(found.items[0]?.id, person.get('C-1'));
+    // A dry run of another list stages its keys and leaves none behind.
+    const after = await fx.database().db.selectFrom('blocking_keys').select('key').execute();
+    await app.imports.run(officer, tempFile('dry.csv', 'family_name,given_name\nДовбуш,Олекса\n'), {
+      sourceName: 'dry list',
+      dryRun: true,
+    });
+    const afterDry = await fx.database().db.selectFrom('blocking_keys').select('key').execute();
+    assert.equal(afterDry.length, after.length);
+    assert.ok(after.length > before.length);
   });
 });

@@ -21,6 +21,7 @@ import type { MatchRecord } from '../../matching/index.js';
 import { matchRecordsOf, storeMatchRecords } from '../match-records.js';
 import { keyRows } from '../indexing.js';
 import { insertRows } from '../../db/dialects/dialect.js';
+import type { StagedKeys } from './staged-keys.js';
 
 const SLICE = 500;
 
@@ -39,12 +40,16 @@ function statusRow(
   };
 }
 
-/** Inserts one new person per row with its facts, keys and status. Returns the new ids in row order. */
+/**
+ * Inserts one new person per row with its facts and status, and stages its keys. Returns the new
+ * ids in row order.
+ */
 export async function insertPersons(
   ctx: AppContext,
   u: Unit,
   actor: Actor,
   items: readonly { row: PreparedRow; keys: readonly string[]; record: MatchRecord; prov: Provenance }[],
+  staged: StagedKeys,
 ): Promise<PersonId[]> {
   const ids: PersonId[] = [];
   const persons: DB['persons'][] = [];
@@ -73,19 +78,14 @@ export async function insertPersons(
   }
   await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
-  await insertRows(
-    u.database,
-    u.trx,
-    'blocking_keys',
-    keyRows(items.map(({ keys }, p) => ({ personId: ids[p]!, keys }))),
-  );
+  await staged.add(keyRows(items.map(({ keys }, p) => ({ personId: ids[p]!, keys }))));
   await storeMatchRecords(u.trx, records);
   await insertRows(u.database, u.trx, 'person_status', status);
   return ids;
 }
 
 /**
- * Persons that gained facts: version bumped, the new rows' keys added (keys only grow here: a
+ * Persons that gained facts: version bumped, the new rows' keys staged (keys only grow here: a
  * key left over from a value no longer best costs a candidate, never a miss), and their match
  * records and status recomputed from every live claim and event of the person and the records
  * merged into it (read once here: a person left without stored records would be read from its
@@ -94,6 +94,7 @@ export async function insertPersons(
 export async function refreshPersons(
   u: Unit,
   touched: readonly { personId: string; keys: readonly string[] }[],
+  staged: StagedKeys,
 ): Promise<void> {
   const ids = [...new Set(touched.map((t) => t.personId))];
   if (ids.length === 0) return;
@@ -103,13 +104,7 @@ export async function refreshPersons(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: u.now }))
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  await insertRows(
-    u.database,
-    u.trx,
-    'blocking_keys',
-    keyRows(touched.map((t) => ({ personId: t.personId, keys: t.keys }))),
-    { ignoreDuplicates: true },
-  );
+  await staged.add(keyRows(touched.map((t) => ({ personId: t.personId, keys: t.keys }))));
   const owner = await clusters(u, ids);
   const members = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const [member, survivor] of owner) members.get(survivor)!.push(member);

@@ -14,12 +14,12 @@ import {
   type PreparedSet,
   type Scorer,
 } from '../../matching/index.js';
-import { sql } from 'kysely';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
 import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
+import type { StagedKeys } from './staged-keys.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
 const MAX_CANDIDATES = 10;
@@ -77,14 +77,15 @@ function isLinkageKey(k: string): boolean {
 }
 
 /**
- * Keys of each row and its best match (null when no registry person shares a linkage key).
- * `common` holds the keys already found to name more than MAX_BLOCK persons; it grows with those
+ * Keys of each row and its best match (null when no registry person shares a linkage key). The
+ * registry is the key table and the rows `staged` by earlier chunks of the import. `common` holds the keys already found to name more than MAX_BLOCK persons; it grows with those
  * found here, so that later chunks of the same import do not count them again.
  */
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
   rows: readonly PreparedRow[],
+  staged: StagedKeys,
   common: Set<string> = new Set(),
 ): Promise<MatchedRow[]> {
   if (rows.length === 0) return [];
@@ -97,7 +98,7 @@ export async function matchChunk(
   const siblings = siblingMatches(Q, keys, scorer);
   const wanted = new Set<string>();
   for (const list of keys) for (const k of list) if (isLinkageKey(k) && !common.has(k)) wanted.add(k);
-  const blocks = await personsByKey(u, [...wanted], common);
+  const blocks = await personsByKey(staged, [...wanted], common);
   const top = topCandidates(blocks);
   const candidates = keys.map((k) => top(k.filter(isLinkageKey)));
   const ids = [...new Set(candidates.flat())];
@@ -180,34 +181,27 @@ interface Blocks {
  * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
  * million, a key such as "birth month and day with an initial" names hundreds, carries little
  * evidence, and would load more candidates than every other key together. Such keys are added
- * to `common`. One pass, one row per key: the database counts each key's persons and lists them
- * (person ids are never written with a comma) only when they are few, so that neither a second
- * pass over the blocks nor a row per person and key crosses over.
+ * to `common`. One row per key and table: the database counts each key's persons and lists them
+ * only when they are few, so that neither a second pass over the blocks nor a row per person and
+ * key crosses over.
  */
-async function personsByKey(u: Unit, keys: readonly string[], common: Set<string>): Promise<Blocks> {
+async function personsByKey(
+  staged: StagedKeys,
+  keys: readonly string[],
+  common: Set<string>,
+): Promise<Blocks> {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const byKey = new Map<string, number[]>();
-  const list =
-    u.database.dialect === 'postgres' ? sql`string_agg(person_id, ',')` : sql`group_concat(person_id, ',')`;
   for (let i = 0; i < keys.length; i += KEY_SLICE) {
-    const blocks = await u.trx
-      .selectFrom('blocking_keys')
-      .select([
-        'key',
-        sql<string | null>`CASE WHEN count(*) <= ${sql.lit(MAX_BLOCK)} THEN ${list} END`.as('persons'),
-      ])
-      .where('key', 'in', keys.slice(i, i + KEY_SLICE))
-      .groupBy('key')
-      .execute();
-    for (const b of blocks) {
-      if (b.persons === null) {
-        common.add(b.key);
+    for (const [key, persons] of await staged.blocks(keys.slice(i, i + KEY_SLICE), MAX_BLOCK)) {
+      if (persons === null) {
+        common.add(key);
         continue;
       }
       byKey.set(
-        b.key,
-        b.persons.split(',').map((id) => {
+        key,
+        persons.map((id) => {
           let n = index.get(id);
           if (n === undefined) index.set(id, (n = ids.push(id) - 1));
           return n;

@@ -23,6 +23,7 @@ import { applyChunk, type ImportScope } from './apply-chunk.js';
 import { buildMapping, loadPreset, savePresetIn, type ColumnMapping } from './mapping.js';
 import { openFile, sampleDateOrder, type OpenedFile } from './open-rows.js';
 import { pfifFacts } from './pfif-facts.js';
+import { StagedKeys, stagingStorage } from './staged-keys.js';
 import { rowFacts, type RowContext } from './row-facts.js';
 import {
   ImportOptions,
@@ -61,6 +62,7 @@ export async function runImport(
     });
   const totalBytes = statSync(path).size;
   const restoreCache = bulkWriteCache(ctx.database);
+  const restoreStorage = stagingStorage(ctx.database);
   try {
     return await inUnit(ctx, async (u) => {
       const report = await importIn(ctx, u, actor, path, opts, control, totalBytes);
@@ -71,6 +73,7 @@ export async function runImport(
     if (e instanceof DryRunDone) return e.report;
     throw e;
   } finally {
+    restoreStorage();
     restoreCache();
   }
 }
@@ -142,6 +145,7 @@ async function importIn(
       report,
       places: new Map(),
       commonKeys: new Set(),
+      keys: await StagedKeys.open(u),
     };
     const rc: RowContext | null = mapping
       ? {
@@ -162,6 +166,9 @@ async function importIn(
       });
     if (opts.savePreset && mapping)
       await savePresetIn(ctx, u, actor, opts.savePreset, mapping.byColumn, { format: table.format });
+    // A dry run is rolled back: its keys need no ordered pass into the key table.
+    if (opts.dryRun) await scope.keys.drop();
+    else await scope.keys.commit();
     await finishBatch(u, report, file.sha256());
     u.audit(actor, 'import.commit', 'import_batch', batchId, { source: source.id, ...counts(report) });
     return report;
