@@ -4,6 +4,7 @@ import { clusterRecords, exactPairs, type ClusterInput } from '../cluster/index.
 import { createScorer, weightOf } from '../explain/index.js';
 import { batchThreshold, runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
 import { scorePairs64 } from './score-pairs.js';
+import { PairPool } from './pair-pool.js';
 
 /** Result: a cluster label per input record (dense, 0-based, in order of first appearance). */
 export interface DedupeResult {
@@ -21,7 +22,21 @@ export async function dedupe(
   records: readonly MatchRecord[],
   opts: PipelineOptions = {},
 ): Promise<DedupeResult> {
-  const run = await runPipeline(records, opts);
+  // Worker threads for the whole run: they load while the records are prepared.
+  const pool = PairPool.forRun(records.length, opts.threads);
+  try {
+    const run = await runPipeline(records, opts, undefined, pool);
+    return { ...(await clusterRun(run, opts, pool)), run };
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function clusterRun(
+  run: PipelineRun,
+  opts: PipelineOptions,
+  pool: PairPool | null,
+): Promise<{ clusters: Int32Array; clusterCount: number }> {
   const t = performance.now();
   const cpu = process.cpuUsage();
   const S = run.set;
@@ -40,6 +55,7 @@ export async function dedupe(
   const pairs = exactPairs(input);
   const exact = await scorePairs64(S, run.model, pairs.left, pairs.right, pairs.count, {
     ...(opts.threads !== undefined && { threads: opts.threads }),
+    pool,
     minPairs: 100_000,
   });
   const clusters = clusterRecords(input, exact);
@@ -48,5 +64,5 @@ export async function dedupe(
   (run.cpuTimings as Record<string, number>).clustering = Math.round((used.user + used.system) / 1000);
   let clusterCount = 0;
   for (const c of clusters) if (c + 1 > clusterCount) clusterCount = c + 1;
-  return { clusters, clusterCount, run };
+  return { clusters, clusterCount };
 }

@@ -4,6 +4,8 @@ import { prepare, type MatchRecord } from '../record/index.js';
 import { defaultModel } from '../model/index.js';
 import { createScorer } from '../explain/index.js';
 import { pairLevels, scorePairs, scorePairs64 } from './score-pairs.js';
+import { dedupe } from './dedupe.js';
+import { PairPool } from './pair-pool.js';
 
 const names = [
   'Kovalenko Andrii',
@@ -46,5 +48,66 @@ test('pairs scored on worker threads weigh exactly what the scorer gives', async
     assert.equal(w32[k], Math.fround(w));
     scorer.levels(S, left[k]!, S, right[k]!, row, 0);
     assert.deepEqual(levels.subarray(k * width, (k + 1) * width), row);
+  }
+});
+
+test('a run trains the same model and finds the same clusters on one thread as on two', async () => {
+  // 600 records: 179,700 possible pairs, so training's random pairs go to a worker while blocking runs.
+  const family = [
+    'Kovalenko',
+    'Коваленко',
+    'Shevchuk',
+    'Шевчук',
+    'Bondar',
+    'Бондар',
+    'Tkachenko',
+    'Ткаченко',
+  ];
+  const given = ['Andrii', 'Андрій', 'Olena', 'Олена', 'Ivan', 'Іван', 'Mariia', 'Марія', 'Petro', 'Петро'];
+  const many: MatchRecord[] = Array.from({ length: 600 }, (_, k) => ({
+    id: `m${k}`,
+    fields: {
+      full_name: `${family[(k * 7) % family.length]} ${given[(k * 3) % given.length]}`,
+      date_of_birth: `${1 + (k % 28)}.${1 + ((k >> 2) % 12)}.${1960 + ((k >> 1) % 40)}`,
+      ...(k % 3 === 0 && { city: k % 2 === 0 ? 'Mariupol' : 'Маріуполь' }),
+    },
+  }));
+  const one = await dedupe(many, { threads: 1 });
+  const two = await dedupe(many, { threads: 2 });
+  assert.equal(two.run.training?.randomPairs, 179_700);
+  assert.equal(two.run.model.version, one.run.model.version);
+  assert.equal(two.run.model.parameters.prior, one.run.model.parameters.prior);
+  assert.deepEqual([...two.clusters], [...one.clusters]);
+});
+
+test('workers kept for a run take job after job of every kind and give what the scorer gives', async () => {
+  const S = prepare(records);
+  const model = defaultModel();
+  const scorer = createScorer(model);
+  const count = (S.n * (S.n - 1)) / 2;
+  const left = new Int32Array(new SharedArrayBuffer(4 * count));
+  const right = new Int32Array(new SharedArrayBuffer(4 * count));
+  for (let i = 0, k = 0; i < S.n; i++) for (let j = i + 1; j < S.n; j++, k++) [left[k], right[k]] = [i, j];
+  assert.equal(PairPool.forRun(S.n, 2), null, 'a small list keeps no pool');
+  const pool = PairPool.forRun(S.n, 2, 0)!;
+  try {
+    await assert.rejects(
+      pool.run({ kind: 'weights', model, left, right, out: new Float32Array(1), from: 0, to: 1 }),
+    );
+    pool.load(S);
+    const opts = { threads: 2, minPairs: 0, pool };
+    const levels = await pairLevels(S, model, left, right, count, opts);
+    const w64 = await scorePairs64(S, model, left, right, count, opts);
+    const background = await pairLevels(S, model, left, right, count, { ...opts, background: true });
+    const width = model.comparisons.length;
+    const row = new Uint8Array(width);
+    for (let k = 0; k < count; k++) {
+      assert.equal(w64[k], scorer.weight(S, left[k]!, S, right[k]!));
+      scorer.levels(S, left[k]!, S, right[k]!, row, 0);
+      assert.deepEqual(levels.subarray(k * width, (k + 1) * width), row);
+      assert.deepEqual(background.subarray(k * width, (k + 1) * width), row);
+    }
+  } finally {
+    await pool.close();
   }
 });

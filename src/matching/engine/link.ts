@@ -3,6 +3,7 @@ import type { MatchRecord } from '../record/index.js';
 import { oneToOne } from '../cluster/index.js';
 import { probabilityOf, weightOf } from '../explain/index.js';
 import { batchThreshold, runPipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';
+import { PairPool } from './pair-pool.js';
 
 /** One linked pair: indexes into the left and right inputs and the match probability. */
 export interface Link {
@@ -31,7 +32,13 @@ export async function link(
 ): Promise<LinkResult> {
   const origin = new Uint8Array(left.length + right.length);
   origin.fill(1, left.length);
-  const run = await runPipeline([...left, ...right], opts, origin);
+  const pool = PairPool.forRun(left.length + right.length, opts.threads);
+  let run: PipelineRun;
+  try {
+    run = await runPipeline([...left, ...right], opts, origin, pool);
+  } finally {
+    await pool?.close();
+  }
   const threshold = weightOf(opts.threshold ?? batchThreshold(run.model));
   const { left: l, right: r, count } = run.candidates;
   const above: number[] = [];

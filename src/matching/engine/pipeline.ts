@@ -5,15 +5,18 @@
 import { prepareInParallel, type FieldType, type MatchRecord, type PreparedSet } from '../record/index.js';
 import {
   defaultModel,
+  fitOnLevels,
   modelForFields,
+  randomTrainingPairs,
+  settleTraining,
   trainingPairs,
-  trainOnLevels,
   type MatchModel,
   type TrainingReport,
 } from '../model/index.js';
 import { candidatePairs, type BlockingReport, type CandidatePairs } from '../blocking/index.js';
 import { weightOf } from '../explain/index.js';
-import { pairLevels, scorePairs } from './score-pairs.js';
+import { pairLevels, scorePairs, scorePairs64 } from './score-pairs.js';
+import type { PairPool } from './pair-pool.js';
 
 /** Progress callback: a stage name, work done and total. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -61,11 +64,15 @@ function presentFields(records: readonly MatchRecord[]): Set<FieldType> {
   return out;
 }
 
-/** Runs prepare → block → train → score. `origin` (0/1 per record) makes it a linkage. */
+/**
+ * Runs prepare → block → train → score. `origin` (0/1 per record) makes it a linkage. `pool`: the
+ * run's worker threads (see PairPool), given the prepared set here; the caller closes it.
+ */
 export async function runPipeline(
   records: readonly MatchRecord[],
   opts: PipelineOptions,
   origin?: Uint8Array,
+  pool: PairPool | null = null,
 ): Promise<PipelineRun> {
   const timings: Record<string, number> = {};
   const cpuTimings: Record<string, number> = {};
@@ -84,21 +91,49 @@ export async function runPipeline(
     ...(opts.threads !== undefined && { threads: opts.threads }),
     ...(progress && { onProgress: (d: number, n: number) => progress('prepare', d, n) }),
   });
+  pool?.load(set);
   lap('prepare');
   let model = modelForFields(opts.model ?? defaultModel(), presentFields(records));
+  const threads = { ...(opts.threads !== undefined && { threads: opts.threads }), pool };
+  const train = opts.train !== false && set.n > 1;
+  const trainingOpts = { ...(origin && { origin }), seed: opts.seed ?? 42 };
+  // The random pairs of training need no candidates: their levels are computed on a worker thread
+  // while this one blocks (training used to wait for blocking, with a core idle).
+  const random = train ? randomTrainingPairs(set, trainingOpts) : null;
+  const randomLevels = random
+    ? pairLevels(set, model, random.left, random.right, random.count, {
+        ...threads,
+        minPairs: 100_000,
+        background: true,
+      })
+    : null;
+  // Not left unhandled while blocking runs; awaited below.
+  randomLevels?.catch(() => undefined);
   const candidates = candidatePairs(set, model, { ...(origin && { origin }) });
   lap('blocking');
   progress?.('blocking', candidates.count, candidates.count);
   let training: TrainingReport | null = null;
-  if (opts.train !== false && set.n > 1) {
-    const trainingOpts = { ...(origin && { origin }), seed: opts.seed ?? 42 };
-    // As trainUnsupervised, with the levels of the training pairs computed on worker threads.
-    const pairs = trainingPairs(set, candidates, trainingOpts);
-    const rows = await pairLevels(set, model, pairs.left, pairs.right, pairs.count, {
-      ...(opts.threads !== undefined && { threads: opts.threads }),
+  if (random && randomLevels) {
+    // As trainUnsupervised, with the levels and weights of the training pairs computed on worker threads.
+    const pairs = trainingPairs(set, candidates, trainingOpts, random);
+    const width = model.comparisons.length;
+    const sampled = await pairLevels(
+      set,
+      model,
+      pairs.left.subarray(random.count),
+      pairs.right.subarray(random.count),
+      pairs.count - random.count,
+      { ...threads, minPairs: 100_000 },
+    );
+    const rows = new Uint8Array(pairs.count * width);
+    rows.set(await randomLevels);
+    rows.set(sampled, random.count * width);
+    const fit = fitOnLevels(set, model, candidates, pairs, rows, trainingOpts);
+    const weights = await scorePairs64(set, fit.model, fit.a, fit.b, fit.a.length, {
+      ...threads,
       minPairs: 100_000,
     });
-    const trained = trainOnLevels(set, model, candidates, pairs, rows, trainingOpts);
+    const trained = settleTraining(model, fit, weights);
     model = trained.model;
     training = trained.report;
     lap('training');
@@ -108,7 +143,7 @@ export async function runPipeline(
   const floor = weightOf(opts.threshold ?? batchThreshold(model));
   const weights = await scorePairs(set, model, candidates.left, candidates.right, candidates.count, {
     floor,
-    ...(opts.threads !== undefined && { threads: opts.threads }),
+    ...threads,
     ...(progress && { onProgress: (d: number, n: number) => progress('scoring', d, n) }),
   });
   lap('scoring');

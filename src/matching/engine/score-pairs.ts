@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { PreparedSet } from '../record/index.js';
 import type { MatchModel } from '../model/index.js';
 import { createScorer } from '../explain/index.js';
+import type { PairPool } from './pair-pool.js';
 
 /** Below this many pairs the main thread scores alone. */
 const WORKER_THRESHOLD = 400_000;
@@ -22,6 +23,13 @@ export interface ScoreOptions {
    * pair gets some weight under the floor, found without finishing its comparisons.
    */
   readonly floor?: number;
+  /**
+   * The calling thread has other work meanwhile: the pairs go to `threads - 1` workers (none, and
+   * so the calling thread, when `threads` is 1), and the promise settles when they are done.
+   */
+  readonly background?: boolean;
+  /** Workers kept for the run, holding this set already: used instead of starting workers. */
+  readonly pool?: PairPool | null;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -77,7 +85,8 @@ async function runPairs(
     done += d;
     opts.onProgress?.(done, count);
   };
-  if (count < (opts.minPairs ?? WORKER_THRESHOLD) || threads === 1) {
+  const workers = opts.background ? threads - 1 : threads;
+  if (count < (opts.minPairs ?? WORKER_THRESHOLD) || workers < (opts.background ? 1 : 2)) {
     const floor = opts.floor;
     runPairJob(
       { kind, set: S, model, left, right, out, from: 0, to: count, ...(floor !== undefined && { floor }) },
@@ -86,10 +95,15 @@ async function runPairs(
     );
     return;
   }
+  const floor = opts.floor !== undefined ? { floor: opts.floor } : {};
+  if (opts.pool) {
+    await opts.pool.run({ kind, model, left, right, out, from: 0, to: count, ...floor }, workers, progress);
+    return;
+  }
   const set: PreparedSet = { ...S, ids: [] };
-  const chunk = Math.ceil(count / threads);
+  const chunk = Math.ceil(count / workers);
   await Promise.all(
-    Array.from({ length: threads }, (_, t) => {
+    Array.from({ length: workers }, (_, t) => {
       const job: PairJob = {
         kind,
         set,

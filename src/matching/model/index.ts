@@ -19,8 +19,13 @@ export {
 export {
   trainUnsupervised,
   trainingPairs,
+  randomTrainingPairs,
   trainOnLevels,
+  fitOnLevels,
+  settleTraining,
   randomSource,
+  type EmFit,
+  type RandomPairs,
   type TrainingOptions,
   type TrainingPairs,
   type TrainingReport,

@@ -289,22 +289,36 @@ export interface TrainingPairs {
   readonly count: number;
 }
 
-/** Draws the pairs `trainUnsupervised` compares. */
+/** Random pairs for u, as `trainingPairs` draws them (they need no candidates: see the pipeline). */
+export interface RandomPairs {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly count: number;
+}
+
+/** Draws the random pairs of `trainingPairs` (the same for the same set and seed). */
+export function randomTrainingPairs(S: PreparedSet, opts: TrainingOptions = {}): RandomPairs {
+  const rand = randomSource(opts.seed ?? 42);
+  const possible = totalPairs(S, opts.origin);
+  const count = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(possible)));
+  const [left, right] = randomPairs(S, count, rand, opts.origin);
+  return { left, right, count };
+}
+
+/** Draws the pairs `trainUnsupervised` compares; `random` when its random pairs are drawn already. */
 export function trainingPairs(
   S: PreparedSet,
   candidates: CandidatePairs,
   opts: TrainingOptions = {},
+  random: RandomPairs = randomTrainingPairs(S, opts),
 ): TrainingPairs {
-  const rand = randomSource(opts.seed ?? 42);
-  const possible = totalPairs(S, opts.origin);
-  const nRandom = Math.max(1, Math.min(opts.uSamples ?? 200_000, Math.floor(possible)));
-  const [ra, rb] = randomPairs(S, nRandom, rand, opts.origin);
+  const nRandom = random.count;
   const [a, b] = samplePairs(candidates, opts.emSamples ?? 300_000);
   const left = new Int32Array(new SharedArrayBuffer(Math.max(1, nRandom + a.length) * 4));
   const right = new Int32Array(new SharedArrayBuffer(Math.max(1, nRandom + a.length) * 4));
-  left.set(ra);
+  left.set(random.left.subarray(0, nRandom));
   left.set(a, nRandom);
-  right.set(rb);
+  right.set(random.right.subarray(0, nRandom));
   right.set(b, nRandom);
   return { left, right, random: nRandom, count: nRandom + a.length };
 }
@@ -325,17 +339,33 @@ export function trainUnsupervised(
 }
 
 /**
- * The rest of `trainUnsupervised` once the levels of its pairs are known (`rows`: one row of
- * comparison levels per pair of `trainingPairs`, row-major).
+ * What EM found before the prior is settled: the model at EM's prior, and the candidate pairs whose
+ * weights under it settle the prior (see `settleTraining`).
  */
-export function trainOnLevels(
+export interface EmFit {
+  /** The model with EM's m and u at EM's prior. */
+  readonly model: MatchModel;
+  /** The sampled candidate pairs (left, right) to weigh under `model`. */
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly candidates: number;
+  readonly possible: number;
+  readonly maxPrior: number;
+  readonly report: Omit<TrainingReport, 'expectedMatches' | 'prior'>;
+}
+
+/**
+ * The EM part of `trainOnLevels`: u from the random pairs, m by EM sessions over the sampled
+ * candidates, and EM's own prior.
+ */
+export function fitOnLevels(
   S: PreparedSet,
   model: MatchModel,
   candidates: CandidatePairs,
   pairs: TrainingPairs,
   rows: Uint8Array,
   opts: TrainingOptions = {},
-): { model: MatchModel; report: TrainingReport } {
+): EmFit {
   const width = model.comparisons.length;
   const possible = totalPairs(S, opts.origin);
   const nRandom = pairs.random;
@@ -345,32 +375,61 @@ export function trainOnLevels(
     b: pairs.right.subarray(nRandom, pairs.count),
     rows: rows.subarray(nRandom * width, pairs.count * width),
   };
-  const a = sample.a;
   const { m, sessions } = emSessions(model, candidates, sample, u);
-  const lambda = estimateLambda(aggregatePatterns(sample.rows, a.length, width), m, u, 0.1);
+  const lambda = estimateLambda(aggregatePatterns(sample.rows, sample.a.length, width), m, u, 0.1);
   const linking = opts.origin !== undefined;
   const emPrior = priorOf(lambda * candidates.count, S.n, possible, linking);
-  const withPrior = (prior: number) => ({
-    prior,
+  const parameters = {
+    prior: emPrior,
     tfWeight: model.parameters.tfWeight,
     m: Object.fromEntries(model.comparisons.map((c, ci) => [c.name, m[ci]!])),
     u: Object.fromEntries(model.comparisons.map((c, ci) => [c.name, u[ci]!])),
-  });
-  let prior = emPrior;
-  if (a.length > 0) {
-    const em = createScorer({ ...model, parameters: withPrior(emPrior) }).bind(S, S);
-    const weights = new Float64Array(a.length);
-    for (let r = 0; r < a.length; r++) weights[r] = em.weight(a[r]!, sample.b[r]!);
-    prior = settlePrior(
-      weights,
-      candidates.count / a.length,
-      emPrior,
-      possible,
-      priorOf(Infinity, S.n, possible, linking),
-    );
-  }
-  const parameters = withPrior(prior);
-  const expectedMatches = prior * possible;
-  const trained: MatchModel = { ...model, parameters, version: versionOf(model.version, 'em', parameters) };
-  return { model: trained, report: { randomPairs: nRandom, sessions, expectedMatches, prior, emPrior } };
+  };
+  return {
+    model: { ...model, parameters },
+    a: sample.a,
+    b: sample.b,
+    candidates: candidates.count,
+    possible,
+    maxPrior: priorOf(Infinity, S.n, possible, linking),
+    report: { randomPairs: nRandom, sessions, emPrior },
+  };
+}
+
+/**
+ * The trained model from an EM fit and the match weights of its sampled pairs under `fit.model`
+ * (in the order of `fit.a`/`fit.b`): the prior settled against those weights, a new version.
+ */
+export function settleTraining(
+  input: MatchModel,
+  fit: EmFit,
+  weights: Float64Array,
+): { model: MatchModel; report: TrainingReport } {
+  const emPrior = fit.report.emPrior;
+  const prior =
+    weights.length > 0
+      ? settlePrior(weights, fit.candidates / weights.length, emPrior, fit.possible, fit.maxPrior)
+      : emPrior;
+  const parameters = { ...fit.model.parameters, prior };
+  const trained: MatchModel = { ...input, parameters, version: versionOf(input.version, 'em', parameters) };
+  return { model: trained, report: { ...fit.report, expectedMatches: prior * fit.possible, prior } };
+}
+
+/**
+ * The rest of `trainUnsupervised` once the levels of its pairs are known (`rows`: one row of
+ * comparison levels per pair of `trainingPairs`, row-major), on the calling thread.
+ */
+export function trainOnLevels(
+  S: PreparedSet,
+  model: MatchModel,
+  candidates: CandidatePairs,
+  pairs: TrainingPairs,
+  rows: Uint8Array,
+  opts: TrainingOptions = {},
+): { model: MatchModel; report: TrainingReport } {
+  const fit = fitOnLevels(S, model, candidates, pairs, rows, opts);
+  const em = createScorer(fit.model).bind(S, S);
+  const weights = new Float64Array(fit.a.length);
+  for (let r = 0; r < fit.a.length; r++) weights[r] = em.weight(fit.a[r]!, fit.b[r]!);
+  return settleTraining(model, fit, weights);
 }
