@@ -45,35 +45,156 @@ export interface BlockingOptions {
   readonly onProgress?: (rule: string, done: number, total: number) => void;
 }
 
-class PairBuffer {
+/** Pairs as two growing arrays on shared memory (so that a worker's pairs reach the caller uncopied). */
+export class PairBuffer {
   left: Int32Array = new Int32Array(new SharedArrayBuffer(1 << 18));
   right: Int32Array = new Int32Array(new SharedArrayBuffer(1 << 18));
   count = 0;
   push(a: number, b: number): void {
-    if (this.count === this.left.length) {
-      const grow = (x: Int32Array): Int32Array => {
-        const y = new Int32Array(new SharedArrayBuffer(x.length * 8));
-        y.set(x);
-        return y;
-      };
-      this.left = grow(this.left);
-      this.right = grow(this.right);
-    }
+    if (this.count === this.left.length) this.reserve(this.count + 1);
     this.left[this.count] = a;
     this.right[this.count] = b;
     this.count++;
+  }
+  /** Appends `count` pairs of two arrays. */
+  append(left: Int32Array, right: Int32Array, count: number): void {
+    this.reserve(this.count + count);
+    this.left.set(left.subarray(0, count), this.count);
+    this.right.set(right.subarray(0, count), this.count);
+    this.count += count;
+  }
+  private reserve(size: number): void {
+    if (size <= this.left.length) return;
+    let length = this.left.length;
+    while (length < size) length *= 2;
+    const grow = (x: Int32Array): Int32Array => {
+      const y = new Int32Array(new SharedArrayBuffer(length * 4));
+      y.set(x.subarray(0, this.count));
+      return y;
+    };
+    this.left = grow(this.left);
+    this.right = grow(this.right);
   }
 }
 
 /** Members of each block, grouped by a counting sort over key ids. */
 function groupByKey(ids: Int32Array, count: number): { starts: Int32Array; members: Int32Array } {
-  const starts = new Int32Array(count + 1);
+  const starts = shared(Int32Array, count + 1);
   for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) starts[ids[i]! + 1]!++;
   for (let k = 0; k < count; k++) starts[k + 1]! += starts[k]!;
   const fill = starts.slice(0, count);
-  const members = new Int32Array(starts[count]!);
+  const members = shared(Int32Array, starts[count]!);
   for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) members[fill[ids[i]!]!++] = i;
   return { starts, members };
+}
+
+function shared<T extends Int32Array | Uint8Array>(
+  Kind: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  length: number,
+): T {
+  return new Kind(new SharedArrayBuffer(Math.max(1, length) * Kind.BYTES_PER_ELEMENT));
+}
+
+/**
+ * The blocks [from, to) of one rule, as plain arrays on shared memory: what `blockPairs` needs, on
+ * whichever thread runs it. `ids`, `pos` and `windowedKey` are written (for the blocks' own
+ * members only), the rest is read.
+ */
+export interface BlockJob {
+  /** Each record's key id under this rule; set to -1 here for the members of skipped blocks. */
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  /** Record indexes grouped by block; a windowed block's members are sorted here by `rank`. */
+  readonly members: Int32Array;
+  /** Per record and earlier rule: key id and window position (see candidatePairs). */
+  readonly seen: Int32Array;
+  readonly rules: number;
+  readonly rulesBefore: number;
+  readonly dated: Uint8Array;
+  readonly origin: Uint8Array | null;
+  readonly window: number;
+  readonly maxBlock: number;
+  /** Each record's rank in sorted-neighbourhood order, when some block of the rule is windowed. */
+  readonly rank: Int32Array | null;
+  /** Each record's position in its windowed block (written). */
+  readonly pos: Int32Array | null;
+  /** Per key id, 1 when its block was windowed (written). */
+  readonly windowedKey: Uint8Array | null;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What a run of blocks did besides its pairs. */
+export interface BlockCounts {
+  skippedBlocks: number;
+  skippedRecords: number;
+  windowedBlocks: number;
+}
+
+/**
+ * The candidate pairs of blocks [from, to) of one rule, in block order, into `out`: blocks over
+ * `maxBlock` are skipped, blocks over the window compared by sorted neighbourhood, and pairs an
+ * earlier rule found left out.
+ */
+export function blockPairs(job: BlockJob, out: PairBuffer, onProgress?: (k: number) => void): BlockCounts {
+  const { ids, starts, members, seen, rules: R, rulesBefore, dated, origin, window, maxBlock } = job;
+  const counts: BlockCounts = { skippedBlocks: 0, skippedRecords: 0, windowedBlocks: 0 };
+  for (let k = job.from; k < job.to; k++) {
+    const s = starts[k]!;
+    const e = starts[k + 1]!;
+    if (e - s > maxBlock) {
+      counts.skippedBlocks++;
+      counts.skippedRecords += e - s;
+      for (let x = s; x < e; x++) ids[members[x]!] = -1;
+      continue;
+    }
+    const windowed = window > 0 && e - s > window + 1;
+    if (windowed) {
+      const r = job.rank!;
+      const pos = job.pos!;
+      const block = members.subarray(s, e).sort((a, b) => r[a]! - r[b]!);
+      for (let x = 0; x < block.length; x++) pos[block[x]!] = x;
+      job.windowedKey![k] = 1;
+      counts.windowedBlocks++;
+    }
+    for (let x = s; x < e; x++) {
+      const a = members[x]!;
+      for (let y = x + 1; y < e; y++) {
+        const b = members[y]!;
+        // Beyond the window only members without a birth date meet: they have no place in the order.
+        if (windowed && y > x + window && dated[a] && dated[b]) continue;
+        if (origin && origin[a] === origin[b]) continue;
+        if (seenBefore(seen, R, rulesBefore, window, dated, a, b)) continue;
+        if (origin) {
+          if (origin[a] === 1) out.push(b, a);
+          else out.push(a, b);
+        } else if (a < b) out.push(a, b);
+        else out.push(b, a);
+      }
+    }
+    if (onProgress && (k & 0xffff) === 0) onProgress(k);
+  }
+  return counts;
+}
+
+/**
+ * Runs blocks elsewhere (a worker thread): resolves with their pairs and counts. The job's arrays
+ * are shared, so what it writes is seen by the caller.
+ */
+export type BlockRunner = (job: BlockJob) => Promise<BlockPart>;
+
+/** The pairs (the first `count` of `left` and `right`) and counts of a run of blocks. */
+export interface BlockPart {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly count: number;
+  readonly counts: BlockCounts;
+}
+
+/** Pairs a block of `size` members yields at most: what splitting a rule's blocks balances. */
+function blockCost(size: number, window: number, maxBlock: number): number {
+  if (size > maxBlock) return size;
+  return window > 0 && size > window + 1 ? size * window : (size * (size - 1)) / 2;
 }
 
 /** Generates the candidate pairs of a prepared set under a model's blocking rules. */
@@ -82,91 +203,138 @@ export function candidatePairs(
   model: MatchModel,
   opts: BlockingOptions = {},
 ): CandidatePairs {
+  return generate(S, model, opts, null) as CandidatePairs;
+}
+
+/**
+ * The same pairs, in the same order, with each rule's blocks split between the calling thread
+ * and `runner` (the later blocks, about half the work, there).
+ */
+export function candidatePairsWith(
+  S: PreparedSet,
+  model: MatchModel,
+  opts: BlockingOptions,
+  runner: BlockRunner,
+): Promise<CandidatePairs> {
+  return generate(S, model, opts, runner) as Promise<CandidatePairs>;
+}
+
+function generate(
+  S: PreparedSet,
+  model: MatchModel,
+  opts: BlockingOptions,
+  runner: BlockRunner | null,
+): CandidatePairs | Promise<CandidatePairs> {
   const maxAll = opts.maxBlockSize ?? model.blocking.maxBlockSize;
   const window = model.blocking.window ?? 0;
-  const origin = opts.origin;
+  const origin = opts.origin ? Uint8Array.from(opts.origin) : null;
+  const originShared = origin && runner ? shared(Uint8Array, S.n) : origin;
+  if (originShared && origin && originShared !== origin) originShared.set(origin);
   const earlier: Int32Array[] = [];
   const windowedKeys: (Uint8Array | null)[] = [];
   // What earlier rules did, record by record (row i: per rule, i's key id and its position in its
   // sorted block when the block was windowed, else -1): a pair's check reads two rows, not two
   // places in every rule's column.
   const R = model.blocking.rules.length;
-  const seen = new Int32Array(S.n * R * 2);
+  const seen = shared(Int32Array, S.n * R * 2);
   let rank: Int32Array | null = null;
-  const dated = new Uint8Array(S.n);
+  const dated = shared(Uint8Array, S.n);
   for (let i = 0; i < S.n; i++) dated[i] = S.num.dobY[i] !== 0 ? 1 : 0;
   const out = new PairBuffer();
   const rules: BlockingReport['rules'][number][] = [];
-  for (const rule of model.blocking.rules) {
-    const { ids, count } = ruleKeyIds(S, rule);
+
+  /** One rule's blocks, ready for `blockPairs`. */
+  const ruleJob = (rule: MatchModel['blocking']['rules'][number]): BlockJob => {
+    const keyed = ruleKeyIds(S, rule);
+    const ids = shared(Int32Array, S.n);
+    ids.set(keyed.ids);
+    const count = keyed.count;
     const maxBlock = Math.min(rule.maxBlockSize ?? maxAll, maxAll);
     const { starts, members } = groupByKey(ids, count);
-    const before = out.count;
-    let skippedBlocks = 0;
-    let skippedRecords = 0;
-    let windowedBlocks = 0;
-    let pos: Int32Array | null = null;
-    let windowedKey: Uint8Array | null = null;
-    for (let k = 0; k < count; k++) {
-      const s = starts[k]!;
-      const e = starts[k + 1]!;
-      if (e - s > maxBlock) {
-        skippedBlocks++;
-        skippedRecords += e - s;
-        for (let x = s; x < e; x++) ids[members[x]!] = -1;
-        continue;
-      }
-      const windowed = window > 0 && e - s > window + 1;
-      if (windowed) {
-        rank ??= sortRank(S);
-        pos ??= new Int32Array(S.n).fill(-1);
-        const r = rank;
-        const block = members.subarray(s, e).sort((a, b) => r[a]! - r[b]!);
-        for (let x = 0; x < block.length; x++) pos[block[x]!] = x;
-        (windowedKey ??= new Uint8Array(count))[k] = 1;
-        windowedBlocks++;
-      }
-      for (let x = s; x < e; x++) {
-        const a = members[x]!;
-        for (let y = x + 1; y < e; y++) {
-          const b = members[y]!;
-          // Beyond the window only members without a birth date meet: they have no place in the order.
-          if (windowed && y > x + window && dated[a] && dated[b]) continue;
-          if (origin && origin[a] === origin[b]) continue;
-          if (seenBefore(seen, R, earlier.length, window, dated, a, b)) continue;
-          if (origin) {
-            if (origin[a] === 1) out.push(b, a);
-            else out.push(a, b);
-          } else if (a < b) out.push(a, b);
-          else out.push(b, a);
-        }
-      }
-      if (opts.onProgress && (k & 0xffff) === 0) opts.onProgress(rule.name, k, count);
+    let windowed = false;
+    for (let k = 0; k < count && !windowed; k++) {
+      const size = starts[k + 1]! - starts[k]!;
+      windowed = window > 0 && size > window + 1 && size <= maxBlock;
     }
+    if (windowed) rank ??= sortRank(S);
+    return {
+      ids,
+      starts,
+      members,
+      seen,
+      rules: R,
+      rulesBefore: earlier.length,
+      dated,
+      origin: originShared,
+      window,
+      maxBlock,
+      rank: windowed ? rank : null,
+      pos: windowed ? shared(Int32Array, S.n).fill(-1) : null,
+      windowedKey: windowed ? shared(Uint8Array, count) : null,
+      from: 0,
+      to: count,
+    };
+  };
+
+  const finishRule = (name: string, job: BlockJob, before: number, counts: BlockCounts): void => {
     const r = earlier.length;
     for (let i = 0; i < S.n; i++) {
-      seen[(i * R + r) * 2] = ids[i]!;
-      seen[(i * R + r) * 2 + 1] = pos ? pos[i]! : -1;
+      seen[(i * R + r) * 2] = job.ids[i]!;
+      seen[(i * R + r) * 2 + 1] = job.pos ? job.pos[i]! : -1;
     }
-    earlier.push(ids);
-    windowedKeys.push(windowedKey);
-    rules.push({
-      name: rule.name,
-      pairs: out.count - before,
-      blocks: count,
-      skippedBlocks,
-      skippedRecords,
-      windowedBlocks,
-    });
-  }
-  return {
+    earlier.push(job.ids);
+    windowedKeys.push(job.windowedKey);
+    rules.push({ name, pairs: out.count - before, blocks: job.to, ...counts });
+  };
+
+  const progress = (name: string, total: number) =>
+    opts.onProgress ? (k: number) => opts.onProgress!(name, k, total) : undefined;
+
+  const result = (): CandidatePairs => ({
     left: out.left.subarray(0, out.count),
     right: out.right.subarray(0, out.count),
     count: out.count,
     report: { records: S.n, pairs: out.count, rules },
     ruleIds: earlier,
     windowedKeys,
-  };
+  });
+
+  if (!runner) {
+    for (const rule of model.blocking.rules) {
+      const job = ruleJob(rule);
+      const before = out.count;
+      finishRule(rule.name, job, before, blockPairs(job, out, progress(rule.name, job.to)));
+    }
+    return result();
+  }
+  return (async () => {
+    for (const rule of model.blocking.rules) {
+      const job = ruleJob(rule);
+      const before = out.count;
+      // Split where the later blocks hold about half of the rule's work.
+      let total = 0;
+      for (let k = 0; k < job.to; k++)
+        total += blockCost(job.starts[k + 1]! - job.starts[k]!, window, job.maxBlock);
+      let split = job.to;
+      for (let k = job.to - 1, tail = 0; k >= 0 && tail < total / 2; k--) {
+        tail += blockCost(job.starts[k + 1]! - job.starts[k]!, window, job.maxBlock);
+        split = k;
+      }
+      const there = split < job.to ? runner({ ...job, from: split }) : null;
+      // Not left unhandled while this thread runs its own part.
+      there?.catch(() => undefined);
+      const counts = blockPairs({ ...job, to: split }, out, progress(rule.name, job.to));
+      if (there) {
+        const part = await there;
+        out.append(part.left, part.right, part.count);
+        counts.skippedBlocks += part.counts.skippedBlocks;
+        counts.skippedRecords += part.counts.skippedRecords;
+        counts.windowedBlocks += part.counts.windowedBlocks;
+      }
+      finishRule(rule.name, job, before, counts);
+    }
+    return result();
+  })();
 }
 
 /**

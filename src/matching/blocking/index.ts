@@ -8,6 +8,13 @@ export {
 } from './rule-keys.js';
 export {
   candidatePairs,
+  candidatePairsWith,
+  blockPairs,
+  PairBuffer,
+  type BlockJob,
+  type BlockCounts,
+  type BlockRunner,
+  type BlockPart,
   type CandidatePairs,
   type BlockingReport,
   type BlockingOptions,

@@ -6,6 +6,13 @@ import { createScorer } from '../explain/index.js';
 import { pairLevels, scorePairs, scorePairs64 } from './score-pairs.js';
 import { dedupe } from './dedupe.js';
 import { PairPool } from './pair-pool.js';
+import {
+  PairBuffer,
+  blockPairs,
+  candidatePairs,
+  candidatePairsWith,
+  type CandidatePairs,
+} from '../blocking/index.js';
 
 const names = [
   'Kovalenko Andrii',
@@ -21,6 +28,18 @@ const records: MatchRecord[] = Array.from({ length: 60 }, (_, k) => ({
     date_of_birth: `${1 + (k % 5)}.0${1 + (k % 3)}.19${70 + (k % 4)}`,
     ...(k % 2 === 0 && { city: k % 4 === 0 ? 'Mariupol' : 'Маріуполь' }),
     ...(k % 3 === 0 && { rank: k % 6 === 0 ? 'driver' : 'dbiver' }),
+  },
+}));
+
+// 600 records: 179,700 possible pairs, so training's random pairs go to a worker while blocking runs.
+const family = ['Kovalenko', 'Коваленко', 'Shevchuk', 'Шевчук', 'Bondar', 'Бондар', 'Tkachenko', 'Ткаченко'];
+const given = ['Andrii', 'Андрій', 'Olena', 'Олена', 'Ivan', 'Іван', 'Mariia', 'Марія', 'Petro', 'Петро'];
+const many: MatchRecord[] = Array.from({ length: 600 }, (_, k) => ({
+  id: `m${k}`,
+  fields: {
+    full_name: `${family[(k * 7) % family.length]} ${given[(k * 3) % given.length]}`,
+    date_of_birth: `${1 + (k % 28)}.${1 + ((k >> 2) % 12)}.${1960 + ((k >> 1) % 40)}`,
+    ...(k % 3 === 0 && { city: k % 2 === 0 ? 'Mariupol' : 'Маріуполь' }),
   },
 }));
 
@@ -52,26 +71,6 @@ test('pairs scored on worker threads weigh exactly what the scorer gives', async
 });
 
 test('a run trains the same model and finds the same clusters on one thread as on two', async () => {
-  // 600 records: 179,700 possible pairs, so training's random pairs go to a worker while blocking runs.
-  const family = [
-    'Kovalenko',
-    'Коваленко',
-    'Shevchuk',
-    'Шевчук',
-    'Bondar',
-    'Бондар',
-    'Tkachenko',
-    'Ткаченко',
-  ];
-  const given = ['Andrii', 'Андрій', 'Olena', 'Олена', 'Ivan', 'Іван', 'Mariia', 'Марія', 'Petro', 'Петро'];
-  const many: MatchRecord[] = Array.from({ length: 600 }, (_, k) => ({
-    id: `m${k}`,
-    fields: {
-      full_name: `${family[(k * 7) % family.length]} ${given[(k * 3) % given.length]}`,
-      date_of_birth: `${1 + (k % 28)}.${1 + ((k >> 2) % 12)}.${1960 + ((k >> 1) % 40)}`,
-      ...(k % 3 === 0 && { city: k % 2 === 0 ? 'Mariupol' : 'Маріуполь' }),
-    },
-  }));
   const one = await dedupe(many, { threads: 1 });
   const two = await dedupe(many, { threads: 2 });
   assert.equal(two.run.training?.randomPairs, 179_700);
@@ -109,5 +108,48 @@ test('workers kept for a run take job after job of every kind and give what the 
     }
   } finally {
     await pool.close();
+  }
+});
+
+test('blocking split between threads gives the same pairs, in the same order, as one thread', async () => {
+  const S = prepare(many);
+  const model = defaultModel();
+  for (const linking of [false, true]) {
+    const origin = new Uint8Array(S.n).map((_, i) => (i % 3 === 0 ? 1 : 0));
+    // A low cap on blocks, so that some are skipped; blocks over the window are compared by sorted neighbourhood.
+    const opts = { maxBlockSize: 40, ...(linking && { origin }) };
+    const one = candidatePairs(S, model, opts);
+    assert.ok(
+      one.report.rules.some((r) => r.windowedBlocks > 0) && one.report.rules.some((r) => r.skippedBlocks > 0),
+    );
+    const same = (other: CandidatePairs) => {
+      assert.equal(other.count, one.count);
+      assert.deepEqual([...other.left], [...one.left]);
+      assert.deepEqual([...other.right], [...one.right]);
+      assert.deepEqual(other.report, one.report);
+      assert.deepEqual(
+        other.ruleIds.map((x) => [...x]),
+        one.ruleIds.map((x) => [...x]),
+      );
+      assert.deepEqual(
+        other.windowedKeys.map((x) => (x ? [...x] : null)),
+        one.windowedKeys.map((x) => (x ? [...x] : null)),
+      );
+    };
+    // Here, asynchronously: the split itself.
+    same(
+      await candidatePairsWith(S, model, opts, async (job) => {
+        const pairs = new PairBuffer();
+        const counts = blockPairs(job, pairs);
+        return { left: pairs.left, right: pairs.right, count: pairs.count, counts };
+      }),
+    );
+    // On a worker of a pool.
+    const pool = PairPool.forRun(S.n, 2, 0)!;
+    try {
+      same(await candidatePairsWith(S, model, opts, (job) => pool.runBlocks(job)));
+    } finally {
+      await pool.close();
+    }
   }
 });

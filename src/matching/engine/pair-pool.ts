@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PreparedSet } from '../record/index.js';
 import type { PairJob } from './score-pairs.js';
+import type { BlockJob, BlockPart } from '../blocking/index.js';
 
 /** Fewest records for which a run keeps a pool: below this, its stages start workers rarely or never. */
 export const POOL_THRESHOLD = 50_000;
@@ -18,10 +19,15 @@ export type PoolJob = Omit<PairJob, 'set'>;
 
 /** What a pool worker posts back. */
 export type PoolMessage =
-  { id: number; done: number } | { id: number; finished: true } | { id: number; error: string };
+  | { id: number; done: number }
+  | { id: number; finished: true; blocks?: BlocksDone }
+  | { id: number; error: string };
+
+/** A run of blocks done by a worker: its pairs (on shared memory) and counts. */
+export type BlocksDone = BlockPart;
 
 interface Pending {
-  resolve(): void;
+  resolve(blocks?: BlocksDone): void;
   reject(e: Error): void;
   onProgress?: (done: number) => void;
 }
@@ -83,13 +89,32 @@ export class PairPool {
         if (from >= to) return Promise.resolve();
         const id = this.nextId++;
         return new Promise<void>((resolve, reject) => {
-          this.pending.set(id, { resolve, reject, ...(onProgress && { onProgress }) });
+          this.pending.set(id, { resolve: () => resolve(), reject, ...(onProgress && { onProgress }) });
           // Held while a job is out, so that the process waits for it.
           w.ref();
           w.postMessage({ id, job: { ...job, from, to } });
         });
       }),
     );
+  }
+
+  /**
+   * Runs blocks of one blocking rule on the last worker (see `candidatePairsWith`): background pair
+   * jobs go to the first ones, so the blocks do not queue behind them.
+   */
+  runBlocks(job: BlockJob): Promise<BlockPart> {
+    if (this.failure) return Promise.reject(this.failure);
+    const w = this.workers[this.workers.length - 1]!;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {
+        resolve: (done) =>
+          done ? resolve(done) : reject(new Error('pair pool: a run of blocks came back empty')),
+        reject,
+      });
+      w.ref();
+      w.postMessage({ id, blocks: job });
+    });
   }
 
   /** Stops the workers. */
@@ -105,7 +130,7 @@ export class PairPool {
       this.pending.delete(m.id);
       if (this.pending.size === 0) for (const w of this.workers) w.unref();
       if ('error' in m) p.reject(new Error(m.error));
-      else p.resolve();
+      else p.resolve(m.blocks);
     }
   }
 

@@ -13,7 +13,12 @@ import {
   type MatchModel,
   type TrainingReport,
 } from '../model/index.js';
-import { candidatePairs, type BlockingReport, type CandidatePairs } from '../blocking/index.js';
+import {
+  candidatePairs,
+  candidatePairsWith,
+  type BlockingReport,
+  type CandidatePairs,
+} from '../blocking/index.js';
 import { weightOf } from '../explain/index.js';
 import { pairLevels, scorePairs, scorePairs64 } from './score-pairs.js';
 import type { PairPool } from './pair-pool.js';
@@ -109,7 +114,11 @@ export async function runPipeline(
     : null;
   // Not left unhandled while blocking runs; awaited below.
   randomLevels?.catch(() => undefined);
-  const candidates = candidatePairs(set, model, { ...(origin && { origin }) });
+  // With a pool, each rule's later blocks are paired on a worker while this thread pairs the first.
+  const blockingOpts = { ...(origin && { origin }) };
+  const candidates = pool
+    ? await candidatePairsWith(set, model, blockingOpts, (job) => pool.runBlocks(job))
+    : candidatePairs(set, model, blockingOpts);
   lap('blocking');
   progress?.('blocking', candidates.count, candidates.count);
   let training: TrainingReport | null = null;

@@ -1,5 +1,5 @@
 /** Test helpers for imports: files in a temporary folder and row counts of every table. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../../db/dialects/dialect.js';
@@ -45,9 +45,16 @@ export async function tableCounts(database: Database): Promise<Record<string, nu
   return out;
 }
 
-/** Writes a file into a fresh temporary folder and returns its path. */
+/** Temporary folders made by this process, removed when it exits. */
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes a file into a fresh temporary folder (removed when the process exits) and returns its path. */
 export function tempFile(name: string, content: string | Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'whereabouts-import-'));
+  made.push(dir);
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;

@@ -6,20 +6,38 @@ import { parentPort } from 'node:worker_threads';
 import type { PreparedSet } from '../../record/index.js';
 import { runPairJob } from '../score-pairs.js';
 import type { PoolJob, PoolMessage } from '../pair-pool.js';
+import { PairBuffer, blockPairs, type BlockJob } from '../../blocking/index.js';
 
 let set: PreparedSet | null = null;
 
-parentPort?.on('message', (m: { set: PreparedSet } | { id: number; job: PoolJob }) => {
-  if ('set' in m) {
-    set = m.set;
-    return;
-  }
-  const post = (msg: PoolMessage) => parentPort?.postMessage(msg);
-  try {
-    if (!set) throw new Error('pair pool worker: no prepared set');
-    runPairJob({ ...m.job, set }, 250_000, (done) => post({ id: m.id, done }));
-    post({ id: m.id, finished: true });
-  } catch (e) {
-    post({ id: m.id, error: e instanceof Error ? e.message : String(e) });
-  }
-});
+parentPort?.on(
+  'message',
+  (m: { set: PreparedSet } | { id: number; job: PoolJob } | { id: number; blocks: BlockJob }) => {
+    if ('set' in m) {
+      set = m.set;
+      return;
+    }
+    const post = (msg: PoolMessage) => parentPort?.postMessage(msg);
+    if ('blocks' in m) {
+      try {
+        const out = new PairBuffer();
+        const counts = blockPairs(m.blocks, out);
+        post({
+          id: m.id,
+          finished: true,
+          blocks: { left: out.left, right: out.right, count: out.count, counts },
+        });
+      } catch (e) {
+        post({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    }
+    try {
+      if (!set) throw new Error('pair pool worker: no prepared set');
+      runPairJob({ ...m.job, set }, 250_000, (done) => post({ id: m.id, done }));
+      post({ id: m.id, finished: true });
+    } catch (e) {
+      post({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+    }
+  },
+);
