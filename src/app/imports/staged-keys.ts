@@ -21,16 +21,20 @@ const PG_ROWS = 1000;
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
  * million-row import's staged keys would take more than a gigabyte. For an import they go to a
  * temporary file with a page cache of their own; returns the function that restores the
- * setting. Must run outside a transaction. PostgreSQL: a no-op (temporary tables spill by
- * themselves).
+ * setting. PostgreSQL: a no-op (temporary tables spill by themselves).
  */
 export function stagingStorage(database: Database): () => void {
   const handle = database.sqlite;
-  if (!handle) return () => {};
+  // SQLite refuses to change temp_store inside a transaction, and another request's may be open on
+  // the connection: then the staging table stays in memory, or (restoring) the temporary file
+  // setting stays, which is only slower for large sorts.
+  if (!handle || handle.inTransaction) return () => {};
   const store = handle.pragma('temp_store', { simple: true }) as number;
   handle.pragma('temp_store = FILE');
   handle.pragma(`temp.cache_size = -${STAGING_CACHE_KIB}`);
-  return () => void handle.pragma(`temp_store = ${store}`);
+  return () => {
+    if (!handle.inTransaction) handle.pragma(`temp_store = ${store}`);
+  };
 }
 
 /** Page cache of the staging table on SQLite. */
