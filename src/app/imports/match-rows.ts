@@ -78,8 +78,9 @@ function isLinkageKey(k: string): boolean {
 
 /**
  * Keys of each row and its best match (null when no registry person shares a linkage key). The
- * registry is the key table and the rows `staged` by earlier chunks of the import. `common` holds the keys already found to name more than MAX_BLOCK persons; it grows with those
- * found here, so that later chunks of the same import do not count them again.
+ * registry is the key table and the rows `staged` by earlier chunks of the import. `common` holds
+ * the keys already found to name more than MAX_BLOCK persons; it grows with those found here, so
+ * that later chunks of the same import do not count them again.
  */
 export async function matchChunk(
   ctx: AppContext,

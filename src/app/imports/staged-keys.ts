@@ -2,20 +2,17 @@
  * The blocking-key rows of one import, staged in a temporary table and written to the key table
  * once, in key order, when the import ends.
  *
- * The key table is ordered by key, and an import's rows carry keys from all over it. Written chunk
- * by chunk, every chunk's key rows land on pages all over the table; once the table no longer fits
+ * The key table is ordered by key, and an import's rows carry keys from all over it: written
+ * chunk by chunk, every chunk's key rows land on pages all over the table, and once it outgrows
  * the page cache (a registry of a million persons holds some 25 million key rows) each chunk
- * reads and rewrites most of its pages into the write-ahead log, and the import waits on the disk.
- * Staged, the rows go to a temporary table that is never logged, and reach the key table in one
- * ordered pass that writes each of its pages once. Until then the import's own lookups read both
- * (`blocks`), so a row still finds the persons that earlier chunks created.
+ * reads and rewrites pages all over it. Staged, the rows go to a temporary table that is never
+ * logged and reach the key table in one ordered pass (8 % less CPU for an import into a million
+ * persons; docs/benchmarks.md). Until then the import's own lookups read both (`blocks`), so a row
+ * still finds the persons that earlier chunks created.
  */
 import { sql } from 'kysely';
-import type { Database } from '../../db/dialects/dialect.js';
+import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
-
-/** Rows per multi-row insert on PostgreSQL (two parameters each). */
-const PG_ROWS = 1000;
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -41,8 +38,6 @@ export function stagingStorage(database: Database): () => void {
 const STAGING_CACHE_KIB = 256 * 1024;
 
 export class StagedKeys {
-  private rows = 0;
-
   private constructor(private readonly u: Unit) {}
 
   /** Creates the staging table inside the import's transaction (a rollback removes it). */
@@ -59,29 +54,9 @@ export class StagedKeys {
     return new StagedKeys(u);
   }
 
-  /** Rows staged so far (a row staged twice counts twice). */
-  get size(): number {
-    return this.rows;
-  }
-
   /** Stages key rows (best in key order); a row already staged is skipped. */
   async add(rows: readonly { readonly person_id: string; readonly key: string }[]): Promise<void> {
-    if (rows.length === 0) return;
-    this.rows += rows.length;
-    const handle = this.u.database.sqlite;
-    if (handle) {
-      const insert = handle.prepare(
-        'INSERT INTO temp.import_keys (key, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-      );
-      for (const r of rows) insert.run(r.key, r.person_id);
-      return;
-    }
-    for (let i = 0; i < rows.length; i += PG_ROWS) {
-      const values = rows.slice(i, i + PG_ROWS).map((r) => sql`(${r.key}, ${r.person_id})`);
-      await sql`INSERT INTO import_keys (key, person_id) VALUES ${sql.join(values)} ON CONFLICT DO NOTHING`.execute(
-        this.u.trx,
-      );
-    }
+    await insertRowsInto(this.u.database, this.u.trx, 'import_keys', rows, { ignoreDuplicates: true });
   }
 
   /**
@@ -127,6 +102,5 @@ export class StagedKeys {
   async drop(): Promise<void> {
     if (this.u.database.dialect === 'sqlite') await sql`DROP TABLE temp.import_keys`.execute(this.u.trx);
     else await sql`DROP TABLE import_keys`.execute(this.u.trx);
-    this.rows = 0;
   }
 }

@@ -159,12 +159,27 @@ export async function insertRows<T extends keyof DB & string>(
   rows: readonly DB[T][],
   opts: { ignoreDuplicates?: boolean } = {},
 ): Promise<void> {
+  await insertRowsInto(database, trx, table, rows, opts);
+}
+
+/**
+ * `insertRows` for a table the schema's types do not know: a temporary table of one transaction
+ * (an import's staged keys). The name is written as given; SQLite and PostgreSQL find temporary
+ * tables first.
+ */
+export async function insertRowsInto(
+  database: Database,
+  trx: Transaction<DB>,
+  table: string,
+  rows: readonly object[],
+  opts: { ignoreDuplicates?: boolean } = {},
+): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!) as (keyof DB[T] & string)[];
+  const columns = Object.keys(rows[0]!);
   const handle = database.sqlite;
   if (!handle) {
     for (let i = 0; i < rows.length; i += PG_INSERT_ROWS) {
-      const q = trx.insertInto(table).values(rows.slice(i, i + PG_INSERT_ROWS) as never);
+      const q = trx.insertInto(table as never).values(rows.slice(i, i + PG_INSERT_ROWS) as never);
       await (opts.ignoreDuplicates ? q.onConflict((oc) => oc.doNothing()) : q).execute();
     }
     return;
@@ -178,7 +193,7 @@ export async function insertRows<T extends keyof DB & string>(
   let statement = cache.get(text);
   if (!statement) cache.set(text, (statement = handle.prepare(text)));
   const values: unknown[] = new Array(columns.length);
-  for (const row of rows) {
+  for (const row of rows as readonly Record<string, unknown>[]) {
     for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] ?? null;
     statement.run(values);
   }
