@@ -203,138 +203,152 @@ export function candidatePairs(
   model: MatchModel,
   opts: BlockingOptions = {},
 ): CandidatePairs {
-  return generate(S, model, opts, null) as CandidatePairs;
+  const run = new RulePasses(S, model, opts, opts.origin ?? null);
+  for (const rule of model.blocking.rules) {
+    const job = run.job(rule);
+    const before = run.out.count;
+    run.finish(rule.name, job, before, blockPairs(job, run.out, run.progress(rule.name, job.to)));
+  }
+  return run.result();
 }
 
 /**
  * The same pairs, in the same order, with each rule's blocks split between the calling thread
  * and `runner` (the later blocks, about half the work, there).
  */
-export function candidatePairsWith(
+export async function candidatePairsWith(
   S: PreparedSet,
   model: MatchModel,
   opts: BlockingOptions,
   runner: BlockRunner,
 ): Promise<CandidatePairs> {
-  return generate(S, model, opts, runner) as Promise<CandidatePairs>;
+  // The runner's thread reads the origins too: they go on shared memory.
+  const origin = opts.origin ? shared(Uint8Array, S.n) : null;
+  if (origin) origin.set(opts.origin!);
+  const run = new RulePasses(S, model, opts, origin);
+  for (const rule of model.blocking.rules) {
+    const job = run.job(rule);
+    const before = run.out.count;
+    // Split where the later blocks hold about half of the rule's work.
+    const cost = (k: number) => blockCost(job.starts[k + 1]! - job.starts[k]!, run.window, job.maxBlock);
+    let total = 0;
+    for (let k = 0; k < job.to; k++) total += cost(k);
+    let split = job.to;
+    for (let k = job.to - 1, tail = 0; k >= 0 && tail < total / 2; k--) {
+      tail += cost(k);
+      split = k;
+    }
+    const there = split < job.to ? runner({ ...job, from: split }) : null;
+    // Not left unhandled while this thread runs its own part.
+    there?.catch(() => undefined);
+    const counts = blockPairs({ ...job, to: split }, run.out, run.progress(rule.name, job.to));
+    if (there) {
+      const part = await there;
+      run.out.append(part.left, part.right, part.count);
+      counts.skippedBlocks += part.counts.skippedBlocks;
+      counts.skippedRecords += part.counts.skippedRecords;
+      counts.windowedBlocks += part.counts.windowedBlocks;
+    }
+    run.finish(rule.name, job, before, counts);
+  }
+  return run.result();
 }
 
-function generate(
-  S: PreparedSet,
-  model: MatchModel,
-  opts: BlockingOptions,
-  runner: BlockRunner | null,
-): CandidatePairs | Promise<CandidatePairs> {
-  const maxAll = opts.maxBlockSize ?? model.blocking.maxBlockSize;
-  const window = model.blocking.window ?? 0;
-  const origin = opts.origin ? Uint8Array.from(opts.origin) : null;
-  const originShared = origin && runner ? shared(Uint8Array, S.n) : origin;
-  if (originShared && origin && originShared !== origin) originShared.set(origin);
-  const earlier: Int32Array[] = [];
-  const windowedKeys: (Uint8Array | null)[] = [];
-  // What earlier rules did, record by record (row i: per rule, i's key id and its position in its
-  // sorted block when the block was windowed, else -1): a pair's check reads two rows, not two
-  // places in every rule's column.
-  const R = model.blocking.rules.length;
-  const seen = shared(Int32Array, S.n * R * 2);
-  let rank: Int32Array | null = null;
-  const dated = shared(Uint8Array, S.n);
-  for (let i = 0; i < S.n; i++) dated[i] = S.num.dobY[i] !== 0 ? 1 : 0;
-  const out = new PairBuffer();
-  const rules: BlockingReport['rules'][number][] = [];
+/** One candidate-pair run, rule after rule: what each rule's blocks need, and what they leave. */
+class RulePasses {
+  readonly out = new PairBuffer();
+  readonly window: number;
+  private readonly maxAll: number;
+  private readonly R: number;
+  /**
+   * What earlier rules did, record by record (row i: per rule, i's key id and its position in its
+   * sorted block when the block was windowed, else -1): a pair's check reads two rows, not two
+   * places in every rule's column.
+   */
+  private readonly seen: Int32Array;
+  private readonly dated: Uint8Array;
+  private rank: Int32Array | null = null;
+  private readonly earlier: Int32Array[] = [];
+  private readonly windowedKeys: (Uint8Array | null)[] = [];
+  private readonly rules: BlockingReport['rules'][number][] = [];
+
+  constructor(
+    private readonly S: PreparedSet,
+    model: MatchModel,
+    private readonly opts: BlockingOptions,
+    private readonly origin: Uint8Array | null,
+  ) {
+    this.maxAll = opts.maxBlockSize ?? model.blocking.maxBlockSize;
+    this.window = model.blocking.window ?? 0;
+    this.R = model.blocking.rules.length;
+    this.seen = shared(Int32Array, S.n * this.R * 2);
+    this.dated = shared(Uint8Array, S.n);
+    for (let i = 0; i < S.n; i++) this.dated[i] = S.num.dobY[i] !== 0 ? 1 : 0;
+  }
 
   /** One rule's blocks, ready for `blockPairs`. */
-  const ruleJob = (rule: MatchModel['blocking']['rules'][number]): BlockJob => {
+  job(rule: MatchModel['blocking']['rules'][number]): BlockJob {
+    const { S, window } = this;
     const keyed = ruleKeyIds(S, rule);
     const ids = shared(Int32Array, S.n);
     ids.set(keyed.ids);
     const count = keyed.count;
-    const maxBlock = Math.min(rule.maxBlockSize ?? maxAll, maxAll);
+    const maxBlock = Math.min(rule.maxBlockSize ?? this.maxAll, this.maxAll);
     const { starts, members } = groupByKey(ids, count);
     let windowed = false;
     for (let k = 0; k < count && !windowed; k++) {
       const size = starts[k + 1]! - starts[k]!;
       windowed = window > 0 && size > window + 1 && size <= maxBlock;
     }
-    if (windowed) rank ??= sortRank(S);
+    if (windowed) this.rank ??= sortRank(S);
     return {
       ids,
       starts,
       members,
-      seen,
-      rules: R,
-      rulesBefore: earlier.length,
-      dated,
-      origin: originShared,
+      seen: this.seen,
+      rules: this.R,
+      rulesBefore: this.earlier.length,
+      dated: this.dated,
+      origin: this.origin,
       window,
       maxBlock,
-      rank: windowed ? rank : null,
+      rank: windowed ? this.rank : null,
       pos: windowed ? shared(Int32Array, S.n).fill(-1) : null,
       windowedKey: windowed ? shared(Uint8Array, count) : null,
       from: 0,
       to: count,
     };
-  };
+  }
 
-  const finishRule = (name: string, job: BlockJob, before: number, counts: BlockCounts): void => {
-    const r = earlier.length;
-    for (let i = 0; i < S.n; i++) {
+  /** Records what a rule did, for the later rules and the report. */
+  finish(name: string, job: BlockJob, before: number, counts: BlockCounts): void {
+    const { seen, R } = this;
+    const r = this.earlier.length;
+    for (let i = 0; i < this.S.n; i++) {
       seen[(i * R + r) * 2] = job.ids[i]!;
       seen[(i * R + r) * 2 + 1] = job.pos ? job.pos[i]! : -1;
     }
-    earlier.push(job.ids);
-    windowedKeys.push(job.windowedKey);
-    rules.push({ name, pairs: out.count - before, blocks: job.to, ...counts });
-  };
-
-  const progress = (name: string, total: number) =>
-    opts.onProgress ? (k: number) => opts.onProgress!(name, k, total) : undefined;
-
-  const result = (): CandidatePairs => ({
-    left: out.left.subarray(0, out.count),
-    right: out.right.subarray(0, out.count),
-    count: out.count,
-    report: { records: S.n, pairs: out.count, rules },
-    ruleIds: earlier,
-    windowedKeys,
-  });
-
-  if (!runner) {
-    for (const rule of model.blocking.rules) {
-      const job = ruleJob(rule);
-      const before = out.count;
-      finishRule(rule.name, job, before, blockPairs(job, out, progress(rule.name, job.to)));
-    }
-    return result();
+    this.earlier.push(job.ids);
+    this.windowedKeys.push(job.windowedKey);
+    this.rules.push({ name, pairs: this.out.count - before, blocks: job.to, ...counts });
   }
-  return (async () => {
-    for (const rule of model.blocking.rules) {
-      const job = ruleJob(rule);
-      const before = out.count;
-      // Split where the later blocks hold about half of the rule's work.
-      let total = 0;
-      for (let k = 0; k < job.to; k++)
-        total += blockCost(job.starts[k + 1]! - job.starts[k]!, window, job.maxBlock);
-      let split = job.to;
-      for (let k = job.to - 1, tail = 0; k >= 0 && tail < total / 2; k--) {
-        tail += blockCost(job.starts[k + 1]! - job.starts[k]!, window, job.maxBlock);
-        split = k;
-      }
-      const there = split < job.to ? runner({ ...job, from: split }) : null;
-      // Not left unhandled while this thread runs its own part.
-      there?.catch(() => undefined);
-      const counts = blockPairs({ ...job, to: split }, out, progress(rule.name, job.to));
-      if (there) {
-        const part = await there;
-        out.append(part.left, part.right, part.count);
-        counts.skippedBlocks += part.counts.skippedBlocks;
-        counts.skippedRecords += part.counts.skippedRecords;
-        counts.windowedBlocks += part.counts.windowedBlocks;
-      }
-      finishRule(rule.name, job, before, counts);
-    }
-    return result();
-  })();
+
+  progress(name: string, total: number): ((k: number) => void) | undefined {
+    const report = this.opts.onProgress;
+    return report ? (k) => report(name, k, total) : undefined;
+  }
+
+  result(): CandidatePairs {
+    const { out } = this;
+    return {
+      left: out.left.subarray(0, out.count),
+      right: out.right.subarray(0, out.count),
+      count: out.count,
+      report: { records: this.S.n, pairs: out.count, rules: this.rules },
+      ruleIds: this.earlier,
+      windowedKeys: this.windowedKeys,
+    };
+  }
 }
 
 /**

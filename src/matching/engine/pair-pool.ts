@@ -20,14 +20,12 @@ export type PoolJob = Omit<PairJob, 'set'>;
 /** What a pool worker posts back. */
 export type PoolMessage =
   | { id: number; done: number }
-  | { id: number; finished: true; blocks?: BlocksDone }
+  | { id: number; finished: true; blocks?: BlockPart }
   | { id: number; error: string };
 
-/** A run of blocks done by a worker: its pairs (on shared memory) and counts. */
-export type BlocksDone = BlockPart;
-
 interface Pending {
-  resolve(blocks?: BlocksDone): void;
+  /** `blocks`: what a run of blocks gave (see `runBlocks`). */
+  resolve(blocks?: BlockPart): void;
   reject(e: Error): void;
   onProgress?: (done: number) => void;
 }
@@ -59,11 +57,6 @@ export class PairPool {
     return new PairPool(
       Array.from({ length: n }, () => new Worker(new URL('./workers/pool-worker.js', import.meta.url))),
     );
-  }
-
-  /** Workers in the pool. */
-  get size(): number {
-    return this.workers.length;
   }
 
   /** Hands the prepared set to every worker (a copy of its string table each; columns are shared). */

@@ -111,9 +111,9 @@ export async function runPipeline(
         minPairs: 100_000,
         background: true,
       })
-    : null;
+    : Promise.resolve(new Uint8Array(0));
   // Not left unhandled while blocking runs; awaited below.
-  randomLevels?.catch(() => undefined);
+  randomLevels.catch(() => undefined);
   // With a pool, each rule's later blocks are paired on a worker while this thread pairs the first.
   const blockingOpts = { ...(origin && { origin }) };
   const candidates = pool
@@ -122,7 +122,7 @@ export async function runPipeline(
   lap('blocking');
   progress?.('blocking', candidates.count, candidates.count);
   let training: TrainingReport | null = null;
-  if (random && randomLevels) {
+  if (random) {
     // As trainUnsupervised, with the levels and weights of the training pairs computed on worker threads.
     const pairs = trainingPairs(set, candidates, trainingOpts, random);
     const width = model.comparisons.length;

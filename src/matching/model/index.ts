@@ -20,7 +20,6 @@ export {
   trainUnsupervised,
   trainingPairs,
   randomTrainingPairs,
-  trainOnLevels,
   fitOnLevels,
   settleTraining,
   randomSource,

@@ -279,7 +279,7 @@ interface Sample {
 
 /**
  * The pairs training compares: random pairs (for u), then a spread of candidate pairs (for EM), as
- * one list so that their levels can be computed in one pass, anywhere (see `trainOnLevels`).
+ * one list so that their levels can be computed in one pass, anywhere (see `fitOnLevels`).
  */
 export interface TrainingPairs {
   readonly left: Int32Array;
@@ -335,7 +335,11 @@ export function trainUnsupervised(
 ): { model: MatchModel; report: TrainingReport } {
   const pairs = trainingPairs(S, candidates, opts);
   const rows = levelRows(createScorer(model), S, [pairs.left, pairs.right], pairs.count);
-  return trainOnLevels(S, model, candidates, pairs, rows, opts);
+  const fit = fitOnLevels(S, model, candidates, pairs, rows, opts);
+  const em = createScorer(fit.model).bind(S, S);
+  const weights = new Float64Array(fit.a.length);
+  for (let r = 0; r < fit.a.length; r++) weights[r] = em.weight(fit.a[r]!, fit.b[r]!);
+  return settleTraining(model, fit, weights);
 }
 
 /**
@@ -355,8 +359,9 @@ export interface EmFit {
 }
 
 /**
- * The EM part of `trainOnLevels`: u from the random pairs, m by EM sessions over the sampled
- * candidates, and EM's own prior.
+ * The EM part of training once the levels of its pairs are known (`rows`: one row of comparison
+ * levels per pair of `trainingPairs`, row-major): u from the random pairs, m by EM sessions over
+ * the sampled candidates, and EM's own prior. `settleTraining` finishes it.
  */
 export function fitOnLevels(
   S: PreparedSet,
@@ -413,23 +418,4 @@ export function settleTraining(
   const parameters = { ...fit.model.parameters, prior };
   const trained: MatchModel = { ...input, parameters, version: versionOf(input.version, 'em', parameters) };
   return { model: trained, report: { ...fit.report, expectedMatches: prior * fit.possible, prior } };
-}
-
-/**
- * The rest of `trainUnsupervised` once the levels of its pairs are known (`rows`: one row of
- * comparison levels per pair of `trainingPairs`, row-major), on the calling thread.
- */
-export function trainOnLevels(
-  S: PreparedSet,
-  model: MatchModel,
-  candidates: CandidatePairs,
-  pairs: TrainingPairs,
-  rows: Uint8Array,
-  opts: TrainingOptions = {},
-): { model: MatchModel; report: TrainingReport } {
-  const fit = fitOnLevels(S, model, candidates, pairs, rows, opts);
-  const em = createScorer(fit.model).bind(S, S);
-  const weights = new Float64Array(fit.a.length);
-  for (let r = 0; r < fit.a.length; r++) weights[r] = em.weight(fit.a[r]!, fit.b[r]!);
-  return settleTraining(model, fit, weights);
 }

@@ -1,6 +1,6 @@
 /**
  * A worker of a PairPool: holds the run's prepared set (sent once) and runs pair jobs on it, each
- * writing its results straight into a shared output.
+ * writing its results straight into a shared output, and runs of blocking rules' blocks.
  */
 import { parentPort } from 'node:worker_threads';
 import type { PreparedSet } from '../../record/index.js';
@@ -18,8 +18,8 @@ parentPort?.on(
       return;
     }
     const post = (msg: PoolMessage) => parentPort?.postMessage(msg);
-    if ('blocks' in m) {
-      try {
+    try {
+      if ('blocks' in m) {
         const out = new PairBuffer();
         const counts = blockPairs(m.blocks, out);
         post({
@@ -27,12 +27,8 @@ parentPort?.on(
           finished: true,
           blocks: { left: out.left, right: out.right, count: out.count, counts },
         });
-      } catch (e) {
-        post({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+        return;
       }
-      return;
-    }
-    try {
       if (!set) throw new Error('pair pool worker: no prepared set');
       runPairJob({ ...m.job, set }, 250_000, (done) => post({ id: m.id, done }));
       post({ id: m.id, finished: true });
