@@ -99,8 +99,15 @@ export function keyRows(
   return rows;
 }
 
-/** Recomputes the derived rows of one person (a survivor: its cluster's claims and events count). */
-export async function reindexPerson(trx: Transaction<DB>, keyer: PersonKeyer, id: PersonId): Promise<void> {
+/**
+ * Recomputes the derived rows of one person (a survivor: its cluster's claims and events count).
+ * Returns its keys.
+ */
+export async function reindexPerson(
+  trx: Transaction<DB>,
+  keyer: PersonKeyer,
+  id: PersonId,
+): Promise<string[]> {
   const ids = await clusterIds(trx, id);
   const record = await loadRecord(trx, ids);
   const retracted = new Set<string>([
@@ -129,6 +136,7 @@ export async function reindexPerson(trx: Transaction<DB>, keyer: PersonKeyer, id
       wounded: status.wounded ? 1 : 0,
     })
     .execute();
+  return keys;
 }
 
 /** Removes the derived rows of a person that no longer stands alone (merged into another). */

@@ -38,9 +38,7 @@ export interface ImportScope {
   readonly report: ImportReport;
   /** Place text → gazetteer id (null: none or several), cached for the import. */
   readonly places: Map<string, string | null>;
-  /** Keys found naming too many persons to propose candidates (see matchChunk): a key only gains persons. */
-  readonly commonKeys: Set<string>;
-  /** Key rows of new and linked persons, written to the key table when the import ends. */
+  /** Key rows of new and linked persons, written to the key table when the import ends; the persons each key names. */
   readonly keys: StagedKeys;
 }
 
@@ -67,7 +65,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.keys, scope.commonKeys);
+  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.keys);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
   // Rows that describe again a person an earlier row of this chunk created.
@@ -379,7 +377,10 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.u.now }))
       .where('id', 'in', live.slice(i, i + SLICE))
       .execute();
-  for (const id of live) await reindexPerson(scope.u.trx, scope.ctx.keyer, asId<PersonId>(id));
+  for (const id of live) {
+    const keys = await reindexPerson(scope.u.trx, scope.ctx.keyer, asId<PersonId>(id));
+    scope.keys.remember([{ personId: id, keys }]);
+  }
 }
 
 async function recordRows(

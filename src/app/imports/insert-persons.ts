@@ -19,7 +19,6 @@ import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons
 import type { PreparedRow } from './types.js';
 import type { MatchRecord } from '../../matching/index.js';
 import { matchRecordsOf, storeMatchRecords } from '../match-records.js';
-import { keyRows } from '../indexing.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { StagedKeys } from './staged-keys.js';
 
@@ -78,7 +77,7 @@ export async function insertPersons(
   }
   await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
-  await staged.add(keyRows(items.map(({ keys }, p) => ({ personId: ids[p]!, keys }))));
+  await staged.add(items.map(({ keys }, p) => ({ personId: ids[p]!, keys })));
   await storeMatchRecords(u.trx, records);
   await insertRows(u.database, u.trx, 'person_status', status);
   return ids;
@@ -104,7 +103,7 @@ export async function refreshPersons(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: u.now }))
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  await staged.add(keyRows(touched.map((t) => ({ personId: t.personId, keys: t.keys }))));
+  await staged.add(touched);
   const owner = await clusters(u, ids);
   const members = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const [member, survivor] of owner) members.get(survivor)!.push(member);

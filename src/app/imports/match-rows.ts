@@ -19,14 +19,16 @@ import { nameTokenKeyer } from '../indexing.js';
 import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
-import type { StagedKeys } from './staged-keys.js';
+import { isLinkageKey, type StagedKeys } from './staged-keys.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
 const MAX_CANDIDATES = 10;
-/** Keys naming more persons than this are too common to propose candidates. */
-const MAX_BLOCK = 200;
-/** Keys looked up per query. */
-const KEY_SLICE = 500;
+/**
+ * Keys naming more persons than this are too common to propose candidates: in a registry of a
+ * million, a key such as "birth month and day with an initial" names hundreds, carries little
+ * evidence, and would load more candidates than every other key together.
+ */
+export const MAX_BLOCK = 200;
 
 /** An earlier row of the same chunk that a row may describe again. */
 export interface SiblingMatch {
@@ -71,23 +73,15 @@ export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput
   }));
 }
 
-/** Name-token search keys start with t: or k:; the others are the engine's linkage keys. */
-function isLinkageKey(k: string): boolean {
-  return !k.startsWith('t:') && !k.startsWith('k:');
-}
-
 /**
  * Keys of each row and its best match (null when no registry person shares a linkage key). The
- * registry is the key table and the rows `staged` by earlier chunks of the import. `common` holds
- * the keys already found to name more than MAX_BLOCK persons; it grows with those found here, so
- * that later chunks of the same import do not count them again.
+ * registry is the key table and the persons `staged` by earlier chunks of the import.
  */
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
   rows: readonly PreparedRow[],
   staged: StagedKeys,
-  common: Set<string> = new Set(),
 ): Promise<MatchedRow[]> {
   if (rows.length === 0) return [];
   const model = ctx.matcher.model;
@@ -98,9 +92,9 @@ export async function matchChunk(
   const scorer = ctx.matcher.scorer;
   const siblings = siblingMatches(Q, keys, scorer);
   const wanted = new Set<string>();
-  for (const list of keys) for (const k of list) if (isLinkageKey(k) && !common.has(k)) wanted.add(k);
-  const blocks = await personsByKey(staged, [...wanted], common);
-  const top = topCandidates(blocks);
+  for (const list of keys) for (const k of list) if (isLinkageKey(k)) wanted.add(k);
+  await staged.fetch(wanted);
+  const top = topCandidates(staged);
   const candidates = keys.map((k) => top(k.filter(isLinkageKey)));
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0)
@@ -172,62 +166,25 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
   });
 }
 
-/** Persons per key, each person as its index in `ids`. */
-interface Blocks {
-  readonly ids: string[];
-  readonly byKey: Map<string, number[]>;
-}
-
-/**
- * Persons per key, leaving out keys shared by more than MAX_BLOCK persons: in a registry of a
- * million, a key such as "birth month and day with an initial" names hundreds, carries little
- * evidence, and would load more candidates than every other key together. Such keys are added
- * to `common`. One row per key and table: the database counts each key's persons and lists them
- * only when they are few, so that neither a second pass over the blocks nor a row per person and
- * key crosses over.
- */
-async function personsByKey(
-  staged: StagedKeys,
-  keys: readonly string[],
-  common: Set<string>,
-): Promise<Blocks> {
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const byKey = new Map<string, number[]>();
-  for (let i = 0; i < keys.length; i += KEY_SLICE) {
-    for (const [key, persons] of await staged.blocks(keys.slice(i, i + KEY_SLICE), MAX_BLOCK)) {
-      if (persons === null) {
-        common.add(key);
-        continue;
-      }
-      byKey.set(
-        key,
-        persons.map((id) => {
-          let n = index.get(id);
-          if (n === undefined) index.set(id, (n = ids.push(id) - 1));
-          return n;
-        }),
-      );
-    }
-  }
-  return { ids, byKey };
-}
-
 /**
  * For a row's keys, the persons sharing the most of them, at most MAX_CANDIDATES; of those
  * sharing as many, the first met (all of them, in the order met, when there are no more). Counted in an array over the chunk's persons with a running
  * top list: a map per row and sorting every person met cost more than scoring.
  */
-function topCandidates({ ids, byKey }: Blocks): (keys: readonly string[]) => string[] {
-  const shared = new Int32Array(ids.length);
+function topCandidates(staged: StagedKeys): (keys: readonly string[]) => string[] {
+  const shared = new Int32Array(staged.persons);
+  const persons: number[] = [];
   const met: number[] = [];
   const top: number[] = [];
   return (keys) => {
     met.length = 0;
-    for (const k of keys) for (const p of byKey.get(k) ?? []) if (shared[p]!++ === 0) met.push(p);
+    for (const k of keys) {
+      staged.personsOf(k, persons);
+      for (const p of persons) if (shared[p]!++ === 0) met.push(p);
+    }
     if (met.length <= MAX_CANDIDATES) {
       for (const p of met) shared[p] = 0;
-      return met.map((p) => ids[p]!);
+      return met.map((p) => staged.id(p));
     }
     top.length = 0;
     for (const p of met) {
@@ -239,6 +196,6 @@ function topCandidates({ ids, byKey }: Blocks): (keys: readonly string[]) => str
       if (top.length > MAX_CANDIDATES) top.pop();
     }
     for (const p of met) shared[p] = 0;
-    return top.map((p) => ids[p]!);
+    return top.map((p) => staged.id(p));
   };
 }

@@ -24,6 +24,7 @@ import { buildMapping, loadPreset, savePresetIn, type ColumnMapping } from './ma
 import { openFile, sampleDateOrder, type OpenedFile } from './open-rows.js';
 import { pfifFacts } from './pfif-facts.js';
 import { StagedKeys, stagingStorage } from './staged-keys.js';
+import { MAX_BLOCK } from './match-rows.js';
 import { rowFacts, type RowContext } from './row-facts.js';
 import {
   ImportOptions,
@@ -144,8 +145,7 @@ async function importIn(
       batchId,
       report,
       places: new Map(),
-      commonKeys: new Set(),
-      keys: await StagedKeys.open(u),
+      keys: await StagedKeys.open(u, MAX_BLOCK),
     };
     const rc: RowContext | null = mapping
       ? {

@@ -7,12 +7,14 @@
  * the page cache (a registry of a million persons holds some 25 million key rows) each chunk
  * reads and rewrites pages all over it. Staged, the rows go to a temporary table that is never
  * logged and reach the key table in one ordered pass (8 % less CPU for an import into a million
- * persons; docs/benchmarks.md). Until then the import's own lookups read both (`blocks`), so a row
- * still finds the persons that earlier chunks created.
+ * persons; docs/benchmarks.md). Until then the import's own lookups are answered from memory, where
+ * a row still finds the persons that earlier chunks created.
  */
 import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
+import { keyRows } from '../indexing.js';
+import { KeyPostings } from './key-postings.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -37,11 +39,33 @@ export function stagingStorage(database: Database): () => void {
 /** Page cache of the staging table on SQLite. */
 const STAGING_CACHE_KIB = 256 * 1024;
 
+/** Name-token search keys start with t: or k:; the others are the engine's linkage keys. */
+export function isLinkageKey(k: string): boolean {
+  return !k.startsWith('t:') && !k.startsWith('k:');
+}
+
+/**
+ * The key rows an import gives persons, and the persons each linkage key names as the import
+ * sees them. Rows are staged in a temporary table and reach the key table when the import
+ * commits; lookups are answered from memory (KeyPostings): a key is read from the key table the
+ * first time a row of the import has it, and the persons the import gives keys are added as it
+ * goes. Persons are numbered in the order met (`id(n)`), so that candidates are counted in arrays.
+ */
 export class StagedKeys {
-  private constructor(private readonly u: Unit) {}
+  private readonly postings: KeyPostings;
+  private readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  /** @param cap keys naming more persons than this name none (see KeyPostings). */
+  private constructor(
+    private readonly u: Unit,
+    cap: number,
+  ) {
+    this.postings = new KeyPostings(cap);
+  }
 
   /** Creates the staging table inside the import's transaction (a rollback removes it). */
-  static async open(u: Unit): Promise<StagedKeys> {
+  static async open(u: Unit, cap: number): Promise<StagedKeys> {
     if (u.database.dialect === 'sqlite') {
       await sql`DROP TABLE IF EXISTS temp.import_keys`.execute(u.trx);
       await sql`CREATE TEMP TABLE import_keys (key TEXT NOT NULL, person_id TEXT NOT NULL,
@@ -51,43 +75,83 @@ export class StagedKeys {
       await sql`CREATE TEMP TABLE import_keys (key TEXT COLLATE "C" NOT NULL, person_id TEXT NOT NULL,
         PRIMARY KEY (key, person_id)) ON COMMIT DROP`.execute(u.trx);
     }
-    return new StagedKeys(u);
+    return new StagedKeys(u, cap);
   }
 
-  /** Stages key rows (best in key order); a row already staged is skipped. */
-  async add(rows: readonly { readonly person_id: string; readonly key: string }[]): Promise<void> {
-    await insertRowsInto(this.u.database, this.u.trx, 'import_keys', rows, { ignoreDuplicates: true });
+  /** Persons numbered so far. */
+  get persons(): number {
+    return this.ids.length;
+  }
+
+  /** The id of person number `n`. */
+  id(n: number): string {
+    return this.ids[n]!;
+  }
+
+  /** Stages the key rows of persons (a row already staged is skipped) and lists them under their linkage keys. */
+  async add(
+    items: readonly { readonly personId: string; readonly keys: readonly string[] }[],
+  ): Promise<void> {
+    await insertRowsInto(this.u.database, this.u.trx, 'import_keys', keyRows(items), {
+      ignoreDuplicates: true,
+    });
+    this.remember(items);
+  }
+
+  /** Lists persons under linkage keys the key table holds already (a person reindexed by the import). */
+  remember(items: readonly { readonly personId: string; readonly keys: readonly string[] }[]): void {
+    for (const { personId, keys } of items) {
+      const n = this.number(personId);
+      for (const k of keys) if (isLinkageKey(k)) this.postings.add(k, n);
+    }
   }
 
   /**
-   * For each of `keys` found in the key table or among the staged rows: its distinct persons, or
-   * null when there are more than `cap`. Two grouped reads, one per table, each in its key order.
+   * Reads from the key table the persons of those `keys` not read before, one grouped query per
+   * KEY_SLICE keys that returns one row per key and lists its persons only when they are at most
+   * `cap` (the database counts them; a common key's persons never cross over).
    */
-  async blocks(keys: readonly string[], cap: number): Promise<Map<string, string[] | null>> {
-    const out = new Map<string, string[] | null>();
-    if (keys.length === 0) return out;
+  async fetch(keys: Iterable<string>): Promise<void> {
+    const unknown: string[] = [];
+    for (const k of keys) if (!this.postings.known(k)) unknown.push(k);
     const list =
       this.u.database.dialect === 'postgres'
         ? sql`string_agg(person_id, ',')`
         : sql`group_concat(person_id, ',')`;
-    const inList = sql.join(keys.map((k) => sql`${k}`));
-    for (const table of [sql`blocking_keys`, sql`import_keys`]) {
+    const numbers: number[] = [];
+    for (let i = 0; i < unknown.length; i += KEY_SLICE) {
+      const slice = unknown.slice(i, i + KEY_SLICE);
       const r = await sql<{ key: string; persons: string | null }>`SELECT key,
-          CASE WHEN count(*) <= ${sql.lit(cap)} THEN ${list} END AS persons
-        FROM ${table} WHERE key IN (${inList}) GROUP BY key`.execute(this.u.trx);
+          CASE WHEN count(*) <= ${sql.lit(this.postings.cap)} THEN ${list} END AS persons
+        FROM blocking_keys WHERE key IN (${sql.join(slice.map((k) => sql`${k}`))}) GROUP BY key`.execute(
+        this.u.trx,
+      );
       for (const { key, persons } of r.rows) {
-        const ids = persons === null ? null : persons.split(',');
-        if (!out.has(key)) {
-          out.set(key, ids);
+        if (persons === null) {
+          this.postings.fetched(key, null);
           continue;
         }
-        // In both tables: a person linked by this import has its new keys staged beside its old ones.
-        const known = out.get(key)!;
-        const merged = known === null || ids === null ? null : [...new Set([...known, ...ids])];
-        out.set(key, merged !== null && merged.length <= cap ? merged : null);
+        numbers.length = 0;
+        for (const id of persons.split(',')) numbers.push(this.number(id));
+        this.postings.fetched(key, numbers);
       }
+      // Keys the table does not hold name no one in the registry.
+      for (const k of slice) if (!this.postings.known(k)) this.postings.fetched(k, []);
     }
-    return out;
+  }
+
+  /**
+   * The persons of a fetched (or added) key into `out`, as numbers; false, with `out` empty, when
+   * the key names more than `cap` persons.
+   */
+  personsOf(key: string, out: number[]): boolean {
+    return this.postings.persons(key, out);
+  }
+
+  private number(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) this.numbers.set(id, (n = this.ids.push(id) - 1));
+    return n;
   }
 
   /** Writes the staged rows to the key table in key order (rows it has already are skipped) and drops the table. */
@@ -104,3 +168,6 @@ export class StagedKeys {
     else await sql`DROP TABLE import_keys`.execute(this.u.trx);
   }
 }
+
+/** Keys read per query. */
+const KEY_SLICE = 500;

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KeyPostings, keyHash } from './key-postings.js';
+
+function personsOf(p: KeyPostings, key: string): number[] | null {
+  const out: number[] = [];
+  return p.persons(key, out) ? out : null;
+}
+
+test('key postings list each key’s persons once, oldest first, across growth of the table and pool', () => {
+  const p = new KeyPostings(200);
+  const KEYS = 200_000;
+  for (let k = 0; k < KEYS; k++) {
+    p.add(`fn:${k}`, k);
+    if (k % 3 === 0) p.add(`fn:${k}`, k + 1);
+    p.add(`fn:${k}`, k); // a person already listed is not listed again
+  }
+  assert.equal(p.size, KEYS);
+  for (let k = 0; k < KEYS; k += 997)
+    assert.deepEqual(personsOf(p, `fn:${k}`), k % 3 === 0 ? [k, k + 1] : [k]);
+  assert.deepEqual(personsOf(p, 'fn:absent'), [], 'a key never seen names no one');
+  assert.equal(p.known('fn:1'), false, 'added persons do not make a key fetched');
+});
+
+test('fetched keys are known; a key past the cap is common and names no one from then on', () => {
+  const p = new KeyPostings(3);
+  p.add('dob:1990', 7);
+  assert.equal(p.known('dob:1990'), false);
+  p.fetched('dob:1990', [1, 7, 2]);
+  assert.equal(p.known('dob:1990'), true);
+  assert.deepEqual(personsOf(p, 'dob:1990'), [7, 1, 2], 'the registry’s 7 is the one already added');
+  p.add('dob:1990', 9);
+  assert.equal(p.isCommon('dob:1990'), true);
+  assert.equal(personsOf(p, 'dob:1990'), null);
+  p.add('dob:1990', 10);
+  assert.equal(personsOf(p, 'dob:1990'), null, 'a common key stays common');
+  p.fetched('sn:1', null);
+  assert.equal(p.known('sn:1'), true);
+  assert.equal(p.isCommon('sn:1'), true);
+  p.fetched('sn:2', []);
+  assert.equal(p.known('sn:2'), true);
+  assert.deepEqual(personsOf(p, 'sn:2'), []);
+  assert.throws(() => new KeyPostings(256), RangeError);
+});
+
+test('key hashes differ for near keys and are stable', () => {
+  const a = new Int32Array(2);
+  const b = new Int32Array(2);
+  const seen = new Set<string>();
+  for (const key of [
+    'ab',
+    'ba',
+    'a',
+    'aa',
+    'Самойленко',
+    'Самойленка',
+    'samoylenko|1990',
+    'samoylenko|1991',
+  ]) {
+    keyHash(key, a);
+    keyHash(key, b);
+    assert.deepEqual(a, b);
+    seen.add(`${a[0]}:${a[1]}`);
+  }
+  assert.equal(seen.size, 8);
+});
