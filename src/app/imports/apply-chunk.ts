@@ -24,12 +24,11 @@ import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { MatchRecord } from '../../matching/index.js';
 import { insertPersons, refreshPersons } from './insert-persons.js';
-import { matchChunk, type MatchedRow } from './match-rows.js';
+import { matchChunk, type ImportMemory, type MatchedRow } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
-import type { StagedKeys } from './staged-keys.js';
 
 /** What every chunk of one import shares. */
-export interface ImportScope {
+export interface ImportScope extends ImportMemory {
   readonly ctx: AppContext;
   readonly u: Unit;
   readonly actor: Actor;
@@ -38,8 +37,6 @@ export interface ImportScope {
   readonly report: ImportReport;
   /** Place text → gazetteer id (null: none or several), cached for the import. */
   readonly places: Map<string, string | null>;
-  /** Key rows of new and linked persons, written to the key table when the import ends; the persons each key names. */
-  readonly keys: StagedKeys;
 }
 
 interface Known {
@@ -65,7 +62,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope.keys);
+  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
   // Rows that describe again a person an earlier row of this chunk created.
@@ -74,6 +71,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
   await refreshPersons(scope.u, links, scope.keys);
+  scope.records.forget(links.map((l) => l.personId));
   await touch(
     scope,
     changed.map((c) => c.personId),
@@ -381,6 +379,7 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
     const keys = await reindexPerson(scope.u.trx, scope.ctx.keyer, asId<PersonId>(id));
     scope.keys.remember([{ personId: id, keys }]);
   }
+  scope.records.forget(live);
 }
 
 async function recordRows(

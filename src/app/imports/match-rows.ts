@@ -10,13 +10,15 @@ import {
   preparedBlockingKeys,
   probabilityOf,
   type Explanation,
+  type FeatureCaches,
   type MatchRecord,
   type PreparedSet,
   type Scorer,
 } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
 import { nameTokenKeyer } from '../indexing.js';
-import { loadMatchRecords, matchRecordsOf } from '../match-records.js';
+import { matchRecordsOf } from '../match-records.js';
+import type { CandidateRecords } from './candidate-records.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
 import { isLinkageKey, type StagedKeys } from './staged-keys.js';
@@ -51,6 +53,16 @@ export interface MatchedRow {
   readonly sibling: SiblingMatch | null;
 }
 
+/** What an import remembers from chunk to chunk for matching. */
+export interface ImportMemory {
+  /** The persons each linkage key names: the key table's and those the import gave keys. */
+  readonly keys: StagedKeys;
+  /** Name and text features of the rows and candidates of earlier chunks. */
+  readonly features: FeatureCaches;
+  /** Candidates' match records read by earlier chunks. */
+  readonly records: CandidateRecords;
+}
+
 /** Earlier rows looked at per key when matching rows of one chunk to each other. */
 const MAX_SIBLINGS_PER_KEY = 50;
 
@@ -75,19 +87,20 @@ export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput
 
 /**
  * Keys of each row and its best match (null when no registry person shares a linkage key). The
- * registry is the key table and the persons `staged` by earlier chunks of the import.
+ * registry is the key table and the persons `keys` has from earlier chunks of the import.
  */
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
   rows: readonly PreparedRow[],
-  staged: StagedKeys,
+  memory: ImportMemory,
 ): Promise<MatchedRow[]> {
+  const { keys: staged, features: caches, records: candidateRecords } = memory;
   if (rows.length === 0) return [];
   const model = ctx.matcher.model;
   const temp = rows.map((r, i) => transientClaims(u, `q${i}`, r.claims));
   const own = temp.map((c, i) => matchRecordsOf(`q${i}`, c)[0]!);
-  const Q = prepare(own);
+  const Q = prepare(own, undefined, caches);
   const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
   const scorer = ctx.matcher.scorer;
   const siblings = siblingMatches(Q, keys, scorer);
@@ -99,7 +112,7 @@ export async function matchChunk(
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0)
     return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
-  const stored = await loadMatchRecords(u.trx, ids);
+  const stored = await candidateRecords.load(u.trx, ids);
   const records: MatchRecord[] = [];
   const indices = new Map<string, number[]>();
   for (const id of ids) {
@@ -107,7 +120,7 @@ export async function matchChunk(
     for (const rec of stored.get(id) ?? []) list.push(records.push(rec) - 1);
     indices.set(id, list);
   }
-  const C = prepare(records);
+  const C = prepare(records, undefined, caches);
   return rows.map((_, i) => {
     let bestJ = -1;
     let bestW = -Infinity;

@@ -25,6 +25,8 @@ import { openFile, sampleDateOrder, type OpenedFile } from './open-rows.js';
 import { pfifFacts } from './pfif-facts.js';
 import { StagedKeys, stagingStorage } from './staged-keys.js';
 import { MAX_BLOCK } from './match-rows.js';
+import { CandidateRecords } from './candidate-records.js';
+import { FeatureCaches } from '../../matching/index.js';
 import { rowFacts, type RowContext } from './row-facts.js';
 import {
   ImportOptions,
@@ -145,6 +147,8 @@ async function importIn(
       batchId,
       report,
       places: new Map(),
+      features: new FeatureCaches(),
+      records: new CandidateRecords(),
       keys: await StagedKeys.open(u, MAX_BLOCK),
     };
     const rc: RowContext | null = mapping

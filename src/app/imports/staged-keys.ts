@@ -13,7 +13,6 @@
 import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
-import { keyRows } from '../indexing.js';
 import { KeyPostings } from './key-postings.js';
 
 /**
@@ -64,16 +63,18 @@ export class StagedKeys {
     this.postings = new KeyPostings(cap);
   }
 
-  /** Creates the staging table inside the import's transaction (a rollback removes it). */
+  /**
+   * Creates the staging table inside the import's transaction (a rollback removes it). It has no
+   * index: lookups are answered from memory, and the commit sorts the rows once.
+   */
   static async open(u: Unit, cap: number): Promise<StagedKeys> {
     if (u.database.dialect === 'sqlite') {
       await sql`DROP TABLE IF EXISTS temp.import_keys`.execute(u.trx);
-      await sql`CREATE TEMP TABLE import_keys (key TEXT NOT NULL, person_id TEXT NOT NULL,
-        PRIMARY KEY (key, person_id)) WITHOUT ROWID`.execute(u.trx);
+      await sql`CREATE TEMP TABLE import_keys (key TEXT NOT NULL, person_id TEXT NOT NULL)`.execute(u.trx);
     } else {
       await sql`DROP TABLE IF EXISTS pg_temp.import_keys`.execute(u.trx);
-      await sql`CREATE TEMP TABLE import_keys (key TEXT COLLATE "C" NOT NULL, person_id TEXT NOT NULL,
-        PRIMARY KEY (key, person_id)) ON COMMIT DROP`.execute(u.trx);
+      await sql`CREATE TEMP TABLE import_keys (key TEXT COLLATE "C" NOT NULL, person_id TEXT NOT NULL)
+        ON COMMIT DROP`.execute(u.trx);
     }
     return new StagedKeys(u, cap);
   }
@@ -88,13 +89,13 @@ export class StagedKeys {
     return this.ids[n]!;
   }
 
-  /** Stages the key rows of persons (a row already staged is skipped) and lists them under their linkage keys. */
+  /** Stages the key rows of persons and lists them under their linkage keys. */
   async add(
     items: readonly { readonly personId: string; readonly keys: readonly string[] }[],
   ): Promise<void> {
-    await insertRowsInto(this.u.database, this.u.trx, 'import_keys', keyRows(items), {
-      ignoreDuplicates: true,
-    });
+    const rows: { key: string; person_id: string }[] = [];
+    for (const { personId, keys } of items) for (const key of keys) rows.push({ key, person_id: personId });
+    await insertRowsInto(this.u.database, this.u.trx, 'import_keys', rows);
     this.remember(items);
   }
 
@@ -154,7 +155,10 @@ export class StagedKeys {
     return n;
   }
 
-  /** Writes the staged rows to the key table in key order (rows it has already are skipped) and drops the table. */
+  /**
+   * Writes the staged rows to the key table, sorted once here into its key order (a row staged
+   * twice, or one the table has already, is skipped), and drops the staging table.
+   */
   async commit(): Promise<void> {
     await sql`INSERT INTO blocking_keys (key, person_id)
       SELECT key, person_id FROM import_keys WHERE true ORDER BY key, person_id

@@ -187,6 +187,16 @@ interface Normalisers {
   place: (s: string | undefined) => string;
 }
 
+/**
+ * What `prepare` remembers of names and texts it has seen. One call keeps its own; a caller that
+ * prepares record after record of the same kind (an import, chunk by chunk) passes one to every
+ * call, so that a name met in an earlier chunk is not analysed again.
+ */
+export class FeatureCaches {
+  readonly names = new NameTokenCache();
+  readonly text: Normalisers = new TextCache();
+}
+
 /** Fills rows `offset ..` of a builder with records [from, to), in order. */
 function fill(
   b: SetBuilder,
@@ -195,9 +205,9 @@ function fill(
   to: number,
   offset: number,
   onProgress?: (done: number) => void,
+  caches = new FeatureCaches(),
 ): void {
-  const names = new NameTokenCache();
-  const norm: Normalisers = new TextCache();
+  const { names, text: norm } = caches;
   for (let k = from; k < to; k++) {
     const r = records[k]!;
     const i = offset + k - from;
@@ -209,15 +219,17 @@ function fill(
 }
 
 /**
- * Prepares records for matching. `onProgress(done, total)` is called every 50,000 records.
+ * Prepares records for matching. `onProgress(done, total)` is called every 50,000 records;
+ * `caches` carries what earlier calls learnt (see FeatureCaches).
  * @example const set = prepare([{ id: '1', fields: { full_name: 'КОВАЛЬЧУК Андрій', date_of_birth: '05.03.1994' } }]);
  */
 export function prepare(
   records: readonly MatchRecord[],
   onProgress?: (done: number, total: number) => void,
+  caches?: FeatureCaches,
 ): PreparedSet {
   const b = new SetBuilder(records.length);
-  fill(b, records, 0, records.length, 0, onProgress && ((d) => onProgress(d, records.length)));
+  fill(b, records, 0, records.length, 0, onProgress && ((d) => onProgress(d, records.length)), caches);
   return b.finish(records.map((r) => r.id));
 }
 

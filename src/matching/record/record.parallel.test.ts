@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, prepareInParallel, type MatchRecord } from './index.js';
+import { FeatureCaches, prepare, prepareInParallel, type MatchRecord } from './index.js';
 
 const given = ['Андрій', 'Andrii', 'Олена', 'Olena', 'Mykola', 'Микола', 'Ірина', 'Iryna'];
 const family = ['Коваленко', 'Kovalenko', 'Шевченко', 'Shevchenko', 'Бондар', 'Bondar', 'Ткаченко'];
@@ -30,5 +30,14 @@ test('preparing on worker threads gives exactly the set prepared on one thread',
   for (const threads of [2, 3]) {
     const many = await prepareInParallel(list, { threads, minRecords: 0 });
     assert.deepEqual(many, one);
+  }
+});
+
+test('caches shared by calls of prepare (an import, chunk by chunk) give exactly the sets prepared afresh', () => {
+  const list = records(1_200);
+  const caches = new FeatureCaches();
+  for (let from = 0; from < list.length; from += 300) {
+    const chunk = list.slice(from, from + 300);
+    assert.deepEqual(prepare(chunk, undefined, caches), prepare(chunk));
   }
 });
