@@ -17,7 +17,7 @@ import {
 } from '../../domain/index.js';
 import type { FieldName, TableRow } from '../../interchange/index.js';
 import { authorize } from '../authz.js';
-import { bulkWriteCache } from '../../db/dialects/dialect.js';
+import { bulkWriteCache, freshStatistics } from '../../db/dialects/dialect.js';
 import { inUnit, type AppContext, type Unit } from '../context.js';
 import { applyChunk, type ImportScope } from './apply-chunk.js';
 import { buildMapping, loadPreset, savePresetIn, type ColumnMapping } from './mapping.js';
@@ -37,6 +37,16 @@ import {
   type PreparedRow,
   type RowReject,
 } from './types.js';
+
+/** Tables an import reads by key, chunk after chunk (see freshStatistics). */
+const IMPORT_READS = [
+  'blocking_keys',
+  'match_records',
+  'import_rows',
+  'claims',
+  'status_events',
+  'persons',
+] as const;
 
 /** Thrown inside the transaction to roll a dry run back; carries its report out. */
 class DryRunDone extends Error {
@@ -64,6 +74,7 @@ export async function runImport(
       issues: [{ path: 'sourceId', message: 'required' }],
     });
   const totalBytes = statSync(path).size;
+  await freshStatistics(ctx.database.db, ctx.database.dialect, IMPORT_READS);
   const restoreCache = bulkWriteCache(ctx.database);
   const restoreStorage = stagingStorage(ctx.database);
   try {

@@ -127,6 +127,33 @@ export async function lockAuditChain(trx: Transaction<DB>, dialect: DialectName)
   if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7244001)`.execute(trx);
 }
 
+/**
+ * PostgreSQL plans a query from the statistics of its tables, which `ANALYZE` (or autovacuum, when
+ * it runs) gathers. A table filled in bulk and never analysed is planned as if it were small: the
+ * import's grouped key lookups then scan all 25 million rows of a million persons' key table, once
+ * per 500 keys. Before a bulk read of `tables`, those never analysed, or changed by more than a
+ * tenth since, are analysed (a sample: about a second for the key table of a million persons).
+ * Run it outside the bulk write's transaction: ANALYZE holds a lock on the table until the
+ * transaction ends, which would hold up another import's ANALYZE for as long.
+ * SQLite: a no-op (its planner reads the indexes).
+ */
+export async function freshStatistics(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  tables: readonly (keyof DB & string)[],
+): Promise<string[]> {
+  if (dialect !== 'postgres') return [];
+  const r = await sql<{ relname: string; reltuples: number; changed: string | null }>`
+    SELECT c.relname, c.reltuples, s.n_mod_since_analyze::text AS changed
+    FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+    WHERE c.oid = ANY (ARRAY[${sql.join(tables.map((t) => sql`to_regclass(${t})`))}]::oid[])`.execute(db);
+  const stale = r.rows
+    .filter(({ reltuples, changed }) => reltuples < 0 || Number(changed ?? 0) > 1000 + reltuples / 10)
+    .map((t) => t.relname);
+  for (const table of stale) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  return stale;
+}
+
 /** Page cache for SQLite during bulk writes (imports, batch registration): index inserts stay in memory. */
 const BULK_CACHE_KIB = 512 * 1024;
 
