@@ -1,5 +1,5 @@
 /** Small helpers shared by the benchmarks: percentiles, timing, machine description, result files. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { freshDatabase } from '../src/db/testing/dialects.js';
 import type { DialectName } from '../src/db/dialects/dialect.js';
@@ -35,6 +35,31 @@ export function machine(): string {
 
 export function rssMb(): number {
   return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
+
+/**
+ * Peak resident memory as the kernel counts it, which sees every byte, including what a long
+ * synchronous database call allocates while no timer can sample (an import's commit sorts its key
+ * rows in one call). `resetPeakRss()` starts a new peak (Linux: false elsewhere, where
+ * `peakRssBytes()` is the peak of the process's whole life).
+ */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function peakRssBytes(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 /** Writes bench/results/NAME.json and returns its path. */

@@ -14,7 +14,8 @@ const FETCHED = 1;
 const COMMON = 2;
 const TAKEN = 4;
 
-const MAX_LOAD = 0.7;
+/** Share of slots taken before the table doubles (linear probing stays short below this). */
+const MAX_LOAD = 0.8;
 
 /** Two independent 32-bit hashes of `text` (FNV-1a and a multiply-rotate), finalised like murmur3. */
 export function keyHash(text: string, out: Int32Array): void {
@@ -187,8 +188,9 @@ export class KeyPostings {
   }
 }
 
+/** A copy half as long again: the pool holds tens of millions of postings, so doubling would waste as many. */
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+  const b = new Int32Array(Math.ceil(a.length * 1.5));
   b.set(a);
   return b;
 }

@@ -35,8 +35,8 @@ export function stagingStorage(database: Database): () => void {
   };
 }
 
-/** Page cache of the staging table on SQLite. */
-const STAGING_CACHE_KIB = 256 * 1024;
+/** Page cache of the staging table on SQLite: rows are only appended to it, then read once in order. */
+const STAGING_CACHE_KIB = 32 * 1024;
 
 /** Name-token search keys start with t: or k:; the others are the engine's linkage keys. */
 export function isLinkageKey(k: string): boolean {
@@ -157,12 +157,21 @@ export class StagedKeys {
 
   /**
    * Writes the staged rows to the key table, sorted once here into its key order (a row staged
-   * twice, or one the table has already, is skipped), and drops the staging table.
+   * twice, or one the table has already, is skipped), and drops the staging table. On SQLite the
+   * sort may take as much memory as the page cache, on top of it: the cache is halved for this
+   * one statement, so that the two together stay within what the import used until now.
    */
   async commit(): Promise<void> {
-    await sql`INSERT INTO blocking_keys (key, person_id)
-      SELECT key, person_id FROM import_keys WHERE true ORDER BY key, person_id
-      ON CONFLICT DO NOTHING`.execute(this.u.trx);
+    const handle = this.u.database.sqlite;
+    const cache = handle ? (handle.pragma('cache_size', { simple: true }) as number) : 0;
+    if (handle && cache < 0) handle.pragma(`cache_size = ${Math.ceil(cache / 2)}`);
+    try {
+      await sql`INSERT INTO blocking_keys (key, person_id)
+        SELECT key, person_id FROM import_keys WHERE true ORDER BY key, person_id
+        ON CONFLICT DO NOTHING`.execute(this.u.trx);
+    } finally {
+      if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
+    }
     await this.drop();
   }
 
