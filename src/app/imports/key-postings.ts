@@ -76,12 +76,6 @@ export class KeyPostings {
     return s >= 0 && (this.state[s]! & (FETCHED | COMMON)) !== 0;
   }
 
-  /** True when the key names more than `cap` persons. */
-  isCommon(key: string): boolean {
-    const s = this.find(key);
-    return s >= 0 && (this.state[s]! & COMMON) !== 0;
-  }
-
   /** Records what the registry holds for a key: its persons, or null for more than `cap`. */
   fetched(key: string, persons: readonly number[] | null): void {
     const s = this.slot(key);
