@@ -159,10 +159,10 @@ export async function rematchEnquiriesFor(
     const chunk = personIds.slice(i, i + 500);
     const hits = await u.trx
       .selectFrom('enquiry_keys')
-      .innerJoin('blocking_keys', 'blocking_keys.key', 'enquiry_keys.key')
+      .innerJoin('person_keys', 'person_keys.key', 'enquiry_keys.key')
       .innerJoin('enquiries', 'enquiries.id', 'enquiry_keys.enquiry_id')
-      .select(['enquiry_keys.enquiry_id', 'blocking_keys.person_id'])
-      .where('blocking_keys.person_id', 'in', chunk)
+      .select(['enquiry_keys.enquiry_id', 'person_keys.person_id'])
+      .where('person_keys.person_id', 'in', chunk)
       .where('enquiries.status', 'in', OPEN)
       .distinct()
       .execute();

@@ -8,6 +8,7 @@ import { clusterIds, loadRecord } from '../db/repositories/person-repository.js'
 import { nameKey, type MatchRecord } from '../matching/index.js';
 import { currentStatus, liveClaims, partialDateRange, type Claim, type PersonId } from '../domain/index.js';
 import { dropMatchRecords, matchRecordsOf, storeMatchRecords } from './match-records.js';
+import { deleteKeyRows, replaceKeyRows } from './key-rows.js';
 
 /** Computes a person's blocking keys from its live claims. The matching engine supplies the real one. */
 export type PersonKeyer = ((claims: readonly Claim[]) => string[]) & {
@@ -78,28 +79,6 @@ export function foldTokens(text: string): string[] {
 }
 
 /**
- * The key rows of persons, one per distinct key of each, in key order: the key table is ordered by
- * key, so rows inserted in that order touch each of its pages once. Grouping by key first sorts
- * the few distinct keys instead of every row.
- */
-export function keyRows(
-  items: readonly { readonly personId: string; readonly keys: Iterable<string> }[],
-): DB['blocking_keys'][] {
-  const persons = new Map<string, string[]>();
-  for (const { personId, keys } of items)
-    for (const key of keys) {
-      const list = persons.get(key);
-      // A key met twice for one person is met twice in a row: its persons are listed in item order.
-      if (!list) persons.set(key, [personId]);
-      else if (list[list.length - 1] !== personId) list.push(personId);
-    }
-  const rows: DB['blocking_keys'][] = [];
-  for (const key of [...persons.keys()].sort())
-    for (const person_id of persons.get(key)!) rows.push({ person_id, key });
-  return rows;
-}
-
-/**
  * Recomputes the derived rows of one person (a survivor: its cluster's claims and events count).
  * Returns its keys.
  */
@@ -117,12 +96,7 @@ export async function reindexPerson(
   const live = liveClaims(record.claims, retracted);
   const records = matchRecordsOf(id, live);
   const keys = keyer.ofRecords ? keyer.ofRecords([records], [live])[0]! : keyer(live);
-  await trx.deleteFrom('blocking_keys').where('person_id', '=', id).execute();
-  if (keys.length > 0)
-    await trx
-      .insertInto('blocking_keys')
-      .values(keys.map((key) => ({ person_id: id, key })))
-      .execute();
+  await replaceKeyRows(trx, id, keys);
   await storeMatchRecords(trx, [{ personId: id, records }]);
   const status = currentStatus(record.events, retracted);
   await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
@@ -141,7 +115,7 @@ export async function reindexPerson(
 
 /** Removes the derived rows of a person that no longer stands alone (merged into another). */
 export async function unindexPerson(trx: Transaction<DB>, id: PersonId): Promise<void> {
-  await trx.deleteFrom('blocking_keys').where('person_id', '=', id).execute();
+  await deleteKeyRows(trx, [id]);
   await dropMatchRecords(trx, [id]);
   await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
 }

@@ -70,11 +70,11 @@ export async function listPersons(
       q = q.where((eb) =>
         eb.exists(
           eb
-            .selectFrom('blocking_keys')
+            .selectFrom('person_keys')
             .select(sql`1`.as('one'))
-            .whereRef('blocking_keys.person_id', '=', 'persons.id')
-            .where('blocking_keys.key', '>=', `t:${token}`)
-            .where('blocking_keys.key', '<', `t:${token}\uffff`),
+            .whereRef('person_keys.person_id', '=', 'persons.id')
+            .where('person_keys.key', '>=', `t:${token}`)
+            .where('person_keys.key', '<', `t:${token}\uffff`),
         ),
       );
     }

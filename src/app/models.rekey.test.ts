@@ -80,6 +80,7 @@ forEachDialect('matching models: blocking rules', (fx) => {
     // As a registry older than the match records, or keyed by an older name-key function.
     await db.deleteFrom('match_records').where('person_id', '=', person.id).execute();
     await db.deleteFrom('blocking_keys').where('person_id', '=', person.id).execute();
+    await db.deleteFrom('person_keys').where('person_id', '=', person.id).execute();
     await assert.rejects(
       app.models.rekey(officer),
       (e: unknown) => (e as { code?: string }).code === 'FORBIDDEN',

@@ -19,7 +19,7 @@ import { authorize } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
 import { rematchEnquiriesFor } from './enquiries.js';
 import { matchRecordsOf, storeMatchRecords } from './match-records.js';
-import { keyRows } from './indexing.js';
+import { writeKeyRows } from './key-rows.js';
 import { bulkWriteCache, insertRows } from '../db/dialects/dialect.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
 
@@ -65,11 +65,10 @@ export async function insertNewPersons(
   const keyLists = keyer.ofRecords ? keyer.ofRecords(records, claimLists) : claimLists.map((c) => keyer(c));
   await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...claimRefs, ...eventRefs]);
-  await insertRows(
+  await writeKeyRows(
     u.database,
     u.trx,
-    'blocking_keys',
-    keyRows(keyLists.map((keys, p) => ({ personId: ids[p]!, keys }))),
+    keyLists.map((keys, p) => ({ personId: ids[p]!, keys })),
   );
   await storeMatchRecords(
     u.trx,

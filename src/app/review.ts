@@ -20,6 +20,7 @@ import { inUnit, type AppContext, type Unit } from './context.js';
 import { asOfOf, decideEnquiryCandidate, soughtRecord } from './enquiries.js';
 import { candidatesByKeys, liveClaimsOf, matchRecordsOf, scoreAgainst } from './registry-matching.js';
 import { mergeIn } from './merges.js';
+import { keysOf } from './key-rows.js';
 
 export const CANDIDATE_KINDS = ['person_person', 'enquiry_person', 'mention_person'] as const;
 export const DECISIONS = ['accepted', 'rejected', 'unsure'] as const;
@@ -38,9 +39,9 @@ export async function queueDuplicates(
   for (const id of personIds) {
     const claims = own.get(id);
     if (!claims) continue;
-    const keys = (await u.trx.selectFrom('blocking_keys').select('key').where('person_id', '=', id).execute())
-      .map((r) => r.key)
-      .filter((k) => !k.startsWith('t:') && !k.startsWith('k:'));
+    const keys = ((await keysOf(u.trx, [id])).get(id) ?? []).filter(
+      (k) => !k.startsWith('t:') && !k.startsWith('k:'),
+    );
     const others = await candidatesByKeys(u.trx, keys, 200, id);
     if (others.length === 0) continue;
     const theirs = await liveClaimsOf(u.trx, others);

@@ -195,11 +195,11 @@ async function personsUnder(db: Executor, prefixes: readonly string[], limit: nu
       q = q.where((eb) =>
         eb.exists(
           eb
-            .selectFrom('blocking_keys')
+            .selectFrom('person_keys')
             .select(sql`1`.as('one'))
-            .whereRef('blocking_keys.person_id', '=', 'k0.person_id')
-            .where('blocking_keys.key', '>=', p)
-            .where('blocking_keys.key', '<', `${p}\uffff`),
+            .whereRef('person_keys.person_id', '=', 'k0.person_id')
+            .where('person_keys.key', '>=', p)
+            .where('person_keys.key', '<', `${p}\uffff`),
         ),
       );
     const rows = await q.orderBy('k0.key').orderBy('k0.person_id').limit(page).execute();

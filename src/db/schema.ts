@@ -206,8 +206,17 @@ export interface ImportRowsTable {
   batch_id: string;
 }
 
-/** Derived: blocking keys per person, maintained on every write, so a search never scans. */
+/**
+ * Derived: blocking keys per person, maintained on every write, so a search never scans. Ordered
+ * by key; `person_keys` holds the same rows ordered by person (see src/app/key-rows.ts).
+ */
 export interface BlockingKeysTable {
+  person_id: string;
+  key: string;
+}
+
+/** Derived: the rows of `blocking_keys`, ordered by (person_id, key), for reads by person. */
+export interface PersonKeysTable {
   person_id: string;
   key: string;
 }
@@ -395,6 +404,7 @@ export interface DB {
   import_presets: ImportPresetsTable;
   import_rows: ImportRowsTable;
   blocking_keys: BlockingKeysTable;
+  person_keys: PersonKeysTable;
   match_records: MatchRecordsTable;
   person_status: PersonStatusTable;
 }

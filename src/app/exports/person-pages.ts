@@ -76,11 +76,11 @@ async function pageIds(
     q = q.where((eb) =>
       eb.exists(
         eb
-          .selectFrom('blocking_keys')
+          .selectFrom('person_keys')
           .select(sql`1`.as('one'))
-          .whereRef('blocking_keys.person_id', '=', 'persons.id')
-          .where('blocking_keys.key', '>=', `t:${token}`)
-          .where('blocking_keys.key', '<', `t:${token}\uffff`),
+          .whereRef('person_keys.person_id', '=', 'persons.id')
+          .where('person_keys.key', '>=', `t:${token}`)
+          .where('person_keys.key', '<', `t:${token}\uffff`),
       ),
     );
   return (await q.orderBy('persons.id').limit(PAGE).execute()).map((r) => r.id);

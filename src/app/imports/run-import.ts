@@ -41,6 +41,7 @@ import {
 /** Tables an import reads by key, chunk after chunk (see freshStatistics). */
 const IMPORT_READS = [
   'blocking_keys',
+  'person_keys',
   'match_records',
   'import_rows',
   'claims',

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
 import { KeyPostings } from './key-postings.js';
+import { writeStagedKeyRows } from '../key-rows.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -155,23 +156,9 @@ export class StagedKeys {
     return n;
   }
 
-  /**
-   * Writes the staged rows to the key table, sorted once here into its key order (a row staged
-   * twice, or one the table has already, is skipped), and drops the staging table. On SQLite the
-   * sort may take as much memory as the page cache, on top of it: the cache is halved for this
-   * one statement, so that the two together stay within what the import used until now.
-   */
+  /** Writes the staged rows to the key tables (see writeStagedKeyRows) and drops the staging table. */
   async commit(): Promise<void> {
-    const handle = this.u.database.sqlite;
-    const cache = handle ? (handle.pragma('cache_size', { simple: true }) as number) : 0;
-    if (handle && cache < 0) handle.pragma(`cache_size = ${Math.ceil(cache / 2)}`);
-    try {
-      await sql`INSERT INTO blocking_keys (key, person_id)
-        SELECT key, person_id FROM import_keys WHERE true ORDER BY key, person_id
-        ON CONFLICT DO NOTHING`.execute(this.u.trx);
-    } finally {
-      if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
-    }
+    await writeStagedKeyRows(this.u.database, this.u.trx, 'import_keys');
     await this.drop();
   }
 

@@ -14,6 +14,7 @@ import * as m0009 from './0009-name-pair-keys.js';
 import * as m0010 from './0010-exchange-steps-entry.js';
 import * as m0011 from './0011-keys-byte-order.js';
 import * as m0012 from './0012-blocking-keys-lean.js';
+import * as m0013 from './0013-person-keys.js';
 
 function provider(database: Database): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -29,6 +30,7 @@ function provider(database: Database): MigrationProvider {
     '0010-exchange-steps-entry': { up: (db) => m0010.up(db) },
     '0011-keys-byte-order': { up: (db) => m0011.up(db, database.dialect) },
     '0012-blocking-keys-lean': { up: (db) => m0012.up(db, database.dialect) },
+    '0013-person-keys': { up: (db) => m0013.up(db, database.dialect) },
   };
   return { getMigrations: async () => all };
 }

@@ -26,6 +26,7 @@ export const ALL_TABLES: (keyof DB)[] = [
   'import_presets',
   'import_rows',
   'blocking_keys',
+  'person_keys',
   'match_records',
   'person_status',
   'match_candidates',

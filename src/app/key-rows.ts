@@ -1,0 +1,143 @@
+/**
+ * The key rows of persons, kept twice: `blocking_keys` ordered by (key, person_id), for finding
+ * the persons under a key or a prefix, and `person_keys` ordered by (person_id, key), for a
+ * person's own keys (search's per-person checks, re-indexing, merges). Every write of key rows
+ * goes through here, so that the two hold the same rows. Each table is written in its own order:
+ * rows in key order touch each page of the key table once, and new persons' ids are time-ordered,
+ * so their rows in person order are appended (see migration 0013).
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { insertRows, type Database } from '../db/dialects/dialect.js';
+import type { Executor } from '../db/repositories/person-repository.js';
+
+/** Persons and their keys, as one write gives them. */
+export type KeyedPersons = readonly { readonly personId: string; readonly keys: Iterable<string> }[];
+
+/** Persons per statement when reading or deleting by person. */
+const SLICE = 500;
+
+/**
+ * The key rows of persons, one per distinct key of each, in key order. Grouping by key first
+ * sorts the few distinct keys instead of every row.
+ */
+export function keyRows(items: KeyedPersons): DB['blocking_keys'][] {
+  const persons = new Map<string, string[]>();
+  for (const { personId, keys } of items)
+    for (const key of keys) {
+      const list = persons.get(key);
+      // A key met twice for one person is met twice in a row: its persons are listed in item order.
+      if (!list) persons.set(key, [personId]);
+      else if (list[list.length - 1] !== personId) list.push(personId);
+    }
+  const rows: DB['blocking_keys'][] = [];
+  for (const key of [...persons.keys()].sort())
+    for (const person_id of persons.get(key)!) rows.push({ person_id, key });
+  return rows;
+}
+
+/** The same rows in (person_id, key) order. */
+function byPerson(rows: readonly DB['blocking_keys'][]): DB['person_keys'][] {
+  return [...rows].sort((a, b) =>
+    a.person_id !== b.person_id
+      ? a.person_id < b.person_id
+        ? -1
+        : 1
+      : a.key < b.key
+        ? -1
+        : a.key > b.key
+          ? 1
+          : 0,
+  );
+}
+
+/**
+ * Adds key rows of persons to both tables (rows already there are skipped). For persons whose
+ * keys are replaced, delete theirs first (`deleteKeyRows`).
+ */
+export async function writeKeyRows(
+  database: Database,
+  trx: Transaction<DB>,
+  items: KeyedPersons,
+): Promise<void> {
+  const rows = keyRows(items);
+  if (rows.length === 0) return;
+  await insertRows(database, trx, 'blocking_keys', rows, { ignoreDuplicates: true });
+  await insertRows(database, trx, 'person_keys', byPerson(rows), { ignoreDuplicates: true });
+}
+
+/**
+ * Writes the rows of a staging table (`key`, `person_id`; a temporary table of the transaction)
+ * to both tables, each sorted into its own order once, skipping rows staged twice or already
+ * there. On SQLite a sort may take as much memory as the page cache, on top of it: the cache is
+ * halved for these statements, so that the two together stay within what the caller used.
+ */
+export async function writeStagedKeyRows(
+  database: Database,
+  trx: Transaction<DB>,
+  staging: string,
+): Promise<void> {
+  const handle = database.sqlite;
+  const cache = handle ? (handle.pragma('cache_size', { simple: true }) as number) : 0;
+  if (handle && cache < 0) handle.pragma(`cache_size = ${Math.ceil(cache / 2)}`);
+  try {
+    await sql`INSERT INTO blocking_keys (key, person_id)
+      SELECT key, person_id FROM ${sql.table(staging)} WHERE true ORDER BY key, person_id
+      ON CONFLICT DO NOTHING`.execute(trx);
+    await sql`INSERT INTO person_keys (person_id, key)
+      SELECT person_id, key FROM ${sql.table(staging)} WHERE true ORDER BY person_id, key
+      ON CONFLICT DO NOTHING`.execute(trx);
+  } finally {
+    if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
+  }
+}
+
+/** Replaces the key rows of one person (a person re-indexed: few rows, inserted as they come). */
+export async function replaceKeyRows(
+  trx: Transaction<DB>,
+  personId: string,
+  keys: readonly string[],
+): Promise<void> {
+  await deleteKeyRows(trx, [personId]);
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += SLICE) {
+    const rows = unique.slice(i, i + SLICE).map((key) => ({ person_id: personId, key }));
+    await trx.insertInto('blocking_keys').values(rows).execute();
+    await trx.insertInto('person_keys').values(rows).execute();
+  }
+}
+
+/** Removes every key row of persons from both tables. */
+export async function deleteKeyRows(trx: Transaction<DB>, personIds: readonly string[]): Promise<void> {
+  for (const [personId, keys] of await keysOf(trx, personIds)) {
+    for (let i = 0; i < keys.length; i += SLICE)
+      await trx
+        .deleteFrom('blocking_keys')
+        .where('person_id', '=', personId)
+        .where('key', 'in', keys.slice(i, i + SLICE))
+        .execute();
+  }
+  for (let i = 0; i < personIds.length; i += SLICE)
+    await trx
+      .deleteFrom('person_keys')
+      .where('person_id', 'in', personIds.slice(i, i + SLICE))
+      .execute();
+}
+
+/** The keys of persons (those with none are left out), in key order. */
+export async function keysOf(db: Executor, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < personIds.length; i += SLICE)
+    for (const r of await db
+      .selectFrom('person_keys')
+      .select(['person_id', 'key'])
+      .where('person_id', 'in', personIds.slice(i, i + SLICE))
+      .orderBy('person_id')
+      .orderBy('key')
+      .execute()) {
+      const list = out.get(r.person_id);
+      if (list) list.push(r.key);
+      else out.set(r.person_id, [r.key]);
+    }
+  return out;
+}
