@@ -22,6 +22,20 @@ test('key postings list each key’s persons once, oldest first, across growth o
   assert.equal(p.known('fn:1'), false, 'added persons do not make a key fetched');
 });
 
+test('a fresh person is added once to each of its keys without walking the postings', () => {
+  const p = new KeyPostings(200);
+  for (let person = 0; person < 150; person++) p.add('given_year:taras|1990', person, true);
+  p.add('given_year:taras|1990', 149, true); // the same key twice in a row for one new person
+  const listed = personsOf(p, 'given_year:taras|1990')!;
+  assert.equal(listed.length, 150);
+  assert.deepEqual(
+    listed,
+    Array.from({ length: 150 }, (_, k) => k),
+  );
+  p.add('given_year:taras|1990', 3); // an old person: checked against every posting
+  assert.equal(personsOf(p, 'given_year:taras|1990')!.length, 150);
+});
+
 test('fetched keys are known; a key past the cap is common and names no one from then on', () => {
   const p = new KeyPostings(3);
   p.add('dob:1990', 7);

@@ -112,15 +112,7 @@ export async function matchChunk(
   const ids = [...new Set(candidates.flat())];
   if (ids.length === 0)
     return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
-  const stored = await candidateRecords.load(u.trx, ids);
-  const records: MatchRecord[] = [];
-  const indices = new Map<string, number[]>();
-  for (const id of ids) {
-    const list: number[] = [];
-    for (const rec of stored.get(id) ?? []) list.push(records.push(rec) - 1);
-    indices.set(id, list);
-  }
-  const C = prepare(records, undefined, caches);
+  const { set: C, rows: indices } = await candidateRecords.gather(u.trx, ids, caches);
   return rows.map((_, i) => {
     let bestJ = -1;
     let bestW = -Infinity;

@@ -38,6 +38,14 @@ import {
   type RowReject,
 } from './types.js';
 
+/**
+ * SQLite's page cache during an import: half of a bulk registration's, because an import also keeps
+ * in memory what it learns of keys and candidates (several hundred megabytes at a million rows),
+ * and the commit's sort takes as much again as half this cache. Most reads it misses are served
+ * from the operating system's file cache.
+ */
+const IMPORT_CACHE_KIB = 256 * 1024;
+
 /** Tables an import reads by key, chunk after chunk (see freshStatistics). */
 const IMPORT_READS = [
   'blocking_keys',
@@ -76,7 +84,7 @@ export async function runImport(
     });
   const totalBytes = statSync(path).size;
   await freshStatistics(ctx.database.db, ctx.database.dialect, IMPORT_READS);
-  const restoreCache = bulkWriteCache(ctx.database);
+  const restoreCache = bulkWriteCache(ctx.database, IMPORT_CACHE_KIB);
   const restoreStorage = stagingStorage(ctx.database);
   try {
     return await inUnit(ctx, async (u) => {

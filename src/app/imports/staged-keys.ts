@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
 import { KeyPostings } from './key-postings.js';
+import { PersonNumbers } from './person-numbers.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 
 /**
@@ -53,8 +54,7 @@ export function isLinkageKey(k: string): boolean {
  */
 export class StagedKeys {
   private readonly postings: KeyPostings;
-  private readonly ids: string[] = [];
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers = new PersonNumbers();
 
   /** @param cap keys naming more persons than this name none (see KeyPostings). */
   private constructor(
@@ -82,12 +82,12 @@ export class StagedKeys {
 
   /** Persons numbered so far. */
   get persons(): number {
-    return this.ids.length;
+    return this.numbers.size;
   }
 
   /** The id of person number `n`. */
   id(n: number): string {
-    return this.ids[n]!;
+    return this.numbers.id(n);
   }
 
   /** Stages the key rows of persons and lists them under their linkage keys. */
@@ -103,8 +103,9 @@ export class StagedKeys {
   /** Lists persons under linkage keys the key table holds already (a person reindexed by the import). */
   remember(items: readonly { readonly personId: string; readonly keys: readonly string[] }[]): void {
     for (const { personId, keys } of items) {
-      const n = this.number(personId);
-      for (const k of keys) if (isLinkageKey(k)) this.postings.add(k, n);
+      const known = this.numbers.size;
+      const n = this.numbers.of(personId);
+      for (const k of keys) if (isLinkageKey(k)) this.postings.add(k, n, n >= known);
     }
   }
 
@@ -134,7 +135,12 @@ export class StagedKeys {
           continue;
         }
         numbers.length = 0;
-        for (const id of persons.split(',')) numbers.push(this.number(id));
+        for (let from = 0; from < persons.length;) {
+          const comma = persons.indexOf(',', from);
+          const to = comma < 0 ? persons.length : comma;
+          numbers.push(this.numbers.at(persons, from, to));
+          from = to + 1;
+        }
         this.postings.fetched(key, numbers);
       }
       // Keys the table does not hold name no one in the registry.
@@ -148,12 +154,6 @@ export class StagedKeys {
    */
   personsOf(key: string, out: number[]): boolean {
     return this.postings.persons(key, out);
-  }
-
-  private number(id: string): number {
-    let n = this.numbers.get(id);
-    if (n === undefined) this.numbers.set(id, (n = this.ids.push(id) - 1));
-    return n;
   }
 
   /** Writes the staged rows to the key tables (see writeStagedKeyRows) and drops the staging table. */

@@ -157,12 +157,15 @@ export async function freshStatistics(
 /** Page cache for SQLite during bulk writes (imports, batch registration): index inserts stay in memory. */
 const BULK_CACHE_KIB = 512 * 1024;
 
-/** Raises SQLite's page cache for a bulk write; returns the function that restores it. PostgreSQL: no-op. */
-export function bulkWriteCache(database: Database): () => void {
+/**
+ * Raises SQLite's page cache for a bulk write (to `kib` KiB, 512 MiB unless told); returns the
+ * function that restores it. PostgreSQL: no-op.
+ */
+export function bulkWriteCache(database: Database, kib = BULK_CACHE_KIB): () => void {
   const handle = database.sqlite;
   if (!handle) return () => {};
   const before = handle.pragma('cache_size', { simple: true }) as number;
-  handle.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  handle.pragma(`cache_size = -${kib}`);
   return () => void handle.pragma(`cache_size = ${before}`);
 }
 

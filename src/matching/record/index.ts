@@ -12,7 +12,7 @@ export {
   type PreparedSet,
   type PreparedRecord,
 } from './features.js';
-export { FeatureCaches, prepare, preparedRecords } from './prepare.js';
+export { FeatureCaches, PreparedStore, prepare, preparedRecords } from './prepare.js';
 export { prepareInParallel, type PrepareOptions } from './prepare-parallel.js';
 export { parseDate, birthYearsFromAge, type ParsedDate } from './parse-date.js';
 export { autoMapHeaders, fieldTypeForHeader, headerKey } from './header-map.js';

@@ -281,3 +281,152 @@ export async function prepareParts(
 export function preparedRecords(set: PreparedSet): PreparedRecord[] {
   return Array.from({ length: set.n }, (_, index) => ({ set, index }));
 }
+
+/**
+ * Records prepared once and kept, for a caller that needs overlapping subsets of them again and
+ * again (an import's candidates, chunk after chunk: the same persons come back for every row of a
+ * common name). `add` prepares records into the store; `gather` makes the prepared set of some of
+ * them by copying their columns, which costs a fraction of preparing them again. A gathered set
+ * holds what `prepare` makes of the same records in the same order (string ids may be numbered
+ * otherwise; term frequencies are those of the gathered records, as in `prepare`).
+ */
+export class PreparedStore {
+  private n = 0;
+  private capacity = 0;
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  private recordIds: string[] = [];
+  private str = {} as Record<StringFeature, Int32Array>;
+  private num = {} as Record<NumberFeature, Int32Array>;
+  private offsets = {} as Record<ListFeature, Int32Array>;
+  private values = {} as Record<ListFeature, Int32Array>;
+  private readonly valueCount = {} as Record<ListFeature, number>;
+  /** For gather: the gathered set's id of each store string id, valid where stamp = generation. */
+  private remap = new Int32Array(0);
+  private stamp = new Int32Array(0);
+  private generation = 0;
+
+  constructor() {
+    this.clear();
+  }
+
+  /** Records kept. */
+  get size(): number {
+    return this.n;
+  }
+
+  /** Strings kept (interned once across every record). */
+  get stringCount(): number {
+    return this.strings.length;
+  }
+
+  /** Forgets every record: places given out before are no longer valid. */
+  clear(): void {
+    this.n = 0;
+    this.capacity = 1024;
+    this.strings.length = 0;
+    this.stringIds.clear();
+    this.recordIds = [];
+    for (const f of STRING_FEATURES) this.str[f] = new Int32Array(this.capacity);
+    for (const f of NUMBER_FEATURES) this.num[f] = new Int32Array(this.capacity);
+    for (const f of LIST_FEATURES) {
+      this.offsets[f] = new Int32Array(this.capacity + 1);
+      this.values[f] = new Int32Array(this.capacity);
+      this.valueCount[f] = 0;
+    }
+    this.remap = new Int32Array(0);
+    this.stamp = new Int32Array(0);
+  }
+
+  /** Prepares records and keeps them; returns the place of each, in order. */
+  add(records: readonly MatchRecord[], caches?: FeatureCaches): number[] {
+    const S = prepare(records, undefined, caches);
+    this.reserve(this.n + S.n);
+    const map = new Int32Array(S.strings.length);
+    for (let k = 0; k < S.strings.length; k++) map[k] = this.intern(S.strings[k]!);
+    const places: number[] = [];
+    for (let i = 0; i < S.n; i++) {
+      const p = this.n++;
+      places.push(p);
+      this.recordIds[p] = S.ids[i]!;
+      for (const f of STRING_FEATURES) {
+        const id = S.str[f][i]!;
+        this.str[f][p] = id < 0 ? -1 : map[id]!;
+      }
+      for (const f of NUMBER_FEATURES) this.num[f][p] = S.num[f][i]!;
+      for (const f of LIST_FEATURES) {
+        const { offsets, values } = S.list[f];
+        let count = this.valueCount[f];
+        const need = count + offsets[i + 1]! - offsets[i]!;
+        if (need > this.values[f].length) this.values[f] = grown(this.values[f], need);
+        for (let x = offsets[i]!; x < offsets[i + 1]!; x++) this.values[f][count++] = map[values[x]!]!;
+        this.valueCount[f] = count;
+        this.offsets[f][p + 1] = count;
+      }
+    }
+    return places;
+  }
+
+  /** The prepared set of the records at `places`, in that order. */
+  gather(places: readonly number[]): PreparedSet {
+    const b = new SetBuilder(places.length);
+    if (this.stamp.length < this.strings.length) {
+      this.remap = new Int32Array(Math.max(1024, this.strings.length * 2));
+      this.stamp = new Int32Array(this.remap.length);
+      this.generation = 0;
+    }
+    const generation = ++this.generation;
+    const { remap, stamp, strings } = this;
+    const local = (id: number): number => {
+      if (id < 0) return -1;
+      if (stamp[id] !== generation) {
+        stamp[id] = generation;
+        remap[id] = b.intern(strings[id]!);
+      }
+      return remap[id]!;
+    };
+    const ids: string[] = [];
+    for (let k = 0; k < places.length; k++) {
+      const p = places[k]!;
+      if (p < 0 || p >= this.n) throw new RangeError(`no record kept at ${p}`);
+      ids.push(this.recordIds[p]!);
+      for (const f of STRING_FEATURES) b.str[f][k] = local(this.str[f][p]!);
+      for (const f of NUMBER_FEATURES) b.num[f][k] = this.num[f][p]!;
+      for (const f of LIST_FEATURES) {
+        const col = b.lists[f];
+        const values = this.values[f];
+        for (let x = this.offsets[f][p]!; x < this.offsets[f][p + 1]!; x++)
+          col.values.push(local(values[x]!));
+        col.offsets[k + 1] = col.values.length;
+      }
+    }
+    return b.finish(ids);
+  }
+
+  private intern(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.push(s) - 1;
+      this.stringIds.set(s, id);
+    }
+    return id;
+  }
+
+  /** Makes room for `n` records. */
+  private reserve(n: number): void {
+    if (n <= this.capacity) return;
+    let capacity = this.capacity;
+    while (capacity < n) capacity *= 2;
+    for (const f of STRING_FEATURES) this.str[f] = grown(this.str[f], capacity);
+    for (const f of NUMBER_FEATURES) this.num[f] = grown(this.num[f], capacity);
+    for (const f of LIST_FEATURES) this.offsets[f] = grown(this.offsets[f], capacity + 1);
+    this.capacity = capacity;
+  }
+}
+
+/** A copy of `a` with room for at least `n` values (doubling). */
+function grown(a: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
+}

@@ -1,6 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FeatureCaches, prepare, prepareInParallel, type MatchRecord } from './index.js';
+import {
+  FeatureCaches,
+  LIST_FEATURES,
+  NUMBER_FEATURES,
+  PreparedStore,
+  STRING_FEATURES,
+  prepare,
+  prepareInParallel,
+  type MatchRecord,
+  type PreparedSet,
+} from './index.js';
 
 const given = ['Андрій', 'Andrii', 'Олена', 'Olena', 'Mykola', 'Микола', 'Ірина', 'Iryna'];
 const family = ['Коваленко', 'Kovalenko', 'Шевченко', 'Shevchenko', 'Бондар', 'Bondar', 'Ткаченко'];
@@ -40,4 +50,48 @@ test('caches shared by calls of prepare (an import, chunk by chunk) give exactly
     const chunk = list.slice(from, from + 300);
     assert.deepEqual(prepare(chunk, undefined, caches), prepare(chunk));
   }
+});
+
+/** A set with its string ids replaced by the strings: what two sets numbered apart must agree on. */
+function readable(S: PreparedSet) {
+  const text = (id: number) => (id < 0 ? null : S.strings[id]);
+  const tf = (f: keyof PreparedSet['tf'], id: number) => (id < 0 ? null : S.tf[f]![id]);
+  return Array.from({ length: S.n }, (_, i) => ({
+    id: S.ids[i],
+    str: STRING_FEATURES.map((f) => text(S.str[f][i]!)),
+    num: NUMBER_FEATURES.map((f) => S.num[f][i]),
+    list: LIST_FEATURES.map((f) =>
+      Array.from(S.list[f].values.subarray(S.list[f].offsets[i]!, S.list[f].offsets[i + 1]!), text),
+    ),
+    tf: (['given', 'family', 'patronymic', 'city', 'place'] as const).map((f) => tf(f, S.str[f][i]!)),
+    tfTotal: S.tfTotal,
+  }));
+}
+
+test('records kept prepared and gathered again give the sets prepare makes of them', () => {
+  const list = records(2_000);
+  const store = new PreparedStore();
+  const caches = new FeatureCaches();
+  const places: number[] = [];
+  for (let from = 0; from < list.length; from += 500)
+    places.push(...store.add(list.slice(from, from + 500), caches));
+  assert.deepEqual(
+    places,
+    Array.from({ length: list.length }, (_, k) => k),
+  );
+  // Overlapping subsets in any order, as an import's chunks ask for candidates.
+  for (const pick of [
+    [5, 3, 1999, 0, 42, 7, 700],
+    Array.from({ length: 400 }, (_, k) => (k * 37) % list.length),
+    Array.from({ length: 1000 }, (_, k) => 1999 - k),
+  ]) {
+    const gathered = store.gather(pick);
+    assert.equal(gathered.n, pick.length);
+    assert.deepEqual(readable(gathered), readable(prepare(pick.map((k) => list[k]!))));
+  }
+  assert.throws(() => store.gather([list.length]), RangeError);
+  store.clear();
+  assert.equal(store.size, 0);
+  assert.deepEqual(store.add(list.slice(0, 2)), [0, 1], 'places start again after clear');
+  assert.deepEqual(readable(store.gather([1])), readable(prepare([list[1]!])));
 });
