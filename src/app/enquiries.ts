@@ -166,16 +166,64 @@ export async function rematchEnquiriesFor(
       .where('enquiries.status', 'in', OPEN)
       .distinct()
       .execute();
-    const byEnquiry = new Map<string, string[]>();
-    for (const h of hits) byEnquiry.set(h.enquiry_id, [...(byEnquiry.get(h.enquiry_id) ?? []), h.person_id]);
-    for (const [enquiryId, persons] of byEnquiry) {
-      const row = await u.trx
-        .selectFrom('enquiries')
-        .selectAll()
-        .where('id', '=', enquiryId)
-        .executeTakeFirstOrThrow();
-      queued += await matchEnquiry(ctx, u, row, persons);
-    }
+    queued += await matchHits(ctx, u, hits);
+  }
+  return queued;
+}
+
+/**
+ * After an import: open enquiries sharing a blocking key with a person the batch created or added
+ * facts to are re-matched against those persons. Read from the open enquiries' keys, so that an
+ * import of a million rows into a registry with a handful of open enquiries reads only the key rows
+ * under their keys (none without open enquiries).
+ */
+export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId: string): Promise<number> {
+  const keys = await u.trx
+    .selectFrom('enquiry_keys')
+    .innerJoin('enquiries', 'enquiries.id', 'enquiry_keys.enquiry_id')
+    .select(['enquiry_keys.enquiry_id', 'enquiry_keys.key'])
+    .where('enquiries.status', 'in', OPEN)
+    .execute();
+  const enquiriesOf = new Map<string, string[]>();
+  for (const { enquiry_id, key } of keys) enquiriesOf.set(key, [...(enquiriesOf.get(key) ?? []), enquiry_id]);
+  const unique = [...enquiriesOf.keys()];
+  const hits: { enquiry_id: string; person_id: string }[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await u.trx
+      .selectFrom('blocking_keys')
+      .innerJoin('import_rows', 'import_rows.person_id', 'blocking_keys.person_id')
+      .select(['blocking_keys.key', 'blocking_keys.person_id'])
+      .where('blocking_keys.key', 'in', unique.slice(i, i + 500))
+      .where('import_rows.batch_id', '=', batchId)
+      .execute();
+    for (const { key, person_id } of rows)
+      for (const enquiry_id of enquiriesOf.get(key)!) {
+        const pair = `${enquiry_id} ${person_id}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        hits.push({ enquiry_id, person_id });
+      }
+  }
+  return matchHits(ctx, u, hits);
+}
+
+/** Scores each enquiry against the persons found for it; returns the candidates queued. */
+async function matchHits(
+  ctx: AppContext,
+  u: Unit,
+  hits: readonly { enquiry_id: string; person_id: string }[],
+): Promise<number> {
+  const byEnquiry = new Map<string, string[]>();
+  for (const h of hits) byEnquiry.set(h.enquiry_id, [...(byEnquiry.get(h.enquiry_id) ?? []), h.person_id]);
+  let queued = 0;
+  for (const [enquiryId, persons] of byEnquiry) {
+    const row = await u.trx
+      .selectFrom('enquiries')
+      .selectAll()
+      .where('id', '=', enquiryId)
+      .executeTakeFirstOrThrow();
+    queued += await matchEnquiry(ctx, u, row, persons);
   }
   return queued;
 }

@@ -27,6 +27,7 @@ import { StagedKeys, stagingStorage } from './staged-keys.js';
 import { MAX_BLOCK } from './match-rows.js';
 import { CandidateRecords } from './candidate-records.js';
 import { FeatureCaches } from '../../matching/index.js';
+import { rematchEnquiriesForBatch } from '../enquiries.js';
 import { rowFacts, type RowContext } from './row-facts.js';
 import {
   ImportOptions,
@@ -192,7 +193,10 @@ async function importIn(
       await savePresetIn(ctx, u, actor, opts.savePreset, mapping.byColumn, { format: table.format });
     // A dry run is rolled back: its keys need no ordered pass into the key table.
     if (opts.dryRun) await scope.keys.drop();
-    else await scope.keys.commit();
+    else {
+      await scope.keys.commit();
+      report.enquiryCandidates = await rematchEnquiriesForBatch(ctx, u, batchId);
+    }
     await finishBatch(u, report, file.sha256());
     u.audit(actor, 'import.commit', 'import_batch', batchId, { source: source.id, ...counts(report) });
     return report;
@@ -269,6 +273,7 @@ function newReport(
     created: 0,
     linked: 0,
     queued: 0,
+    enquiryCandidates: 0,
     updated: 0,
     unchanged: 0,
     rejectedCount: 0,
@@ -293,6 +298,7 @@ export function counts(r: ImportReport): Record<string, number> {
     created: r.created,
     linked: r.linked,
     queued: r.queued,
+    enquiryCandidates: r.enquiryCandidates,
     updated: r.updated,
     unchanged: r.unchanged,
     rejected: r.rejectedCount,

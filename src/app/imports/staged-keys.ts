@@ -1,6 +1,7 @@
 /**
- * The blocking-key rows of one import, staged in a temporary table and written to the key table
- * once, in key order, when the import ends.
+ * The blocking-key rows of one import, staged in a temporary table and written to the key tables
+ * once when the import ends: to `blocking_keys` in key order and to `person_keys` in person order
+ * (src/app/key-rows.ts).
  *
  * The key table is ordered by key, and an import's rows carry keys from all over it: written
  * chunk by chunk, every chunk's key rows land on pages all over the table, and once it outgrows

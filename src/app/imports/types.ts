@@ -105,6 +105,8 @@ export interface ImportReport {
   linked: number;
   /** New persons also queued for review against a likely match. */
   queued: number;
+  /** Candidates queued for open family enquiries: persons the import created or added facts to. */
+  enquiryCandidates: number;
   /** Rows already imported from this source with different content: their claims superseded. */
   updated: number;
   /** Rows already imported from this source, unchanged: nothing written. */

@@ -87,6 +87,7 @@ export const ImportReportOut = z
     created: z.number(),
     linked: z.number(),
     queued: z.number(),
+    enquiryCandidates: z.number(),
     updated: z.number(),
     unchanged: z.number(),
     rejectedCount: z.number(),

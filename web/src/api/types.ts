@@ -344,6 +344,7 @@ export interface ImportReport {
   created: number;
   linked: number;
   queued: number;
+  enquiryCandidates: number;
   updated: number;
   unchanged: number;
   rejectedCount: number;

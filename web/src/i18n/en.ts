@@ -370,6 +370,7 @@ export const en = {
       created: 'New persons',
       linked: 'Linked to existing',
       queued: 'Queued for review',
+      enquiryCandidates: 'Candidates for open enquiries',
       updated: 'Updated',
       unchanged: 'Unchanged',
       rejectedCount: 'Rejected',

@@ -376,6 +376,7 @@ export const ru: Catalogue = {
       created: 'Новых лиц',
       linked: 'Связано с имеющимися',
       queued: 'На проверку',
+      enquiryCandidates: 'Кандидаты для открытых запросов',
       updated: 'Обновлено',
       unchanged: 'Без изменений',
       rejectedCount: 'Отклонено',

@@ -376,6 +376,7 @@ export const uk: Catalogue = {
       created: 'Нових осіб',
       linked: 'Пов’язано з наявними',
       queued: 'На перевірку',
+      enquiryCandidates: 'Кандидати для відкритих запитів',
       updated: 'Оновлено',
       unchanged: 'Без змін',
       rejectedCount: 'Відхилено',

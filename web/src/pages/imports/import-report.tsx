@@ -5,7 +5,16 @@ import { IMPORT_FIELDS, type ImportReport, type RowProblem } from '../../api/typ
 import { formatNumber } from '../../lib/format.js';
 import { problemText } from '../../lib/import-problems.js';
 
-const COUNTS = ['rows', 'created', 'linked', 'queued', 'updated', 'unchanged', 'rejectedCount'] as const;
+const COUNTS = [
+  'rows',
+  'created',
+  'linked',
+  'queued',
+  'enquiryCandidates',
+  'updated',
+  'unchanged',
+  'rejectedCount',
+] as const;
 
 /** Counts as a grid of labelled figures. */
 export function ReportCounts({ report }: { report: ImportReport }) {

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect } from '../../db/testing/dialects.js';
+import { aSource, officer, testApp } from '../testing/test-app.js';
+import { tempFile } from './testing/fixtures.js';
+
+const enquiry = (sought: Record<string, unknown>) => ({
+  enquirer: { name: 'Invented Enquirer', relationship: 'sister', phone: '+380000000001' },
+  consent: { tracing: true, givenOn: '2022-06-01' },
+  sought,
+  circumstances: { lastSeenPlace: 'Depot', lastSeenDate: { year: 2022, month: 5 } },
+});
+
+forEachDialect('imports: open enquiries', (fx) => {
+  test('a list naming the sought person gives the open enquiry a candidate; unrelated lists and dry runs give none', async () => {
+    const app = testApp(fx.database());
+    const src = await aSource(app, 'Unrelated registry list');
+    await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: [
+        { field: 'family_name', value: 'Левченко' },
+        { field: 'given_name', value: 'Павло' },
+      ],
+    });
+    const opened = await app.enquiries.create(
+      officer,
+      enquiry({
+        family_name: 'Nazarchuk',
+        given_name: 'Stepan',
+        date_of_birth: { year: 1988, month: 11, day: 23 },
+      }),
+    );
+    assert.equal(opened.candidates, 0, 'the registry does not hold the sought person yet');
+
+    const header = "Номер,Прізвище,Ім'я,Дата народження";
+    const unrelated = await app.imports.run(
+      officer,
+      tempFile('other.csv', `${header}\nU-1,Ткачук,Орест,02.02.1970\n`),
+      { sourceName: 'other list', mapping: { source_record_id: 'Номер' } },
+    );
+    assert.equal(unrelated.enquiryCandidates, 0);
+
+    const list = `${header}\nE-1,Назарчук,Степан,23.11.1988\nE-2,Мирошник,Лев,01.01.1975\n`;
+    const dry = await app.imports.run(officer, tempFile('dry.csv', list), {
+      sourceName: 'hospital list',
+      mapping: { source_record_id: 'Номер' },
+      dryRun: true,
+    });
+    assert.equal(dry.enquiryCandidates, 0, 'a dry run writes no candidates');
+    assert.equal((await app.enquiries.get(officer, opened.id)).status, 'searching');
+
+    const r = await app.imports.run(officer, tempFile('list.csv', list), {
+      sourceName: 'hospital list',
+      mapping: { source_record_id: 'Номер' },
+    });
+    assert.equal(r.created, 2);
+    assert.equal(r.enquiryCandidates, 1);
+    const e = await app.enquiries.get(officer, opened.id);
+    assert.equal(e.status, 'candidate_found');
+    assert.equal(e.candidates.length, 1);
+    const found = await app.persons.search(officer, { q: 'Nazarchuk Stepan' });
+    assert.equal(e.candidates[0]!.personId, found.items[0]!.id);
+
+    const again = await app.imports.run(officer, tempFile('again.csv', list), {
+      sourceName: 'hospital list',
+      mapping: { source_record_id: 'Номер' },
+    });
+    assert.equal(again.unchanged, 2);
+    assert.equal(again.enquiryCandidates, 0, 'the same list again queues nothing new');
+  });
+});
