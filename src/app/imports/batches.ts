@@ -46,5 +46,9 @@ export async function getBatchReport(ctx: AppContext, actor: Actor, id: string):
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r?.report) throw notFound('import batch', id);
-  return JSON.parse(r.report) as ImportReport;
+  // Batches imported before imports re-matched enquiries queued no enquiry candidates.
+  const stored = JSON.parse(r.report) as Omit<ImportReport, 'enquiryCandidates'> & {
+    enquiryCandidates?: number;
+  };
+  return { ...stored, enquiryCandidates: stored.enquiryCandidates ?? 0 };
 }

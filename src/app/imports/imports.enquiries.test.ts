@@ -67,5 +67,21 @@ forEachDialect('imports: open enquiries', (fx) => {
     });
     assert.equal(again.unchanged, 2);
     assert.equal(again.enquiryCandidates, 0, 'the same list again queues nothing new');
+
+    assert.equal((await app.imports.getReport(officer, r.batchId)).enquiryCandidates, 1);
+    // A batch stored before imports re-matched enquiries has no such count in its report.
+    const { db } = fx.database();
+    const stored = await db
+      .selectFrom('import_batches')
+      .select('report')
+      .where('id', '=', r.batchId)
+      .executeTakeFirstOrThrow();
+    const { enquiryCandidates: _, ...older } = JSON.parse(stored.report!) as Record<string, unknown>;
+    await db
+      .updateTable('import_batches')
+      .set({ report: JSON.stringify(older) })
+      .where('id', '=', r.batchId)
+      .execute();
+    assert.equal((await app.imports.getReport(officer, r.batchId)).enquiryCandidates, 0);
   });
 });

@@ -16,12 +16,15 @@ const COUNTS = [
   'rejectedCount',
 ] as const;
 
+/** Counts shown only when there is something to tell (a dry run never queues enquiry candidates). */
+const ONLY_WHEN_SET: ReadonlySet<string> = new Set(['enquiryCandidates']);
+
 /** Counts as a grid of labelled figures. */
 export function ReportCounts({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} data-testid="import-counts">
-      {COUNTS.map((k) => (
+      {COUNTS.filter((k) => !ONLY_WHEN_SET.has(k) || report[k] > 0).map((k) => (
         <Paper withBorder p="xs" key={k}>
           <Text size="xs" c="dimmed">
             {t(`imports.counts.${k}`)}
