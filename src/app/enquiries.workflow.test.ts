@@ -2,16 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect } from '../db/testing/dialects.js';
 import { isDomainError, type ErrorCode } from '../domain/index.js';
-import { admin, analyst, aSource, officer, registrar, testApp } from './testing/test-app.js';
+import { admin, analyst, anEnquiry, aSource, officer, registrar, testApp } from './testing/test-app.js';
 
 const code = (e: unknown): ErrorCode | string => (isDomainError(e) ? e.code : String(e));
-
-const enquiry = (sought: Record<string, unknown>) => ({
-  enquirer: { name: 'Invented Enquirer', relationship: 'mother', phone: '+380000000000' },
-  consent: { tracing: true, givenOn: '2022-06-01' },
-  sought,
-  circumstances: { lastSeenPlace: 'Plant', lastSeenDate: { year: 2022, month: 5 } },
-});
 
 forEachDialect('enquiries', (fx) => {
   test('an enquiry finds its person, is confirmed, the family informed, and closed; each step recorded', async () => {
@@ -28,7 +21,7 @@ forEachDialect('enquiries', (fx) => {
     });
     const created = await app.enquiries.create(
       officer,
-      enquiry({
+      anEnquiry({
         family_name: 'Goncharenko',
         given_name: 'Viktor',
         date_of_birth: { year: 1991, month: 4, day: 9 },
@@ -89,7 +82,7 @@ forEachDialect('enquiries', (fx) => {
     const src = await aSource(app, 'Later list');
     const created = await app.enquiries.create(
       officer,
-      enquiry({
+      anEnquiry({
         family_name: 'Ostapchuk',
         given_name: 'Yaroslav',
         date_of_birth: { year: 1999, month: 12, day: 1 },
@@ -126,7 +119,7 @@ forEachDialect('enquiries', (fx) => {
   test('bad input: no consent, no name, unknown status moves', async () => {
     const app = testApp(fx.database());
     const noConsent = {
-      ...enquiry({ family_name: 'X' }),
+      ...anEnquiry({ family_name: 'X' }),
       consent: { tracing: false, givenOn: '2022-06-01' },
     };
     await assert.rejects(
@@ -134,10 +127,10 @@ forEachDialect('enquiries', (fx) => {
       (x) => isDomainError(x, 'VALIDATION_FAILED') && x.issues.some((i) => i.path === 'consent.tracing'),
     );
     await assert.rejects(
-      app.enquiries.create(officer, enquiry({ rank: 'Major' })),
+      app.enquiries.create(officer, anEnquiry({ rank: 'Major' })),
       (x) => isDomainError(x, 'VALIDATION_FAILED') && x.issues.some((i) => i.path === 'sought.family_name'),
     );
-    const created = await app.enquiries.create(officer, enquiry({ family_name: 'Nobody' }));
+    const created = await app.enquiries.create(officer, anEnquiry({ family_name: 'Nobody' }));
     await assert.rejects(
       app.enquiries.transition(officer, created.id, { to: 'family_informed', expectedVersion: 1 }),
       (x) => code(x) === 'STATE_INVALID',

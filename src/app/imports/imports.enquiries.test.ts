@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect } from '../../db/testing/dialects.js';
-import { aSource, officer, testApp } from '../testing/test-app.js';
+import { anEnquiry, aSource, officer, testApp } from '../testing/test-app.js';
 import { tempFile } from './testing/fixtures.js';
-
-const enquiry = (sought: Record<string, unknown>) => ({
-  enquirer: { name: 'Invented Enquirer', relationship: 'sister', phone: '+380000000001' },
-  consent: { tracing: true, givenOn: '2022-06-01' },
-  sought,
-  circumstances: { lastSeenPlace: 'Depot', lastSeenDate: { year: 2022, month: 5 } },
-});
 
 forEachDialect('imports: open enquiries', (fx) => {
   test('a list naming the sought person gives the open enquiry a candidate; unrelated lists and dry runs give none', async () => {
@@ -24,7 +17,7 @@ forEachDialect('imports: open enquiries', (fx) => {
     });
     const opened = await app.enquiries.create(
       officer,
-      enquiry({
+      anEnquiry({
         family_name: 'Nazarchuk',
         given_name: 'Stepan',
         date_of_birth: { year: 1988, month: 11, day: 23 },

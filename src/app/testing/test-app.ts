@@ -43,3 +43,13 @@ export async function aSource(
     language: 'uk',
   });
 }
+
+/** An enquiry from an invented mother, with consent to trace, for the person described by `sought`. */
+export function anEnquiry(sought: Record<string, unknown>) {
+  return {
+    enquirer: { name: 'Invented Enquirer', relationship: 'mother', phone: '+380000000000' },
+    consent: { tracing: true, givenOn: '2022-06-01' },
+    sought,
+    circumstances: { lastSeenPlace: 'Plant', lastSeenDate: { year: 2022, month: 5 } },
+  };
+}
