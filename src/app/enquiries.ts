@@ -185,7 +185,11 @@ export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId
     .where('enquiries.status', 'in', OPEN)
     .execute();
   const enquiriesOf = new Map<string, string[]>();
-  for (const { enquiry_id, key } of keys) enquiriesOf.set(key, [...(enquiriesOf.get(key) ?? []), enquiry_id]);
+  for (const { enquiry_id, key } of keys) {
+    const list = enquiriesOf.get(key);
+    if (list) list.push(enquiry_id);
+    else enquiriesOf.set(key, [enquiry_id]);
+  }
   const unique = [...enquiriesOf.keys()];
   const hits: { enquiry_id: string; person_id: string }[] = [];
   const seen = new Set<string>();
@@ -215,7 +219,11 @@ async function matchHits(
   hits: readonly { enquiry_id: string; person_id: string }[],
 ): Promise<number> {
   const byEnquiry = new Map<string, string[]>();
-  for (const h of hits) byEnquiry.set(h.enquiry_id, [...(byEnquiry.get(h.enquiry_id) ?? []), h.person_id]);
+  for (const h of hits) {
+    const list = byEnquiry.get(h.enquiry_id);
+    if (list) list.push(h.person_id);
+    else byEnquiry.set(h.enquiry_id, [h.person_id]);
+  }
   let queued = 0;
   for (const [enquiryId, persons] of byEnquiry) {
     const row = await u.trx

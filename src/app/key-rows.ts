@@ -38,17 +38,8 @@ export function keyRows(items: KeyedPersons): DB['blocking_keys'][] {
 
 /** The same rows in (person_id, key) order. */
 function byPerson(rows: readonly DB['blocking_keys'][]): DB['person_keys'][] {
-  return [...rows].sort((a, b) =>
-    a.person_id !== b.person_id
-      ? a.person_id < b.person_id
-        ? -1
-        : 1
-      : a.key < b.key
-        ? -1
-        : a.key > b.key
-          ? 1
-          : 0,
-  );
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) => order(a.person_id, b.person_id) || order(a.key, b.key));
 }
 
 /**

@@ -216,10 +216,7 @@ export interface BlockingKeysTable {
 }
 
 /** Derived: the rows of `blocking_keys`, ordered by (person_id, key), for reads by person. */
-export interface PersonKeysTable {
-  person_id: string;
-  key: string;
-}
+export type PersonKeysTable = BlockingKeysTable;
 
 /** Derived: an unmerged person's match records as JSON, rebuilt with its blocking keys. */
 export interface MatchRecordsTable {

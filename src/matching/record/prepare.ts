@@ -245,10 +245,15 @@ export interface PreparedPart {
   readonly list: Readonly<Record<ListFeature, ListColumn>>;
 }
 
-/** Prepares records [from, to) as a part (see `prepareParts`). */
-export function preparePart(records: readonly MatchRecord[], from = 0, to = records.length): PreparedPart {
+/** Prepares records [from, to) as a part (see `prepareParts`); `caches` as for `prepare`. */
+export function preparePart(
+  records: readonly MatchRecord[],
+  from = 0,
+  to = records.length,
+  caches?: FeatureCaches,
+): PreparedPart {
   const b = new SetBuilder(to - from);
-  fill(b, records, from, to, 0);
+  fill(b, records, from, to, 0, undefined, caches);
   const list = {} as Record<ListFeature, ListColumn>;
   for (const f of LIST_FEATURES)
     list[f] = { offsets: b.lists[f].offsets, values: Int32Array.from(b.lists[f].values) };
@@ -340,7 +345,8 @@ export class PreparedStore {
 
   /** Prepares records and keeps them; returns the place of each, in order. */
   add(records: readonly MatchRecord[], caches?: FeatureCaches): number[] {
-    const S = prepare(records, undefined, caches);
+    // A part: the columns without the term frequencies a set computes, which a gathered set redoes.
+    const S = preparePart(records, 0, records.length, caches);
     this.reserve(this.n + S.n);
     const map = new Int32Array(S.strings.length);
     for (let k = 0; k < S.strings.length; k++) map[k] = this.intern(S.strings[k]!);
@@ -348,7 +354,7 @@ export class PreparedStore {
     for (let i = 0; i < S.n; i++) {
       const p = this.n++;
       places.push(p);
-      this.recordIds[p] = S.ids[i]!;
+      this.recordIds[p] = records[i]!.id;
       for (const f of STRING_FEATURES) {
         const id = S.str[f][i]!;
         this.str[f][p] = id < 0 ? -1 : map[id]!;
