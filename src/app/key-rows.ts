@@ -58,10 +58,11 @@ export async function writeKeyRows(
 }
 
 /**
- * Writes the rows of a staging table (`key`, `person_id`; a temporary table of the transaction)
- * to both tables, each sorted into its own order once, skipping rows staged twice or already
- * there. On SQLite a sort may take as much memory as the page cache, on top of it: the cache is
- * halved for these statements, so that the two together stay within what the caller used.
+ * Writes the key rows staged in a table of the transaction (`person_id`, `keys`: a JSON array of
+ * the person's keys; a temporary table) to both tables, each sorted into its own order once,
+ * skipping rows staged twice or already there. On SQLite a sort may take as much memory as the
+ * page cache, on top of it: the cache is halved for these statements, so that the two together
+ * stay within what the caller used.
  */
 export async function writeStagedKeyRows(
   database: Database,
@@ -71,12 +72,16 @@ export async function writeStagedKeyRows(
   const handle = database.sqlite;
   const cache = handle ? (handle.pragma('cache_size', { simple: true }) as number) : 0;
   if (handle && cache < 0) handle.pragma(`cache_size = ${Math.ceil(cache / 2)}`);
+  const rows = handle
+    ? sql`SELECT j.value AS key, s.person_id FROM ${sql.table(staging)} s, json_each(s.keys) j`
+    : sql`SELECT j.key COLLATE "C" AS key, s.person_id
+        FROM ${sql.table(staging)} s CROSS JOIN LATERAL json_array_elements_text(s.keys::json) AS j(key)`;
   try {
     await sql`INSERT INTO blocking_keys (key, person_id)
-      SELECT key, person_id FROM ${sql.table(staging)} WHERE true ORDER BY key, person_id
+      SELECT key, person_id FROM (${rows}) r WHERE true ORDER BY key, person_id
       ON CONFLICT DO NOTHING`.execute(trx);
     await sql`INSERT INTO person_keys (person_id, key)
-      SELECT person_id, key FROM ${sql.table(staging)} WHERE true ORDER BY person_id, key
+      SELECT person_id, key FROM (${rows}) r WHERE true ORDER BY person_id, key
       ON CONFLICT DO NOTHING`.execute(trx);
   } finally {
     if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
