@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDatabase } from '../../db/dialects/dialect.js';
-import { stagingStorage } from './staged-keys.js';
+import { forEachDialect } from '../../db/testing/dialects.js';
+import { inUnit } from '../context.js';
+import { aSource, officer, testApp } from '../testing/test-app.js';
+import { StagedKeys, isLinkageKey, stagingStorage } from './staged-keys.js';
 
 test('staged keys go to a temporary file for an import, unless a transaction holds the connection', async () => {
   const database = openDatabase(':memory:');
@@ -40,4 +43,58 @@ test('staged keys go to a temporary file for an import, unless a transaction hol
   } finally {
     await database.close();
   }
+});
+
+forEachDialect('staged keys: reading the key table', (fx) => {
+  test('a key lists its persons in the table order up to the cap; past it, it is common', async () => {
+    const app = testApp(fx.database());
+    const src = await aSource(app, 'Fetch list');
+    const person = (given: string, day: number, service: string) => ({
+      sourceId: src.id,
+      claims: [
+        { field: 'family_name' as const, value: 'Коваленко' },
+        { field: 'given_name' as const, value: given },
+        { field: 'date_of_birth' as const, value: { year: 1990, month: 4, day } },
+        { field: 'service_number' as const, value: service },
+      ],
+    });
+    await app.persons.registerBatch(officer, src.id, [
+      person('Андрій', 3, 'SN-1'),
+      person('Андрій', 9, 'SN-2'),
+      person('Богдан', 12, 'SN-3'),
+    ]);
+    const table = await app.ctx.database.db
+      .selectFrom('blocking_keys')
+      .select(['key', 'person_id'])
+      .orderBy('key')
+      .orderBy('person_id')
+      .execute();
+    const byKey = new Map<string, string[]>();
+    for (const r of table) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r.person_id]);
+    const keys = [...byKey.keys()].filter(isLinkageKey);
+    const sizes = new Set(keys.map((k) => byKey.get(k)!.length));
+    assert.deepEqual([...sizes].sort(), [1, 2, 3], 'keys of one, two and three persons');
+    await inUnit(app.ctx, async (u) => {
+      const staged = await StagedKeys.open(u, 2);
+      await staged.fetch([...keys, 'service:NOBODY']);
+      const out: number[] = [];
+      for (const k of keys) {
+        const listed = byKey.get(k)!;
+        if (listed.length > 2) {
+          assert.equal(staged.personsOf(k, out), false, `${k} names three persons: common`);
+          assert.deepEqual(out, []);
+        } else {
+          assert.equal(staged.personsOf(k, out), true);
+          assert.deepEqual(
+            out.map((n) => staged.id(n)),
+            listed,
+            `${k} lists its persons in the table's order`,
+          );
+        }
+      }
+      assert.equal(staged.personsOf('service:NOBODY', out), true, 'a key the table lacks names no one');
+      assert.deepEqual(out, []);
+      await staged.drop();
+    });
+  });
 });

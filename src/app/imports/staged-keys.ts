@@ -117,32 +117,39 @@ export class StagedKeys {
   }
 
   /**
-   * Reads from the key table the persons of those `keys` not read before, one grouped query per
-   * KEY_SLICE keys that returns one row per key and lists its persons only when they are at most
-   * `cap` (the database counts them; a common key's persons never cross over).
+   * Reads from the key table the persons of those `keys` not read before, one query per KEY_SLICE
+   * keys that returns one row per key with at most `cap` + 1 of its persons, in the table's order:
+   * a common key (more than `cap`) is known as common after `cap` + 1 of its rows, however many
+   * it has. (A query that counted every key's persons read all of a common key's rows, some
+   * thousands for "given name and birth year" in a registry of a million, to throw them away.)
    */
   async fetch(keys: Iterable<string>): Promise<void> {
     const unknown: string[] = [];
     for (const k of keys) if (!this.postings.known(k)) unknown.push(k);
-    const list =
-      this.u.database.dialect === 'postgres'
-        ? sql`string_agg(person_id, ',')`
-        : sql`group_concat(person_id, ',')`;
+    // In key order, each query's lookups walk the key table forwards: neighbouring keys share pages.
+    unknown.sort();
+    const cap = this.postings.cap;
     const numbers: number[] = [];
     for (let i = 0; i < unknown.length; i += KEY_SLICE) {
       const slice = unknown.slice(i, i + KEY_SLICE);
-      const r = await sql<{ key: string; persons: string | null }>`SELECT key,
-          CASE WHEN count(*) <= ${sql.lit(this.postings.cap)} THEN ${list} END AS persons
-        FROM blocking_keys WHERE key IN (${sql.join(slice.map((k) => sql`${k}`))}) GROUP BY key`.execute(
-        this.u.trx,
-      );
+      const r =
+        this.u.database.dialect === 'postgres'
+          ? await sql<{ key: string; persons: string | null }>`SELECT k AS key,
+              (SELECT string_agg(b.person_id, ',') FROM (SELECT person_id FROM blocking_keys
+                WHERE key = k ORDER BY person_id LIMIT ${sql.lit(cap + 1)}) b) AS persons
+            FROM unnest(${slice}::text[]) AS k`.execute(this.u.trx)
+          : await sql<{ key: string; persons: string | null }>`SELECT k.value AS key,
+              (SELECT group_concat(b.person_id, ',') FROM (SELECT person_id FROM blocking_keys
+                WHERE key = k.value ORDER BY key, person_id LIMIT ${sql.lit(cap + 1)}) b) AS persons
+            FROM json_each(${JSON.stringify(slice)}) AS k`.execute(this.u.trx);
       for (const { key, persons } of r.rows) {
-        if (persons === null) {
+        if (this.postings.known(key)) continue;
+        if (persons !== null && listed(persons) > cap) {
           this.postings.fetched(key, null);
           continue;
         }
         numbers.length = 0;
-        for (let from = 0; from < persons.length;) {
+        for (let from = 0; persons !== null && from < persons.length;) {
           const comma = persons.indexOf(',', from);
           const to = comma < 0 ? persons.length : comma;
           numbers.push(this.numbers.at(persons, from, to));
@@ -150,8 +157,6 @@ export class StagedKeys {
         }
         this.postings.fetched(key, numbers);
       }
-      // Keys the table does not hold name no one in the registry.
-      for (const k of slice) if (!this.postings.known(k)) this.postings.fetched(k, []);
     }
   }
 
@@ -174,6 +179,13 @@ export class StagedKeys {
     if (this.u.database.dialect === 'sqlite') await sql`DROP TABLE temp.import_keys`.execute(this.u.trx);
     else await sql`DROP TABLE import_keys`.execute(this.u.trx);
   }
+}
+
+/** Ids in a comma-joined list. */
+function listed(list: string): number {
+  let n = 1;
+  for (let at = list.indexOf(','); at >= 0; at = list.indexOf(',', at + 1)) n++;
+  return n;
 }
 
 /** Keys read per query. */
