@@ -36,6 +36,16 @@ async function underDdlLock<T>(url: string, fn: (admin: pg.Client) => Promise<T>
   }
 }
 
+/**
+ * Runs `fn` while no suite creates or drops a schema: for a process that opens a test database by
+ * its target and migrates it (the CLI), whose catalogue introspection fails when another suite's
+ * schema is dropped under it. SQLite: runs `fn` as it is.
+ */
+export async function whileSchemasStill<T>(dialect: DialectName, fn: () => T): Promise<T> {
+  if (dialect !== 'postgres' || !TEST_PG_URL) return fn();
+  return underDdlLock(TEST_PG_URL, async () => fn());
+}
+
 /** Opens a fresh, migrated database of the given dialect (tests and benchmarks). */
 export async function freshDatabase(
   dialect: DialectName,
