@@ -171,6 +171,17 @@ export async function rematchEnquiriesFor(
   return queued;
 }
 
+/** True when some family enquiry is still open (open, searching or candidate found). */
+export async function anyOpenEnquiry(u: Unit): Promise<boolean> {
+  const row = await u.trx
+    .selectFrom('enquiries')
+    .select('id')
+    .where('status', 'in', OPEN)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * After an import: open enquiries sharing a blocking key with a person the batch created or added
  * facts to are re-matched against those persons. Read from the open enquiries' keys, so that an

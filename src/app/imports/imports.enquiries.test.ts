@@ -5,7 +5,7 @@ import { anEnquiry, aSource, officer, testApp } from '../testing/test-app.js';
 import { tempFile } from './testing/fixtures.js';
 
 forEachDialect('imports: open enquiries', (fx) => {
-  test('a list naming the sought person gives the open enquiry a candidate; unrelated lists and dry runs give none', async () => {
+  test('a list naming the sought person gives the open enquiry a candidate; unrelated lists give none, dry runs only count it', async () => {
     const app = testApp(fx.database());
     const src = await aSource(app, 'Unrelated registry list');
     await app.persons.register(officer, {
@@ -39,8 +39,10 @@ forEachDialect('imports: open enquiries', (fx) => {
       mapping: { source_record_id: 'Номер' },
       dryRun: true,
     });
-    assert.equal(dry.enquiryCandidates, 0, 'a dry run writes no candidates');
-    assert.equal((await app.enquiries.get(officer, opened.id)).status, 'searching');
+    assert.equal(dry.enquiryCandidates, 1, 'a dry run reports the candidate the list would give');
+    const untouched = await app.enquiries.get(officer, opened.id);
+    assert.equal(untouched.status, 'searching', 'and writes none');
+    assert.equal(untouched.candidates.length, 0);
 
     const r = await app.imports.run(officer, tempFile('list.csv', list), {
       sourceName: 'hospital list',
