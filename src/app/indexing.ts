@@ -21,6 +21,11 @@ export type PersonKeyer = ((claims: readonly Claim[]) => string[]) & {
   ) => string[][];
 };
 
+/** Name-token search keys (nameTokenKeyer) start with t: or k:; the others are the engine's linkage keys. */
+export function isLinkageKey(k: string): boolean {
+  return !k.startsWith('t:') && !k.startsWith('k:');
+}
+
 /**
  * Name-token keys for finding persons by what was typed so far: `t:` + the token as written
  * (folded: "t:ковальчук"), and `k:` + its cross-script, cross-convention name key ("k:kovalšuk"),

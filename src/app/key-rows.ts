@@ -60,9 +60,9 @@ export async function writeKeyRows(
 /**
  * Writes the key rows staged in a table of the transaction (`person_id`, `keys`: a JSON array of
  * the person's keys; a temporary table) to both tables, skipping rows staged twice or already
- * there: to the key table sorted into key order once, to the person table as staged. On SQLite a sort may take as much memory as the
- * page cache, on top of it: the cache is halved for these statements, so that the two together
- * stay within what the caller used.
+ * there: to the key table sorted into key order once, to the person table as staged. On SQLite a
+ * sort may take as much memory as the page cache, on top of it: the cache is halved for these
+ * statements, so that the two together stay within what the caller used.
  */
 export async function writeStagedKeyRows(
   database: Database,

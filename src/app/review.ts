@@ -21,6 +21,7 @@ import { asOfOf, decideEnquiryCandidate, soughtRecord } from './enquiries.js';
 import { candidatesByKeys, liveClaimsOf, matchRecordsOf, scoreAgainst } from './registry-matching.js';
 import { mergeIn } from './merges.js';
 import { keysOf } from './key-rows.js';
+import { isLinkageKey } from './indexing.js';
 
 export const CANDIDATE_KINDS = ['person_person', 'enquiry_person', 'mention_person'] as const;
 export const DECISIONS = ['accepted', 'rejected', 'unsure'] as const;
@@ -39,9 +40,7 @@ export async function queueDuplicates(
   for (const id of personIds) {
     const claims = own.get(id);
     if (!claims) continue;
-    const keys = ((await keysOf(u.trx, [id])).get(id) ?? []).filter(
-      (k) => !k.startsWith('t:') && !k.startsWith('k:'),
-    );
+    const keys = ((await keysOf(u.trx, [id])).get(id) ?? []).filter(isLinkageKey);
     const others = await candidatesByKeys(u.trx, keys, 200, id);
     if (others.length === 0) continue;
     const theirs = await liveClaimsOf(u.trx, others);

@@ -16,12 +16,12 @@ import {
   type Scorer,
 } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
-import { nameTokenKeyer } from '../indexing.js';
+import { isLinkageKey, nameTokenKeyer } from '../indexing.js';
 import { matchRecordsOf } from '../match-records.js';
 import type { CandidateRecords } from './candidate-records.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
-import { isLinkageKey, type StagedKeys } from './staged-keys.js';
+import type { StagedKeys } from './staged-keys.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
 const MAX_CANDIDATES = 10;

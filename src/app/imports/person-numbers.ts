@@ -46,8 +46,7 @@ export class PersonNumbers {
       const word = this.words[4 * n + k]!;
       for (let shift = 28; shift >= 0; shift -= 4) {
         out += DIGITS[(word >>> shift) & 15]!;
-        const at = out.length;
-        if (at === 8 || at === 13 || at === 18 || at === 23) out += '-';
+        if (DASHES.includes(out.length)) out += '-';
       }
     }
     return out;

@@ -4,7 +4,8 @@ import { openDatabase } from '../../db/dialects/dialect.js';
 import { forEachDialect } from '../../db/testing/dialects.js';
 import { inUnit } from '../context.js';
 import { aSource, officer, testApp } from '../testing/test-app.js';
-import { StagedKeys, isLinkageKey, stagingStorage } from './staged-keys.js';
+import { isLinkageKey } from '../indexing.js';
+import { StagedKeys, stagingStorage } from './staged-keys.js';
 
 test('staged keys go to a temporary file for an import, unless a transaction holds the connection', async () => {
   const database = openDatabase(':memory:');

@@ -17,6 +17,7 @@ import type { Unit } from '../context.js';
 import { KeyPostings } from './key-postings.js';
 import { PersonNumbers } from './person-numbers.js';
 import { writeStagedKeyRows } from '../key-rows.js';
+import { isLinkageKey } from '../indexing.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -40,11 +41,6 @@ export function stagingStorage(database: Database): () => void {
 
 /** Page cache of the staging table on SQLite: rows are only appended to it, then read once in order. */
 const STAGING_CACHE_KIB = 32 * 1024;
-
-/** Name-token search keys start with t: or k:; the others are the engine's linkage keys. */
-export function isLinkageKey(k: string): boolean {
-  return !k.startsWith('t:') && !k.startsWith('k:');
-}
 
 /**
  * The key rows an import gives persons, and the persons each linkage key names as the import
@@ -144,12 +140,17 @@ export class StagedKeys {
             FROM json_each(${JSON.stringify(slice)}) AS k`.execute(this.u.trx);
       for (const { key, persons } of r.rows) {
         if (this.postings.known(key)) continue;
-        if (persons !== null && listed(persons) > cap) {
+        // No row: a key the table does not hold names no one in the registry.
+        if (persons === null) {
+          this.postings.fetched(key, []);
+          continue;
+        }
+        if (listed(persons) > cap) {
           this.postings.fetched(key, null);
           continue;
         }
         numbers.length = 0;
-        for (let from = 0; persons !== null && from < persons.length;) {
+        for (let from = 0; from < persons.length;) {
           const comma = persons.indexOf(',', from);
           const to = comma < 0 ? persons.length : comma;
           numbers.push(this.numbers.at(persons, from, to));
