@@ -25,6 +25,13 @@ import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-mat
 
 type Sought = EnquiryInput['sought'];
 const OPEN: EnquiryStatus[] = ['open', 'searching', 'candidate_found'];
+/**
+ * Persons an enquiry is scored against at most, per search: those sharing the most blocking keys
+ * with it. The same bound holds when new registry data re-matches it, so that a large import whose
+ * persons share a common key with an enquiry ("given name and birth year") cannot make it score
+ * thousands.
+ */
+export const ENQUIRY_CANDIDATES = 300;
 
 /** The sought person as a match record (age is taken as of the last-seen date, or the enquiry date). */
 export function soughtRecord(id: string, sought: Sought, asOf: string): MatchRecord {
@@ -88,7 +95,9 @@ export async function matchEnquiry(
   onlyPersons?: readonly string[],
 ): Promise<number> {
   const record = soughtRecord(row.id, JSON.parse(row.sought) as Sought, asOfOf(row));
-  const ids = onlyPersons ?? (await candidatesByKeys(u.trx, blockingKeys(record, ctx.matcher.model), 300));
+  const ids =
+    onlyPersons ??
+    (await candidatesByKeys(u.trx, blockingKeys(record, ctx.matcher.model), ENQUIRY_CANDIDATES));
   if (ids.length === 0) return 0;
   const scored = scoreRecords(ctx.matcher, record, await loadMatchRecords(u.trx, ids));
   let queued = 0;
@@ -154,21 +163,19 @@ export async function rematchEnquiriesFor(
   personIds: readonly string[],
 ): Promise<number> {
   if (personIds.length === 0) return 0;
-  let queued = 0;
+  const shared = new SharedKeys();
   for (let i = 0; i < personIds.length; i += 500) {
-    const chunk = personIds.slice(i, i + 500);
-    const hits = await u.trx
+    const rows = await u.trx
       .selectFrom('enquiry_keys')
       .innerJoin('person_keys', 'person_keys.key', 'enquiry_keys.key')
       .innerJoin('enquiries', 'enquiries.id', 'enquiry_keys.enquiry_id')
       .select(['enquiry_keys.enquiry_id', 'person_keys.person_id'])
-      .where('person_keys.person_id', 'in', chunk)
+      .where('person_keys.person_id', 'in', personIds.slice(i, i + 500))
       .where('enquiries.status', 'in', OPEN)
-      .distinct()
       .execute();
-    queued += await matchHits(ctx, u, hits);
+    for (const { enquiry_id, person_id } of rows) shared.add(enquiry_id, person_id);
   }
-  return queued;
+  return matchHits(ctx, u, shared.best(ENQUIRY_CANDIDATES));
 }
 
 /** True when some family enquiry is still open (open, searching or candidate found). */
@@ -186,7 +193,8 @@ export async function anyOpenEnquiry(u: Unit): Promise<boolean> {
  * After an import: open enquiries sharing a blocking key with a person the batch created or added
  * facts to are re-matched against those persons. Read from the open enquiries' keys, so that an
  * import of a million rows into a registry with a handful of open enquiries reads only the key rows
- * under their keys (none without open enquiries).
+ * under their keys (none without open enquiries). Each enquiry is scored against the
+ * ENQUIRY_CANDIDATES batch persons sharing the most keys with it.
  */
 export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId: string): Promise<number> {
   const keys = await u.trx
@@ -202,8 +210,7 @@ export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId
     else enquiriesOf.set(key, [enquiry_id]);
   }
   const unique = [...enquiriesOf.keys()];
-  const hits: { enquiry_id: string; person_id: string }[] = [];
-  const seen = new Set<string>();
+  const shared = new SharedKeys();
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await u.trx
       .selectFrom('blocking_keys')
@@ -211,16 +218,37 @@ export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId
       .select(['blocking_keys.key', 'blocking_keys.person_id'])
       .where('blocking_keys.key', 'in', unique.slice(i, i + 500))
       .where('import_rows.batch_id', '=', batchId)
+      .distinct()
       .execute();
     for (const { key, person_id } of rows)
-      for (const enquiry_id of enquiriesOf.get(key)!) {
-        const pair = `${enquiry_id} ${person_id}`;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        hits.push({ enquiry_id, person_id });
-      }
+      for (const enquiry_id of enquiriesOf.get(key)!) shared.add(enquiry_id, person_id);
   }
-  return matchHits(ctx, u, hits);
+  return matchHits(ctx, u, shared.best(ENQUIRY_CANDIDATES));
+}
+
+/** Blocking keys each enquiry shares with each person, counted one (key, person) row at a time. */
+export class SharedKeys {
+  private readonly byEnquiry = new Map<string, Map<string, number>>();
+
+  add(enquiryId: string, personId: string): void {
+    let persons = this.byEnquiry.get(enquiryId);
+    if (!persons) this.byEnquiry.set(enquiryId, (persons = new Map()));
+    persons.set(personId, (persons.get(personId) ?? 0) + 1);
+  }
+
+  /**
+   * Each enquiry with at most `limit` persons: those sharing the most keys with it, then by id (as
+   * candidatesByKeys ranks the enquiry's own search).
+   */
+  best(limit: number): { enquiry_id: string; person_id: string }[] {
+    const out: { enquiry_id: string; person_id: string }[] = [];
+    for (const [enquiry_id, persons] of this.byEnquiry)
+      for (const [person_id] of [...persons]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .slice(0, limit))
+        out.push({ enquiry_id, person_id });
+    return out;
+  }
 }
 
 /** Scores each enquiry against the persons found for it; returns the candidates queued. */
