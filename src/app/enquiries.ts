@@ -178,25 +178,25 @@ export async function rematchEnquiriesFor(
   return matchHits(ctx, u, shared.best(ENQUIRY_CANDIDATES));
 }
 
-/** True when some family enquiry is still open (open, searching or candidate found). */
-export async function anyOpenEnquiry(u: Unit): Promise<boolean> {
-  const row = await u.trx
-    .selectFrom('enquiries')
-    .select('id')
-    .where('status', 'in', OPEN)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/** The (key, person) rows of an import's staged keys under any of the given keys. */
+export type StagedUnder = (keys: readonly string[]) => Promise<readonly { key: string; person_id: string }[]>;
 
 /**
  * After an import: open enquiries sharing a blocking key with a person the batch created or added
  * facts to are re-matched against those persons. Read from the open enquiries' keys, so that an
  * import of a million rows into a registry with a handful of open enquiries reads only the key rows
- * under their keys (none without open enquiries). Each enquiry is scored against the
- * ENQUIRY_CANDIDATES batch persons sharing the most keys with it.
+ * under their keys (none without open enquiries): in the key table, the keys the batch's persons
+ * had before it; among the import's staged keys (`stagedUnder`), those it gives them, which reach
+ * the key table only when the import commits. A dry run thus counts its enquiry candidates
+ * without writing the key tables. Each enquiry is scored against the ENQUIRY_CANDIDATES batch
+ * persons sharing the most keys with it.
  */
-export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId: string): Promise<number> {
+export async function rematchEnquiriesForBatch(
+  ctx: AppContext,
+  u: Unit,
+  batchId: string,
+  stagedUnder: StagedUnder,
+): Promise<number> {
   const keys = await u.trx
     .selectFrom('enquiry_keys')
     .innerJoin('enquiries', 'enquiries.id', 'enquiry_keys.enquiry_id')
@@ -211,18 +211,30 @@ export async function rematchEnquiriesForBatch(ctx: AppContext, u: Unit, batchId
   }
   const unique = [...enquiriesOf.keys()];
   const shared = new SharedKeys();
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await u.trx
-      .selectFrom('blocking_keys')
-      .innerJoin('import_rows', 'import_rows.person_id', 'blocking_keys.person_id')
-      .select(['blocking_keys.key', 'blocking_keys.person_id'])
-      .where('blocking_keys.key', 'in', unique.slice(i, i + 500))
-      .where('import_rows.batch_id', '=', batchId)
-      .distinct()
-      .execute();
-    for (const { key, person_id } of rows)
+  const seen = new Set<string>();
+  const count = (rows: readonly { key: string; person_id: string }[]) => {
+    for (const { key, person_id } of rows) {
+      // A key staged for a person that the key table already holds for it counts once.
+      const pair = `${key}\u0000${person_id}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
       for (const enquiry_id of enquiriesOf.get(key)!) shared.add(enquiry_id, person_id);
+    }
+  };
+  for (let i = 0; i < unique.length; i += 500) {
+    const slice = unique.slice(i, i + 500);
+    count(
+      await u.trx
+        .selectFrom('blocking_keys')
+        .innerJoin('import_rows', 'import_rows.person_id', 'blocking_keys.person_id')
+        .select(['blocking_keys.key', 'blocking_keys.person_id'])
+        .where('blocking_keys.key', 'in', slice)
+        .where('import_rows.batch_id', '=', batchId)
+        .distinct()
+        .execute(),
+    );
   }
+  if (unique.length) count(await stagedUnder(unique));
   return matchHits(ctx, u, shared.best(ENQUIRY_CANDIDATES));
 }
 

@@ -27,7 +27,7 @@ import { StagedKeys, stagingStorage } from './staged-keys.js';
 import { MAX_BLOCK } from './match-rows.js';
 import { CandidateRecords } from './candidate-records.js';
 import { FeatureCaches } from '../../matching/index.js';
-import { anyOpenEnquiry, rematchEnquiriesForBatch } from '../enquiries.js';
+import { rematchEnquiriesForBatch } from '../enquiries.js';
 import { rowFacts, type RowContext } from './row-facts.js';
 import {
   ImportOptions,
@@ -191,13 +191,13 @@ async function importIn(
       });
     if (opts.savePreset && mapping)
       await savePresetIn(ctx, u, actor, opts.savePreset, mapping.byColumn, { format: table.format });
-    // A dry run is rolled back: its keys need the ordered pass into the key tables only to find
-    // the open enquiries the list would give candidates, whose count the report then gives.
-    if (opts.dryRun && !(await anyOpenEnquiry(u))) await scope.keys.drop();
-    else {
-      await scope.keys.commit();
-      report.enquiryCandidates = await rematchEnquiriesForBatch(ctx, u, batchId);
-    }
+    // Open enquiries are re-matched from the staged keys, before the key tables are written: a dry
+    // run, rolled back, counts the candidates the list would give without that pass.
+    report.enquiryCandidates = await rematchEnquiriesForBatch(ctx, u, batchId, (keys) =>
+      scope.keys.under(keys),
+    );
+    if (opts.dryRun) await scope.keys.drop();
+    else await scope.keys.commit();
     await finishBatch(u, report, file.sha256());
     u.audit(actor, 'import.commit', 'import_batch', batchId, { source: source.id, ...counts(report) });
     return report;

@@ -99,3 +99,26 @@ forEachDialect('staged keys: reading the key table', (fx) => {
     });
   });
 });
+
+forEachDialect('staged keys: reading what is staged', (fx) => {
+  test('the staged persons under some keys, each (key, person) once; none under keys not staged', async () => {
+    const app = testApp(fx.database());
+    const a = '01900000-0000-7000-8000-00000000000a';
+    const b = '01900000-0000-7000-8000-00000000000b';
+    await inUnit(app.ctx, async (u) => {
+      const staged = await StagedKeys.open(u, 200);
+      await staged.add([
+        { personId: a, keys: ['dob:19900403', 'service:SN-1', 't:коваленко'] },
+        { personId: b, keys: ['dob:19900403', 't:коваленко'] },
+      ]);
+      // A person staged twice (created, then given facts again by a later row of the import).
+      await staged.add([{ personId: a, keys: ['dob:19900403', 'given_year:andrii|1990'] }]);
+      const rows = await staged.under(['dob:19900403', 'given_year:andrii|1990', 'service:NOBODY']);
+      const pairs = rows.map((r) => `${r.key} ${r.person_id}`).sort();
+      assert.deepEqual(pairs, [`dob:19900403 ${a}`, `dob:19900403 ${b}`, `given_year:andrii|1990 ${a}`]);
+      assert.deepEqual(await staged.under(['service:NOBODY']), []);
+      assert.deepEqual(await staged.under([]), []);
+      await staged.drop();
+    });
+  });
+});

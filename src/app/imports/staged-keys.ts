@@ -169,6 +169,23 @@ export class StagedKeys {
     return this.postings.persons(key, out);
   }
 
+  /**
+   * The staged (key, person) rows under any of `keys`, each once: one pass over the staging table,
+   * each staged key looked up in the given ones.
+   */
+  async under(keys: readonly string[]): Promise<{ key: string; person_id: string }[]> {
+    if (keys.length === 0) return [];
+    const r =
+      this.u.database.dialect === 'postgres'
+        ? await sql<{ key: string; person_id: string }>`SELECT DISTINCT j.key, s.person_id
+            FROM import_keys s CROSS JOIN LATERAL json_array_elements_text(s.keys::json) AS j(key)
+            WHERE j.key = ANY(${[...keys]}::text[])`.execute(this.u.trx)
+        : await sql<{ key: string; person_id: string }>`SELECT DISTINCT j.value AS key, s.person_id
+            FROM temp.import_keys s, json_each(s.keys) j
+            WHERE j.value IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`.execute(this.u.trx);
+    return r.rows;
+  }
+
   /** Writes the staged rows to the key tables (see writeStagedKeyRows) and drops the staging table. */
   async commit(): Promise<void> {
     await writeStagedKeyRows(this.u.database, this.u.trx, 'import_keys');
