@@ -1,10 +1,12 @@
 /**
  * Import benchmark: a generated CSV imported into a registry that already holds persons.
  *   npm run bench -- import [--persons 1000000] [--rows 1000000] [--dialect sqlite|postgres] [--overlap 0.1]
- *                           [--db FILE]
+ *                           [--db FILE] [--dry-run] [--enquiries N]
  * One row in `1/overlap` describes a registry person again (it should link); the others are new.
  * `--db FILE` (SQLite) keeps the filled registry in FILE and imports into a copy of it, so that a
- * change to imports can be measured at a million persons without filling again.
+ * change to imports can be measured at a million persons without filling again. `--dry-run` measures
+ * the preview instead (rolled back); `--enquiries N` records N open family enquiries first, each
+ * seeking a person that a new row of the list describes.
  * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
  * each (the machine may be shared), rows per second and the import's peak resident memory (on Linux
  * the kernel's high-water mark, reset after the fill).
@@ -34,6 +36,8 @@ const ROWS = Number(opts['rows'] ?? 1_000_000);
 const OVERLAP = Number(opts['overlap'] ?? 0.1);
 const dialect = (opts['dialect'] ?? 'sqlite') as 'sqlite' | 'postgres';
 const keepFile = opts['db'];
+const DRY_RUN = 'dry-run' in opts;
+const ENQUIRIES = Number(opts['enquiries'] ?? 0);
 const officer = {
   userId: asId<UserId>('00000000-0000-7000-8000-000000000001'),
   role: 'tracing_officer' as const,
@@ -105,6 +109,22 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
+/** Records ENQUIRIES open enquiries, each seeking the person of a new row spread over the list. */
+async function openEnquiries(app: ReturnType<typeof createApp>): Promise<void> {
+  const every = OVERLAP > 0 ? Math.round(1 / OVERLAP) : Number.MAX_SAFE_INTEGER;
+  for (let k = 0; k < ENQUIRIES; k++) {
+    let j = Math.floor((k * ROWS) / ENQUIRIES);
+    if (j % every === 0) j++;
+    const p = personFields(PERSONS + j);
+    await app.enquiries.create(officer, {
+      enquirer: { name: 'Invented Enquirer', relationship: 'mother', phone: '+380000000000' },
+      consent: { tracing: true, givenOn: '2022-06-01' },
+      sought: { family_name: p.family, given_name: p.given, patronymic: p.patronymic, date_of_birth: p.dob },
+      circumstances: { lastSeenPlace: 'Olenivka', lastSeenDate: { year: 2022, month: 5 } },
+    });
+  }
+}
+
 /** CPU seconds (user + system) of this process since `from`. */
 function cpuSeconds(from: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(from);
@@ -173,6 +193,7 @@ async function main(): Promise<void> {
     const app = createApp({ database });
     const csv = join(dir, 'list.csv');
     await writeCsv(csv);
+    await openEnquiries(app);
     peakRss = process.memoryUsage().rss;
     const kernelPeak = resetPeakRss();
     const t1 = performance.now();
@@ -183,7 +204,7 @@ async function main(): Promise<void> {
     const report = await app.imports.run(
       officer,
       csv,
-      { sourceName: 'Bench list', mapping: { source_record_id: 'Номер' } },
+      { sourceName: 'Bench list', mapping: { source_record_id: 'Номер' }, dryRun: DRY_RUN },
       {
         onProgress: (p) => {
           rowsDone = performance.now();
@@ -202,6 +223,8 @@ async function main(): Promise<void> {
       persons: PERSONS,
       rows: ROWS,
       overlap: OVERLAP,
+      dryRun: DRY_RUN,
+      openEnquiries: ENQUIRIES,
       ...(filled && {
         fillSeconds: Math.round(filled.seconds * 10) / 10,
         fillCpuSeconds: filled.cpu,
@@ -220,6 +243,7 @@ async function main(): Promise<void> {
         linked: report.linked,
         queued: report.queued,
         rejected: report.rejectedCount,
+        enquiryCandidates: report.enquiryCandidates,
       },
     };
     const path = saveResult(`import-${dialect}`, result);
