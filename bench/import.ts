@@ -25,6 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createApp } from '../src/app/index.js';
+import { anEnquiry } from '../src/app/testing/test-app.js';
 import { asId, type UserId } from '../src/domain/index.js';
 import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
 import { migrateToLatest } from '../src/db/migrations/index.js';
@@ -34,6 +35,8 @@ const opts = options(process.argv.slice(2));
 const PERSONS = Number(opts['persons'] ?? 1_000_000);
 const ROWS = Number(opts['rows'] ?? 1_000_000);
 const OVERLAP = Number(opts['overlap'] ?? 0.1);
+/** Row j of the list describes a registry person again when j is a multiple of this. */
+const EVERY = OVERLAP > 0 ? Math.round(1 / OVERLAP) : Number.MAX_SAFE_INTEGER;
 const dialect = (opts['dialect'] ?? 'sqlite') as 'sqlite' | 'postgres';
 const keepFile = opts['db'];
 const DRY_RUN = 'dry-run' in opts;
@@ -95,9 +98,8 @@ function registryPerson(i: number, sourceId: string) {
 async function writeCsv(path: string): Promise<void> {
   const out = createWriteStream(path);
   out.write("Номер,Прізвище,Ім'я,По батькові,Дата народження,Особовий номер,Статус,Дата\n");
-  const every = OVERLAP > 0 ? Math.round(1 / OVERLAP) : Number.MAX_SAFE_INTEGER;
   for (let j = 0; j < ROWS; j++) {
-    const i = j % every === 0 ? (j * 7) % PERSONS : PERSONS + j;
+    const i = j % EVERY === 0 ? (j * 7) % PERSONS : PERSONS + j;
     const p = personFields(i);
     const d = `${String(p.dob.day).padStart(2, '0')}.${String(p.dob.month).padStart(2, '0')}.${p.dob.year}`;
     if (
@@ -111,17 +113,19 @@ async function writeCsv(path: string): Promise<void> {
 
 /** Records ENQUIRIES open enquiries, each seeking the person of a new row spread over the list. */
 async function openEnquiries(app: ReturnType<typeof createApp>): Promise<void> {
-  const every = OVERLAP > 0 ? Math.round(1 / OVERLAP) : Number.MAX_SAFE_INTEGER;
   for (let k = 0; k < ENQUIRIES; k++) {
     let j = Math.floor((k * ROWS) / ENQUIRIES);
-    if (j % every === 0) j++;
+    if (j % EVERY === 0) j++;
     const p = personFields(PERSONS + j);
-    await app.enquiries.create(officer, {
-      enquirer: { name: 'Invented Enquirer', relationship: 'mother', phone: '+380000000000' },
-      consent: { tracing: true, givenOn: '2022-06-01' },
-      sought: { family_name: p.family, given_name: p.given, patronymic: p.patronymic, date_of_birth: p.dob },
-      circumstances: { lastSeenPlace: 'Olenivka', lastSeenDate: { year: 2022, month: 5 } },
-    });
+    await app.enquiries.create(
+      officer,
+      anEnquiry({
+        family_name: p.family,
+        given_name: p.given,
+        patronymic: p.patronymic,
+        date_of_birth: p.dob,
+      }),
+    );
   }
 }
 
