@@ -71,7 +71,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
   await refreshPersons(scope.u, links, scope.keys);
-  scope.records.forget(links.map((l) => l.personId));
+  scope.records.forget(links.map((l) => scope.keys.number(l.personId)));
   await touch(
     scope,
     changed.map((c) => c.personId),
@@ -379,7 +379,7 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
     const keys = await reindexPerson(scope.u.trx, scope.ctx.keyer, asId<PersonId>(id));
     scope.keys.remember([{ personId: id, keys }]);
   }
-  scope.records.forget(live);
+  scope.records.forget(live.map((id) => scope.keys.number(id)));
 }
 
 async function recordRows(

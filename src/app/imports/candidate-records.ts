@@ -13,14 +13,18 @@ import { loadMatchRecords } from '../match-records.js';
 /** A chunk's candidates prepared as one set, and which rows of it are whose. */
 export interface GatheredCandidates {
   readonly set: PreparedSet;
-  /** The set's rows of each person (persons without stored records are left out). */
-  readonly rows: ReadonlyMap<string, readonly number[]>;
+  /** The set's rows of each person, by the person's number (persons without stored records are left out). */
+  readonly rows: ReadonlyMap<number, readonly number[]>;
 }
 
+/**
+ * Persons are known by the numbers the import gives them (StagedKeys): candidates come from the
+ * key postings as numbers, and a person's id is written out only to read its records.
+ */
 export class CandidateRecords {
   private readonly store = new PreparedStore();
-  /** The store's places of each person's records. */
-  private readonly kept = new Map<string, number[]>();
+  /** The store's places of each person's records, by person number. */
+  private readonly kept = new Map<number, number[]>();
 
   /** @param limit records kept at most (forgotten ones included, until the store is cleared). */
   constructor(private readonly limit = 1_000_000) {}
@@ -28,28 +32,36 @@ export class CandidateRecords {
   /**
    * The match records of persons (see loadMatchRecords) prepared as one set, each person's records
    * in order, the persons in the order given; read and prepared only for persons not kept.
+   * `idOf` gives the id of a person number.
    */
-  async gather(db: Executor, ids: readonly string[], caches?: FeatureCaches): Promise<GatheredCandidates> {
-    let missing = ids.filter((id) => !this.kept.has(id));
+  async gather(
+    db: Executor,
+    persons: readonly number[],
+    idOf: (person: number) => string,
+    caches?: FeatureCaches,
+  ): Promise<GatheredCandidates> {
+    let missing = persons.filter((p) => !this.kept.has(p));
     if (missing.length > 0) {
-      const read = await loadMatchRecords(db, missing);
+      let ids = missing.map(idOf);
+      const read = await loadMatchRecords(db, ids);
       let count = 0;
       for (const records of read.values()) count += records.length;
       if (this.store.size + count > this.limit) {
         this.store.clear();
         this.kept.clear();
-        missing = [...ids];
+        missing = [...persons];
+        ids = missing.map(idOf);
         for (const [id, records] of await loadMatchRecords(
           db,
-          missing.filter((id) => !read.has(id)),
+          ids.filter((id) => !read.has(id)),
         ))
           read.set(id, records);
       }
-      const owners: string[] = [];
+      const owners: number[] = [];
       const records = [];
-      for (const id of missing)
-        for (const r of read.get(id) ?? []) {
-          owners.push(id);
+      for (let k = 0; k < missing.length; k++)
+        for (const r of read.get(ids[k]!) ?? []) {
+          owners.push(missing[k]!);
           records.push(r);
         }
       const places = this.store.add(records, caches);
@@ -60,20 +72,20 @@ export class CandidateRecords {
       });
     }
     const places: number[] = [];
-    const rows = new Map<string, number[]>();
-    for (const id of ids) {
-      const own = this.kept.get(id);
-      if (!own || rows.has(id)) continue;
+    const rows = new Map<number, number[]>();
+    for (const person of persons) {
+      const own = this.kept.get(person);
+      if (!own || rows.has(person)) continue;
       rows.set(
-        id,
+        person,
         own.map((p) => places.push(p) - 1),
       );
     }
     return { set: this.store.gather(places), rows };
   }
 
-  /** Forgets persons whose match records changed. */
-  forget(ids: Iterable<string>): void {
-    for (const id of ids) this.kept.delete(id);
+  /** Forgets persons (by number) whose match records changed. */
+  forget(persons: Iterable<number>): void {
+    for (const p of persons) this.kept.delete(p);
   }
 }

@@ -107,17 +107,21 @@ export async function matchChunk(
   const wanted = new Set<string>();
   for (const list of keys) for (const k of list) if (isLinkageKey(k)) wanted.add(k);
   await staged.fetch(wanted);
-  const top = topCandidates(staged);
-  const candidates = keys.map((k) => top(k.filter(isLinkageKey)));
-  const ids = [...new Set(candidates.flat())];
-  if (ids.length === 0)
+  const candidates = keys.map((k) => staged.mostShared(k.filter(isLinkageKey), MAX_CANDIDATES));
+  const persons = [...new Set(candidates.flat())];
+  if (persons.length === 0)
     return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
-  const { set: C, rows: indices } = await candidateRecords.gather(u.trx, ids, caches);
+  const { set: C, rows: indices } = await candidateRecords.gather(
+    u.trx,
+    persons,
+    (n) => staged.id(n),
+    caches,
+  );
   return rows.map((_, i) => {
     let bestJ = -1;
     let bestW = -Infinity;
-    for (const id of candidates[i]!)
-      for (const j of indices.get(id) ?? []) {
+    for (const p of candidates[i]!)
+      for (const j of indices.get(p) ?? []) {
         const w = scorer.weight(Q, i, C, j);
         if (w > bestW) {
           bestW = w;
@@ -169,38 +173,4 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
       explanation: scorer.explain(Q, i, Q, bestJ),
     };
   });
-}
-
-/**
- * For a row's keys, the persons sharing the most of them, at most MAX_CANDIDATES; of those
- * sharing as many, the first met (all of them, in the order met, when there are no more). Counted in an array over the chunk's persons with a running
- * top list: a map per row and sorting every person met cost more than scoring.
- */
-function topCandidates(staged: StagedKeys): (keys: readonly string[]) => string[] {
-  const shared = new Int32Array(staged.persons);
-  const persons: number[] = [];
-  const met: number[] = [];
-  const top: number[] = [];
-  return (keys) => {
-    met.length = 0;
-    for (const k of keys) {
-      staged.personsOf(k, persons);
-      for (const p of persons) if (shared[p]!++ === 0) met.push(p);
-    }
-    if (met.length <= MAX_CANDIDATES) {
-      for (const p of met) shared[p] = 0;
-      return met.map((p) => staged.id(p));
-    }
-    top.length = 0;
-    for (const p of met) {
-      const n = shared[p]!;
-      if (top.length === MAX_CANDIDATES && n <= shared[top[MAX_CANDIDATES - 1]!]!) continue;
-      let at = top.length;
-      while (at > 0 && shared[top[at - 1]!]! < n) at--;
-      top.splice(at, 0, p);
-      if (top.length > MAX_CANDIDATES) top.pop();
-    }
-    for (const p of met) shared[p] = 0;
-    return top.map((p) => staged.id(p));
-  };
 }

@@ -122,3 +122,42 @@ forEachDialect('staged keys: reading what is staged', (fx) => {
     });
   });
 });
+
+test("staged keys rank a row's candidates: most keys shared first, ties in the order met, at most the bound", async () => {
+  const app = testApp(openDatabase(':memory:'));
+  const id = (k: number) => `01900000-0000-7000-8000-${String(k).padStart(12, '0')}`;
+  await inUnit(app.ctx, async (u) => {
+    const staged = await StagedKeys.open(u, 200);
+    // Person k has keys a, b and c up to its share of them: 1 and 2 share all three, 3 two, 4 and 5 one.
+    const keys: Record<number, string[]> = {
+      1: ['dob:a', 'dob:b', 'dob:c'],
+      2: ['dob:a', 'dob:b', 'dob:c'],
+      3: ['dob:b', 'dob:c'],
+      4: ['dob:a'],
+      5: ['dob:c'],
+    };
+    await staged.add([5, 4, 3, 2, 1].map((k) => ({ personId: id(k), keys: keys[k]! })));
+    const ranked = (max: number) =>
+      staged.mostShared(['dob:a', 'dob:b', 'dob:c'], max).map((n) => staged.id(n));
+    // Met in key order: a lists 4, 2, 1 (as added), b lists 3, 2, 1, c lists 5, 3, 2, 1.
+    assert.deepEqual(
+      ranked(10),
+      [id(4), id(2), id(1), id(3), id(5)],
+      'within the bound: every person, in the order met',
+    );
+    assert.deepEqual(ranked(3), [id(2), id(1), id(3)], 'past it: the most shared, ties in the order met');
+    assert.deepEqual(ranked(3), [id(2), id(1), id(3)], 'the counts start again from zero for each row');
+    assert.deepEqual(staged.mostShared(['dob:nobody'], 3), []);
+    // A person numbered after the first ranking is counted too (the counts grow with the persons).
+    const many = Array.from({ length: 3000 }, (_, k) => ({
+      personId: id(100 + k),
+      keys: [`dob:x${k % 150}`],
+    }));
+    await staged.add(many);
+    assert.deepEqual(
+      staged.mostShared(['dob:x7'], 30).map((n) => staged.id(n)),
+      many.filter((_, k) => k % 150 === 7).map((m) => m.personId),
+    );
+    await staged.drop();
+  });
+});

@@ -52,6 +52,10 @@ const STAGING_CACHE_KIB = 32 * 1024;
 export class StagedKeys {
   private readonly postings: KeyPostings;
   private readonly numbers = new PersonNumbers();
+  /** Keys shared with the row being ranked, by person number; zero between rows (see mostShared). */
+  private shared = new Int32Array(1024);
+  private readonly listed: number[] = [];
+  private readonly met: number[] = [];
 
   /** @param cap keys naming more persons than this name none (see KeyPostings). */
   private constructor(
@@ -86,6 +90,47 @@ export class StagedKeys {
   /** The id of person number `n`. */
   id(n: number): string {
     return this.numbers.id(n);
+  }
+
+  /** The number of a person id, numbering it when met for the first time. */
+  number(id: string): number {
+    return this.numbers.of(id);
+  }
+
+  /**
+   * The numbers of the persons sharing the most of `keys` (fetched or added ones), at most `max`;
+   * of those sharing as many, the first met (all of them, in the order met, when there are no
+   * more). Counted in an array over every numbered person, kept from row to row and zeroed where
+   * used, with a running top list: a map per row and sorting every person met cost more than
+   * scoring. Candidates stay numbers until one is chosen, so no id is written out or hashed.
+   */
+  mostShared(keys: readonly string[], max: number): number[] {
+    if (this.shared.length < this.numbers.size) {
+      const grown = new Int32Array(Math.max(this.numbers.size, 2 * this.shared.length));
+      grown.set(this.shared);
+      this.shared = grown;
+    }
+    const { shared, listed, met } = this;
+    met.length = 0;
+    for (const k of keys) {
+      this.postings.persons(k, listed);
+      for (const p of listed) if (shared[p]!++ === 0) met.push(p);
+    }
+    if (met.length <= max) {
+      for (const p of met) shared[p] = 0;
+      return met.slice();
+    }
+    const top: number[] = [];
+    for (const p of met) {
+      const n = shared[p]!;
+      if (top.length === max && n <= shared[top[max - 1]!]!) continue;
+      let at = top.length;
+      while (at > 0 && shared[top[at - 1]!]! < n) at--;
+      top.splice(at, 0, p);
+      if (top.length > max) top.pop();
+    }
+    for (const p of met) shared[p] = 0;
+    return top;
   }
 
   /**

@@ -55,6 +55,11 @@ class SetBuilder {
     return id;
   }
 
+  /** Adds a string the table does not hold yet (the caller knows), without looking it up. */
+  push(s: string): number {
+    return this.strings.push(s) - 1;
+  }
+
   setStr(f: StringFeature, i: number, s: string): void {
     this.str[f][i] = this.intern(s);
   }
@@ -383,11 +388,12 @@ export class PreparedStore {
     }
     const generation = ++this.generation;
     const { remap, stamp, strings } = this;
+    // The store's strings are distinct and none is empty: each is new to the set when first met.
     const local = (id: number): number => {
       if (id < 0) return -1;
       if (stamp[id] !== generation) {
         stamp[id] = generation;
-        remap[id] = b.intern(strings[id]!);
+        remap[id] = b.push(strings[id]!);
       }
       return remap[id]!;
     };
