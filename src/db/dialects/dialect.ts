@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
+import { startCheckpointer } from './checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -55,7 +56,14 @@ export function openDatabase(target: string, opts: { schema?: string; poolSize?:
   handle.pragma('cache_size = -65536'); // 64 MiB of page cache: index inserts stay in memory
   handle.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(handle) }) });
-  return { db, dialect: 'sqlite', file, schema: null, sqlite: handle, close: () => db.destroy() };
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(handle, file);
+  const close = async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+    // Kysely closes the handle only if it ever used it.
+    if (handle.open) handle.close();
+  };
+  return { db, dialect: 'sqlite', file, schema: null, sqlite: handle, close };
 }
 
 /**
