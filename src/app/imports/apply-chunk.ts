@@ -24,7 +24,7 @@ import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { MatchRecord } from '../../matching/index.js';
 import { insertPersons, refreshPersons } from './insert-persons.js';
-import { matchChunk, type ImportMemory, type MatchedRow } from './match-rows.js';
+import { matchChunk, type ImportMemory, type MatchedRow, type Scored } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
 
 /** What every chunk of one import shares. */
@@ -158,11 +158,17 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
       outcome.push(earlier);
       return;
     }
+    const why = (m: Scored, target: Target) => ({
+      probability: m.probability,
+      weight: m.weight,
+      explanation: m.explain(),
+      target,
+    });
     const queued =
       best && best.probability >= review
-        ? { ...best, target: { personId: best.id } }
+        ? why(best, { personId: best.id })
         : sibling && earlier && sibling.probability >= review
-          ? { ...sibling, target: earlier }
+          ? why(sibling, earlier)
           : null;
     outcome.push({ newIndex: news.length });
     news.push({ row, keys, record, match: queued });

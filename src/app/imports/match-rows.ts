@@ -19,7 +19,6 @@ import type { AppContext, Unit } from '../context.js';
 import { isLinkageKey, nameTokenKeyer } from '../indexing.js';
 import { matchRecordsOf } from '../match-records.js';
 import type { CandidateRecords } from './candidate-records.js';
-import type { ScoredPerson } from '../registry-matching.js';
 import type { PreparedRow } from './types.js';
 import type { StagedKeys } from './staged-keys.js';
 
@@ -32,13 +31,25 @@ const MAX_CANDIDATES = 10;
  */
 export const MAX_BLOCK = 200;
 
-/** An earlier row of the same chunk that a row may describe again. */
-export interface SiblingMatch {
-  /** The earlier row's index in the chunk. */
-  readonly index: number;
+/**
+ * A scored match. The explanation is worked out on demand: only a row queued for review keeps one,
+ * and explaining every row's best match cost more than a tenth of the scoring.
+ */
+export interface Scored {
   readonly weight: number;
   readonly probability: number;
-  readonly explanation: Explanation;
+  explain(): Explanation;
+}
+
+/** The registry person a row matches best. */
+export interface BestMatch extends Scored {
+  readonly id: string;
+}
+
+/** An earlier row of the same chunk that a row may describe again. */
+export interface SiblingMatch extends Scored {
+  /** The earlier row's index in the chunk. */
+  readonly index: number;
 }
 
 /**
@@ -49,7 +60,7 @@ export interface SiblingMatch {
 export interface MatchedRow {
   readonly keys: string[];
   readonly record: MatchRecord;
-  readonly best: ScoredPerson | null;
+  readonly best: BestMatch | null;
   readonly sibling: SiblingMatch | null;
 }
 
@@ -129,11 +140,16 @@ export async function matchChunk(
         }
       }
     if (bestJ < 0) return { keys: keys[i]!, record: own[i]!, best: null, sibling: siblings[i]! };
-    const explanation = scorer.explain(Q, i, C, bestJ);
+    const j = bestJ;
     return {
       keys: keys[i]!,
       record: own[i]!,
-      best: { id: C.ids[bestJ]!, weight: bestW, probability: probabilityOf(bestW), explanation },
+      best: {
+        id: C.ids[j]!,
+        weight: bestW,
+        probability: probabilityOf(bestW),
+        explain: () => scorer.explain(Q, i, C, j),
+      },
       sibling: siblings[i]!,
     };
   });
@@ -166,11 +182,12 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
       if (earlier.length < MAX_SIBLINGS_PER_KEY) earlier.push(i);
     }
     if (bestJ < 0) return null;
+    const j = bestJ;
     return {
-      index: bestJ,
+      index: j,
       weight: bestW,
       probability: probabilityOf(bestW),
-      explanation: scorer.explain(Q, i, Q, bestJ),
+      explain: () => scorer.explain(Q, i, Q, j),
     };
   });
 }

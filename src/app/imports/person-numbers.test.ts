@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { PersonNumbers } from './person-numbers.js';
 
 /** A time-ordered UUID-shaped id from a counter (the shape the service makes). */
@@ -38,4 +39,24 @@ test('ids that are not lower-case UUIDs are numbered too, apart from those that 
   assert.equal(numbers.of('p-1'), 2);
   assert.equal(numbers.of(lower), 0);
   assert.equal(numbers.id(1), upper);
+});
+
+test('every digit of a UUID counts, and a bad character anywhere makes it another id', () => {
+  const numbers = new PersonNumbers();
+  const ids = Array.from({ length: 2000 }, () => randomUUID());
+  ids.forEach((id, i) => assert.equal(numbers.of(id), i));
+  ids.forEach((id, i) => assert.equal(numbers.id(i), id, 'written out again from its words'));
+  const base = ids[0]!;
+  for (let at = 0; at < 36; at++) {
+    if (base[at] === '-') continue;
+    // One digit changed: a different UUID. A character that is not a digit: an id of another shape.
+    const digit = base[at] === '0' ? '1' : '0';
+    const changed = `${base.slice(0, at)}${digit}${base.slice(at + 1)}`;
+    const bad = `${base.slice(0, at)}g${base.slice(at + 1)}`;
+    const n = numbers.of(changed);
+    assert.notEqual(n, 0, `digit ${at} is read`);
+    assert.equal(numbers.id(n), changed);
+    const m = numbers.of(bad);
+    assert.equal(numbers.id(m), bad, `a bad character at ${at} is kept as written`);
+  }
 });

@@ -98,24 +98,19 @@ export class PersonNumbers {
     this.words = grown;
   }
 
-  /** Reads a lower-case UUID into `w`; false when the text is not one. */
+  /**
+   * Reads a lower-case UUID into `w`; false when the text is not one. Each word is read from its
+   * fixed places (8-4-4-4-12 digits), a bad digit marking `invalid` through its -1.
+   */
   private parse(text: string, from: number, to: number): boolean {
     if (to - from !== 36) return false;
     for (const d of DASHES) if (text.charCodeAt(from + d) !== 45) return false;
-    let word = 0;
-    let digits = 0;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 45) continue;
-      const v = c < 128 ? HEX[c]! : -1;
-      if (v < 0) return false;
-      word = (word << 4) | v;
-      if (++digits % 8 === 0) {
-        this.w[digits / 8 - 1] = word;
-        word = 0;
-      }
-    }
-    return true;
+    invalid = 0;
+    this.w[0] = hexAt(text, from, 8);
+    this.w[1] = (hexAt(text, from + 9, 4) << 16) | hexAt(text, from + 14, 4);
+    this.w[2] = (hexAt(text, from + 19, 4) << 16) | hexAt(text, from + 24, 4);
+    this.w[3] = hexAt(text, from + 28, 8);
+    return invalid >= 0;
   }
 
   /** Doubles the slots and places every UUID-numbered id again. */
@@ -132,6 +127,21 @@ export class PersonNumbers {
     }
     this.slots = slots;
   }
+}
+
+/** Set negative by hexAt when it meets a character that is not a lower-case hex digit. */
+let invalid = 0;
+
+/** The value of the `n` (at most 8) hex digits at `at`. */
+function hexAt(text: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = text.charCodeAt(i);
+    const d = c < 128 ? HEX[c]! : -1;
+    invalid |= d;
+    v = (v << 4) | (d & 15);
+  }
+  return v;
 }
 
 /** Mixes four words into a well-spread 32-bit hash (murmur3's finaliser over a simple combination). */
