@@ -162,14 +162,24 @@ export async function loadRecord(db: Executor, ids: readonly string[]): Promise<
       .orderBy('id')
       .execute(),
   ]);
-  const claimIds = claims.map((c) => c.id);
-  const eventIds = events.map((e) => e.id);
+  // Retractions by the same person ids, not by claim and event ids: persons may hold more claims
+  // than a statement may have parameters.
   const [cr, er] = await Promise.all([
-    claimIds.length
-      ? db.selectFrom('claim_retractions').selectAll().where('claim_id', 'in', claimIds).execute()
+    claims.length
+      ? db
+          .selectFrom('claim_retractions')
+          .selectAll()
+          .where('claim_id', 'in', (eb) => eb.selectFrom('claims').select('id').where('person_id', 'in', ids))
+          .execute()
       : Promise.resolve([]),
-    eventIds.length
-      ? db.selectFrom('event_retractions').selectAll().where('event_id', 'in', eventIds).execute()
+    events.length
+      ? db
+          .selectFrom('event_retractions')
+          .selectAll()
+          .where('event_id', 'in', (eb) =>
+            eb.selectFrom('status_events').select('id').where('person_id', 'in', ids),
+          )
+          .execute()
       : Promise.resolve([]),
   ]);
   return {
