@@ -4,9 +4,16 @@
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { clusterIds, loadRecord } from '../db/repositories/person-repository.js';
+import { clusterOwners, loadRecord } from '../db/repositories/person-repository.js';
 import { nameKey, type MatchRecord } from '../matching/index.js';
-import { currentStatus, liveClaims, partialDateRange, type Claim, type PersonId } from '../domain/index.js';
+import {
+  currentStatus,
+  liveClaims,
+  partialDateRange,
+  type Claim,
+  type PersonId,
+  type StatusEvent,
+} from '../domain/index.js';
 import { dropMatchRecords, matchRecordsOf, storeMatchRecords } from './match-records.js';
 import { deleteKeyRows, replaceKeyRows } from './key-rows.js';
 
@@ -92,30 +99,66 @@ export async function reindexPerson(
   keyer: PersonKeyer,
   id: PersonId,
 ): Promise<string[]> {
-  const ids = await clusterIds(trx, id);
-  const record = await loadRecord(trx, ids);
-  const retracted = new Set<string>([
-    ...record.claimRetractions.map((r) => r.claimId),
-    ...record.eventRetractions.map((r) => r.eventId),
-  ]);
-  const live = liveClaims(record.claims, retracted);
-  const records = matchRecordsOf(id, live);
-  const keys = keyer.ofRecords ? keyer.ofRecords([records], [live])[0]! : keyer(live);
-  await replaceKeyRows(trx, id, keys);
-  await storeMatchRecords(trx, [{ personId: id, records }]);
-  const status = currentStatus(record.events, retracted);
-  await trx.deleteFrom('person_status').where('person_id', '=', id).execute();
-  await trx
-    .insertInto('person_status')
-    .values({
-      person_id: id,
-      state: status.state,
-      place_id: status.placeId,
-      since_from: status.since ? partialDateRange(status.since).from : null,
-      wounded: status.wounded ? 1 : 0,
-    })
-    .execute();
-  return keys;
+  return (await reindexPersons(trx, keyer, [id])).get(id)!;
+}
+
+/** Persons re-indexed per round of statements. */
+const REINDEX_SLICE = 250;
+
+/**
+ * Recomputes the derived rows of persons (survivors: each cluster's claims and events count): key
+ * rows, match records and current status, REINDEX_SLICE persons per round of statements (a person
+ * at a time took some fifteen statements). Returns each person's keys.
+ */
+export async function reindexPersons(
+  trx: Transaction<DB>,
+  keyer: PersonKeyer,
+  ids: readonly PersonId[],
+): Promise<Map<PersonId, string[]>> {
+  const out = new Map<PersonId, string[]>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += REINDEX_SLICE) {
+    const slice = unique.slice(i, i + REINDEX_SLICE);
+    const owner = await clusterOwners(trx, slice);
+    const record = await loadRecord(trx, [...owner.keys()]);
+    const retracted = new Set<string>([
+      ...record.claimRetractions.map((r) => r.claimId),
+      ...record.eventRetractions.map((r) => r.eventId),
+    ]);
+    const claims = new Map<string, Claim[]>(slice.map((id) => [id, []]));
+    const events = new Map<string, StatusEvent[]>(slice.map((id) => [id, []]));
+    for (const c of liveClaims(record.claims, retracted)) claims.get(owner.get(c.personId)!)!.push(c);
+    for (const e of record.events) events.get(owner.get(e.personId)!)!.push(e);
+    const live = slice.map((id) => claims.get(id)!);
+    const records = slice.map((id, k) => matchRecordsOf(id, live[k]!));
+    const keys = keyer.ofRecords ? keyer.ofRecords(records, live) : live.map((c) => keyer(c));
+    await replaceKeyRows(
+      trx,
+      slice.map((id, k) => ({ personId: id, keys: keys[k]! })),
+    );
+    await storeMatchRecords(
+      trx,
+      slice.map((id, k) => ({ personId: id, records: records[k]! })),
+    );
+    await trx.deleteFrom('person_status').where('person_id', 'in', slice).execute();
+    await trx
+      .insertInto('person_status')
+      .values(
+        slice.map((id) => {
+          const status = currentStatus(events.get(id)!, retracted);
+          return {
+            person_id: id,
+            state: status.state,
+            place_id: status.placeId,
+            since_from: status.since ? partialDateRange(status.since).from : null,
+            wounded: status.wounded ? 1 : 0,
+          };
+        }),
+      )
+      .execute();
+    slice.forEach((id, k) => out.set(id, keys[k]!));
+  }
+  return out;
 }
 
 /** Removes the derived rows of a person that no longer stands alone (merged into another). */

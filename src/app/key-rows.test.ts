@@ -4,6 +4,7 @@ import { forEachDialect } from '../db/testing/dialects.js';
 import type { Database } from '../db/dialects/dialect.js';
 import { aSource, officer, testApp } from './testing/test-app.js';
 import { tempFile } from './imports/testing/fixtures.js';
+import { replaceKeyRows } from './key-rows.js';
 
 /** Every key row of a table, as "person key", sorted. */
 async function rows(database: Database, table: 'blocking_keys' | 'person_keys'): Promise<string[]> {
@@ -83,5 +84,34 @@ forEachDialect('key rows: by key and by person', (fx) => {
 
     const found = await app.persons.search(officer, { q: 'Bohdan Maz' });
     assert.ok(found.items.some((i) => i.id === ids[1]));
+  });
+});
+
+forEachDialect('key rows: replacing a person’s keys', (fx) => {
+  test('removes the keys no longer given, adds the new ones, keeps the rest, and leaves other persons alone', async () => {
+    const database = fx.database();
+    const app = testApp(database);
+    const src = await aSource(app, 'Replaced keys');
+    const { ids } = await app.persons.registerBatch(officer, src.id, [
+      { sourceId: src.id, claims: [{ field: 'family_name', value: 'Коваленко' }] },
+      { sourceId: src.id, claims: [{ field: 'family_name', value: 'Мазур' }] },
+    ]);
+    const [a, b] = ids as unknown as [string, string];
+    const others = (await rows(database, 'blocking_keys')).filter((r) => r.startsWith(b));
+    await database.db.transaction().execute(async (trx) => {
+      await replaceKeyRows(trx, [{ personId: a, keys: ['dob:19900101', 'service:SN1', 'service:SN2'] }]);
+      await replaceKeyRows(trx, [{ personId: a, keys: ['service:SN2', 'service:SN3', 'dob:19900101'] }]);
+    });
+    const after = await assertSame(database, 'after replacing');
+    assert.deepEqual(
+      after.filter((r) => r.startsWith(a)),
+      [`${a} dob:19900101`, `${a} service:SN2`, `${a} service:SN3`],
+      'exactly the keys given last',
+    );
+    assert.deepEqual(
+      after.filter((r) => r.startsWith(b)),
+      others,
+      'the other person keeps its rows',
+    );
   });
 });

@@ -19,7 +19,7 @@ import { asId, DomainError, type Actor, type PersonId } from '../domain/index.js
 import type { Executor } from '../db/repositories/person-repository.js';
 import { authorize } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
-import { reindexPerson } from './indexing.js';
+import { reindexPersons } from './indexing.js';
 import { createRegistryMatcher, liveClaimsOf, matchRecordsOf } from './registry-matching.js';
 import {
   crossValidated,
@@ -43,7 +43,7 @@ export interface ModelSummary {
 }
 
 /** Persons re-keyed per transaction when an activation changes the blocking rules. */
-const REINDEX_BATCH = 200;
+const REINDEX_BATCH = 1000;
 
 type ModelRow = {
   version: string;
@@ -326,7 +326,11 @@ async function reindexAll(ctx: AppContext, onProgress?: ActivationProgress): Pro
   for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
     const batch = ids.slice(i, i + REINDEX_BATCH);
     await ctx.database.db.transaction().execute(async (trx) => {
-      for (const id of batch) await reindexPerson(trx, ctx.keyer, asId<PersonId>(id));
+      await reindexPersons(
+        trx,
+        ctx.keyer,
+        batch.map((id) => asId<PersonId>(id)),
+      );
     });
     onProgress?.(Math.min(ids.length, i + REINDEX_BATCH), ids.length);
   }

@@ -18,7 +18,7 @@ import {
 import { rowToClaim } from '../../db/repositories/person-repository.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { AppContext, Unit } from '../context.js';
-import { reindexPerson } from '../indexing.js';
+import { reindexPersons } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
@@ -381,10 +381,12 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.u.now }))
       .where('id', 'in', live.slice(i, i + SLICE))
       .execute();
-  for (const id of live) {
-    const keys = await reindexPerson(scope.u.trx, scope.ctx.keyer, asId<PersonId>(id));
-    scope.keys.remember([{ personId: id, keys }]);
-  }
+  const keys = await reindexPersons(
+    scope.u.trx,
+    scope.ctx.keyer,
+    live.map((id) => asId<PersonId>(id)),
+  );
+  scope.keys.remember([...keys].map(([personId, k]) => ({ personId, keys: k })));
   scope.records.forget(live.map((id) => scope.keys.number(id)));
 }
 

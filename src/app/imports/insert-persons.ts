@@ -13,7 +13,7 @@ import {
   type StatusEvent,
 } from '../../domain/index.js';
 import type { DB } from '../../db/schema.js';
-import { loadRecord } from '../../db/repositories/person-repository.js';
+import { clusterOwners, loadRecord } from '../../db/repositories/person-repository.js';
 import type { AppContext, Unit } from '../context.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import type { PreparedRow } from './types.js';
@@ -104,7 +104,7 @@ export async function refreshPersons(
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
   await staged.add(touched);
-  const owner = await clusters(u, ids);
+  const owner = await clusterOwners(u.trx, ids);
   const members = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const [member, survivor] of owner) members.get(survivor)!.push(member);
   const records: { personId: string; records: MatchRecord[] }[] = [];
@@ -137,25 +137,4 @@ export async function refreshPersons(
       .where('person_id', 'in', ids.slice(i, i + SLICE))
       .execute();
   await insertRows(u.database, u.trx, 'person_status', status);
-}
-
-/** Each survivor and the records merged into it (transitively), as member → survivor. */
-async function clusters(u: Unit, ids: readonly string[]): Promise<Map<string, string>> {
-  const owner = new Map<string, string>(ids.map((id) => [id, id]));
-  let frontier = [...ids];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (let i = 0; i < frontier.length; i += SLICE)
-      for (const r of await u.trx
-        .selectFrom('persons')
-        .select(['id', 'merged_into'])
-        .where('merged_into', 'in', frontier.slice(i, i + SLICE))
-        .execute())
-        if (!owner.has(r.id)) {
-          owner.set(r.id, owner.get(r.merged_into!)!);
-          next.push(r.id);
-        }
-    frontier = next;
-  }
-  return owner;
 }

@@ -137,6 +137,32 @@ export async function clusterIds(db: Executor, id: PersonId): Promise<PersonId[]
   return ids;
 }
 
+/**
+ * Each of the survivors `ids` and every record merged into it (transitively), as member →
+ * survivor; a survivor is its own member. One query per level of merges and slice of ids.
+ */
+export async function clusterOwners(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const owner = new Map<string, string>(ids.map((id) => [id, id]));
+  let frontier = [...new Set(ids)];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (let i = 0; i < frontier.length; i += CLUSTER_SLICE)
+      for (const r of await db
+        .selectFrom('persons')
+        .select(['id', 'merged_into'])
+        .where('merged_into', 'in', frontier.slice(i, i + CLUSTER_SLICE))
+        .execute())
+        if (!owner.has(r.id)) {
+          owner.set(r.id, owner.get(r.merged_into!)!);
+          next.push(r.id);
+        }
+    frontier = next;
+  }
+  return owner;
+}
+
+const CLUSTER_SLICE = 500;
+
 export interface PersonRecord {
   readonly claims: Claim[];
   readonly claimRetractions: ClaimRetraction[];
