@@ -102,6 +102,22 @@ export async function reindexPerson(
   return (await reindexPersons(trx, keyer, [id])).get(id)!;
 }
 
+/** The `person_status` row of a person with these events (retracted ones left out). */
+export function statusRow(
+  id: string,
+  events: readonly StatusEvent[],
+  retracted?: ReadonlySet<string>,
+): DB['person_status'] {
+  const s = currentStatus(events, retracted);
+  return {
+    person_id: id,
+    state: s.state,
+    place_id: s.placeId,
+    since_from: s.since ? partialDateRange(s.since).from : null,
+    wounded: s.wounded ? 1 : 0,
+  };
+}
+
 /** Persons re-indexed per round of statements. */
 const REINDEX_SLICE = 250;
 
@@ -143,18 +159,7 @@ export async function reindexPersons(
     await trx.deleteFrom('person_status').where('person_id', 'in', slice).execute();
     await trx
       .insertInto('person_status')
-      .values(
-        slice.map((id) => {
-          const status = currentStatus(events.get(id)!, retracted);
-          return {
-            person_id: id,
-            state: status.state,
-            place_id: status.placeId,
-            since_from: status.since ? partialDateRange(status.since).from : null,
-            wounded: status.wounded ? 1 : 0,
-          };
-        }),
-      )
+      .values(slice.map((id) => statusRow(id, events.get(id)!, retracted)))
       .execute();
     slice.forEach((id, k) => out.set(id, keys[k]!));
   }

@@ -6,9 +6,7 @@ import { z } from 'zod';
 import {
   RegisterPersonInput,
   asId,
-  currentStatus,
   parseInput,
-  partialDateRange,
   type Actor,
   type Claim,
   type PersonId,
@@ -20,6 +18,7 @@ import { inUnit, type AppContext, type Unit } from './context.js';
 import { rematchEnquiriesFor } from './enquiries.js';
 import { matchRecordsOf, storeMatchRecords } from './match-records.js';
 import { writeKeyRows } from './key-rows.js';
+import { statusRow } from './indexing.js';
 import { bulkWriteCache, insertRows } from '../db/dialects/dialect.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
 
@@ -51,14 +50,7 @@ export async function insertNewPersons(
     for (let i = 0; i < c.length; i++) claimRefs.push(prov.rowRef ?? null);
     for (let i = 0; i < e.length; i++) eventRefs.push(prov.rowRef ?? null);
     claimLists.push(c);
-    const s = currentStatus(e);
-    status.push({
-      person_id: id,
-      state: s.state,
-      place_id: s.placeId,
-      since_from: s.since ? partialDateRange(s.since).from : null,
-      wounded: s.wounded ? 1 : 0,
-    });
+    status.push(statusRow(id, e));
   }
   const keyer = ctx.keyer;
   const records = claimLists.map((c, p) => matchRecordsOf(ids[p]!, c));

@@ -4,9 +4,7 @@
  */
 import {
   asId,
-  currentStatus,
   liveClaims,
-  partialDateRange,
   type Actor,
   type Claim,
   type PersonId,
@@ -21,23 +19,9 @@ import type { MatchRecord } from '../../matching/index.js';
 import { matchRecordsOf, storeMatchRecords } from '../match-records.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { StagedKeys } from './staged-keys.js';
+import { statusRow } from '../indexing.js';
 
 const SLICE = 500;
-
-function statusRow(
-  id: string,
-  events: readonly StatusEvent[],
-  retracted?: ReadonlySet<string>,
-): DB['person_status'] {
-  const s = currentStatus(events, retracted);
-  return {
-    person_id: id,
-    state: s.state,
-    place_id: s.placeId,
-    since_from: s.since ? partialDateRange(s.since).from : null,
-    wounded: s.wounded ? 1 : 0,
-  };
-}
 
 /**
  * Inserts one new person per row with its facts and status, and stages its keys. Returns the new
