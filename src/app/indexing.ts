@@ -123,15 +123,36 @@ const REINDEX_SLICE = 250;
 
 /**
  * Recomputes the derived rows of persons (survivors: each cluster's claims and events count): key
- * rows, match records and current status, REINDEX_SLICE persons per round of statements (a person
- * at a time took some fifteen statements). Returns each person's keys.
+ * rows, match records and current status. Returns each person's keys.
  */
 export async function reindexPersons(
   trx: Transaction<DB>,
   keyer: PersonKeyer,
   ids: readonly PersonId[],
 ): Promise<Map<PersonId, string[]>> {
-  const out = new Map<PersonId, string[]>();
+  const derived = await rederivePersons(trx, ids);
+  const people = [...derived.keys()];
+  const live = people.map((id) => derived.get(id)!.live);
+  const records = people.map((id) => derived.get(id)!.records);
+  const keys = keyer.ofRecords ? keyer.ofRecords(records, live) : live.map((c) => keyer(c));
+  await replaceKeyRows(
+    trx,
+    people.map((id, k) => ({ personId: id, keys: keys[k]! })),
+  );
+  return new Map(people.map((id, k) => [id as PersonId, keys[k]!]));
+}
+
+/**
+ * Recomputes the match records and current status of persons (survivors) from every live claim
+ * and event of each one's cluster (a claim of one record may supersede a claim of another, so
+ * whole clusters are read together), REINDEX_SLICE persons per round of statements (a person at a
+ * time took some fifteen statements). Returns each person's live claims and match records.
+ */
+export async function rederivePersons(
+  trx: Transaction<DB>,
+  ids: readonly string[],
+): Promise<Map<string, { live: Claim[]; records: MatchRecord[] }>> {
+  const out = new Map<string, { live: Claim[]; records: MatchRecord[] }>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += REINDEX_SLICE) {
     const slice = unique.slice(i, i + REINDEX_SLICE);
@@ -145,23 +166,17 @@ export async function reindexPersons(
     const events = new Map<string, StatusEvent[]>(slice.map((id) => [id, []]));
     for (const c of liveClaims(record.claims, retracted)) claims.get(owner.get(c.personId)!)!.push(c);
     for (const e of record.events) events.get(owner.get(e.personId)!)!.push(e);
-    const live = slice.map((id) => claims.get(id)!);
-    const records = slice.map((id, k) => matchRecordsOf(id, live[k]!));
-    const keys = keyer.ofRecords ? keyer.ofRecords(records, live) : live.map((c) => keyer(c));
-    await replaceKeyRows(
-      trx,
-      slice.map((id, k) => ({ personId: id, keys: keys[k]! })),
-    );
+    for (const id of slice)
+      out.set(id, { live: claims.get(id)!, records: matchRecordsOf(id, claims.get(id)!) });
     await storeMatchRecords(
       trx,
-      slice.map((id, k) => ({ personId: id, records: records[k]! })),
+      slice.map((id) => ({ personId: id, records: out.get(id)!.records })),
     );
     await trx.deleteFrom('person_status').where('person_id', 'in', slice).execute();
     await trx
       .insertInto('person_status')
       .values(slice.map((id) => statusRow(id, events.get(id)!, retracted)))
       .execute();
-    slice.forEach((id, k) => out.set(id, keys[k]!));
   }
   return out;
 }

@@ -2,24 +2,16 @@
  * Bulk writes of an import: new persons with the blocking keys already computed while matching
  * (computing them costs more than the insert), and the derived rows of persons that gained facts.
  */
-import {
-  asId,
-  liveClaims,
-  type Actor,
-  type Claim,
-  type PersonId,
-  type StatusEvent,
-} from '../../domain/index.js';
+import { asId, type Actor, type Claim, type PersonId, type StatusEvent } from '../../domain/index.js';
 import type { DB } from '../../db/schema.js';
-import { clusterOwners, loadRecord } from '../../db/repositories/person-repository.js';
 import type { AppContext, Unit } from '../context.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import type { PreparedRow } from './types.js';
 import type { MatchRecord } from '../../matching/index.js';
-import { matchRecordsOf, storeMatchRecords } from '../match-records.js';
+import { storeMatchRecords } from '../match-records.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { StagedKeys } from './staged-keys.js';
-import { statusRow } from '../indexing.js';
+import { rederivePersons, statusRow } from '../indexing.js';
 
 const SLICE = 500;
 
@@ -88,37 +80,5 @@ export async function refreshPersons(
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
   await staged.add(touched);
-  const owner = await clusterOwners(u.trx, ids);
-  const members = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const [member, survivor] of owner) members.get(survivor)!.push(member);
-  const records: { personId: string; records: MatchRecord[] }[] = [];
-  const status: DB['person_status'][] = [];
-  // Whole clusters per read: a claim of one record may supersede a claim of another.
-  for (let i = 0; i < ids.length;) {
-    const survivors: string[] = [];
-    const slice: string[] = [];
-    while (i < ids.length && (slice.length === 0 || slice.length + members.get(ids[i]!)!.length <= SLICE)) {
-      survivors.push(ids[i]!);
-      slice.push(...members.get(ids[i]!)!);
-      i++;
-    }
-    const record = await loadRecord(u.trx, slice);
-    const retractedClaims = new Set<string>(record.claimRetractions.map((r) => r.claimId));
-    const retractedEvents = new Set<string>(record.eventRetractions.map((r) => r.eventId));
-    const claims = new Map<string, Claim[]>(survivors.map((id) => [id, []]));
-    const events = new Map<string, StatusEvent[]>(survivors.map((id) => [id, []]));
-    for (const c of liveClaims(record.claims, retractedClaims)) claims.get(owner.get(c.personId)!)!.push(c);
-    for (const e of record.events) events.get(owner.get(e.personId)!)!.push(e);
-    for (const id of survivors) {
-      records.push({ personId: id, records: matchRecordsOf(id, claims.get(id)!) });
-      status.push(statusRow(id, events.get(id)!, retractedEvents));
-    }
-  }
-  await storeMatchRecords(u.trx, records);
-  for (let i = 0; i < ids.length; i += SLICE)
-    await u.trx
-      .deleteFrom('person_status')
-      .where('person_id', 'in', ids.slice(i, i + SLICE))
-      .execute();
-  await insertRows(u.database, u.trx, 'person_status', status);
+  await rederivePersons(u.trx, ids);
 }

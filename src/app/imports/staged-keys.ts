@@ -82,11 +82,6 @@ export class StagedKeys {
     return new StagedKeys(u, cap);
   }
 
-  /** Persons numbered so far. */
-  get persons(): number {
-    return this.numbers.size;
-  }
-
   /** The id of person number `n`. */
   id(n: number): string {
     return this.numbers.id(n);
@@ -113,7 +108,7 @@ export class StagedKeys {
     const { shared, listed, met } = this;
     met.length = 0;
     for (const k of keys) {
-      this.postings.persons(k, listed);
+      this.personsOf(k, listed);
       for (const p of listed) if (shared[p]!++ === 0) met.push(p);
     }
     if (met.length <= max) {

@@ -29,7 +29,7 @@ export function startCheckpointer(handle: SQLite.Database, file: string): Checkp
   });
   worker.unref();
   let stopped = false;
-  // Until the worker's connection is open, and after it ends, the connection checkpoints itself.
+  // Until the worker runs, and after it ends, the connection checkpoints for itself.
   worker.once('online', () => {
     if (!stopped && handle.open) handle.pragma('wal_autocheckpoint = 0');
   });

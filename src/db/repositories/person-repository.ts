@@ -127,14 +127,7 @@ export async function findPerson(db: Executor, id: string): Promise<Person | und
 
 /** The ids whose claims and events make up a person: itself and every record merged into it, transitively. */
 export async function clusterIds(db: Executor, id: PersonId): Promise<PersonId[]> {
-  const ids: PersonId[] = [id];
-  let frontier: string[] = [id];
-  while (frontier.length > 0) {
-    const rows = await db.selectFrom('persons').select('id').where('merged_into', 'in', frontier).execute();
-    frontier = rows.map((r) => r.id).filter((x) => !ids.includes(asId(x)));
-    ids.push(...frontier.map((x) => asId<PersonId>(x)));
-  }
-  return ids;
+  return [...(await clusterOwners(db, [id])).keys()].map((x) => asId<PersonId>(x));
 }
 
 /**
