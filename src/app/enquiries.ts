@@ -166,11 +166,12 @@ export async function rematchEnquiriesFor(
   const shared = new SharedKeys();
   for (let i = 0; i < personIds.length; i += 500) {
     const rows = await u.trx
-      .selectFrom('enquiry_keys')
-      .innerJoin('person_keys', 'person_keys.key', 'enquiry_keys.key')
+      .selectFrom('persons')
+      .innerJoin('person_keys', 'person_keys.person_seq', 'persons.seq')
+      .innerJoin('enquiry_keys', 'enquiry_keys.key', 'person_keys.key')
       .innerJoin('enquiries', 'enquiries.id', 'enquiry_keys.enquiry_id')
-      .select(['enquiry_keys.enquiry_id', 'person_keys.person_id'])
-      .where('person_keys.person_id', 'in', personIds.slice(i, i + 500))
+      .select(['enquiry_keys.enquiry_id', 'persons.id as person_id'])
+      .where('persons.id', 'in', personIds.slice(i, i + 500))
       .where('enquiries.status', 'in', OPEN)
       .execute();
     for (const { enquiry_id, person_id } of rows) shared.add(enquiry_id, person_id);
@@ -226,8 +227,9 @@ export async function rematchEnquiriesForBatch(
     count(
       await u.trx
         .selectFrom('blocking_keys')
-        .innerJoin('import_rows', 'import_rows.person_id', 'blocking_keys.person_id')
-        .select(['blocking_keys.key', 'blocking_keys.person_id'])
+        .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
+        .innerJoin('import_rows', 'import_rows.person_id', 'persons.id')
+        .select(['blocking_keys.key', 'persons.id as person_id'])
         .where('blocking_keys.key', 'in', slice)
         .where('import_rows.batch_id', '=', batchId)
         .distinct()

@@ -8,12 +8,20 @@ import { reindexPerson, reindexPersons } from './indexing.js';
 
 const DERIVED = ['blocking_keys', 'person_keys', 'match_records', 'person_status'] as const;
 
-/** Every derived row, as text, sorted. */
+/** Every derived row, as text, sorted; key rows with their person's id. */
 async function derived(database: Database): Promise<string[]> {
   const out: string[] = [];
-  for (const table of DERIVED)
-    for (const r of await database.db.selectFrom(table).selectAll().execute())
-      out.push(`${table} ${JSON.stringify(r)}`);
+  for (const table of DERIVED) {
+    const rows =
+      table === 'blocking_keys' || table === 'person_keys'
+        ? await database.db
+            .selectFrom(table)
+            .innerJoin('persons', 'persons.seq', `${table}.person_seq`)
+            .select(['persons.id as person_id', `${table}.key`])
+            .execute()
+        : await database.db.selectFrom(table).selectAll().execute();
+    for (const r of rows) out.push(`${table} ${JSON.stringify(r)}`);
+  }
   return out.sort();
 }
 
@@ -72,8 +80,9 @@ forEachDialect('re-indexing persons in batches', (fx) => {
     assert.equal(keys.size, survivors.length, 'each person once, a repeat ignored');
     const merged = await database.db
       .selectFrom('person_keys')
+      .innerJoin('persons', 'persons.seq', 'person_keys.person_seq')
       .select('key')
-      .where('person_id', '=', ids[1]!)
+      .where('persons.id', '=', ids[1]!)
       .execute();
     // Person 1 is Мазур; 2 (Шевчук) and 3 (Бондар) were merged into it.
     for (const k of ['t:мазур', 't:шевчук', 't:бондар'])

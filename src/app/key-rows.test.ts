@@ -8,8 +8,12 @@ import { replaceKeyRows } from './key-rows.js';
 
 /** Every key row of a table, as "person key", sorted. */
 async function rows(database: Database, table: 'blocking_keys' | 'person_keys'): Promise<string[]> {
-  const r = await database.db.selectFrom(table).select(['person_id', 'key']).execute();
-  return r.map((x) => `${x.person_id} ${x.key}`).sort();
+  const r = await database.db
+    .selectFrom(table)
+    .innerJoin('persons', 'persons.seq', `${table}.person_seq`)
+    .select(['persons.id', `${table}.key`])
+    .execute();
+  return r.map((x) => `${x.id} ${x.key}`).sort();
 }
 
 async function assertSame(database: Database, when: string): Promise<string[]> {

@@ -1,45 +1,72 @@
 /**
- * The key rows of persons, kept twice: `blocking_keys` ordered by (key, person_id), for finding
- * the persons under a key or a prefix, and `person_keys` ordered by (person_id, key), for a
- * person's own keys (search's per-person checks, re-indexing, merges). Every write of key rows
- * goes through here, so that the two hold the same rows. Each table is written in its own order:
- * rows in key order touch each page of the key table once, and new persons' ids are time-ordered,
- * so their rows in person order are appended (see migration 0013).
+ * The key rows of persons, kept twice: `blocking_keys` ordered by (key, person_seq), for finding
+ * the persons under a key or a prefix, and `person_keys` ordered by (person_seq, key), for a
+ * person's own keys (search's per-person checks, re-indexing, merges). Persons are named by their
+ * seq (migration 0014). Every write of key rows goes through here, so that the two hold the same
+ * rows. Each table is written in its own order: rows in key order touch each page of the key
+ * table once, and new persons' seqs grow, so their rows in person order are appended (see
+ * migration 0013).
  */
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { insertRows, type Database } from '../db/dialects/dialect.js';
-import type { Executor } from '../db/repositories/person-repository.js';
+import { seqsOfPersons, type Executor } from '../db/repositories/person-repository.js';
+import { DomainError } from '../domain/errors.js';
 
-/** Persons and their keys, as one write gives them. */
-export type KeyedPersons = readonly { readonly personId: string; readonly keys: Iterable<string> }[];
+/**
+ * Persons and their keys, as one write gives them. The key tables name a person by its seq
+ * (migration 0014): give it when known, or it is read from `persons`.
+ */
+export type KeyedPersons = readonly {
+  readonly personId: string;
+  readonly seq?: number;
+  readonly keys: Iterable<string>;
+}[];
 
 /** Persons per statement when reading or deleting by person. */
 const SLICE = 500;
+
+/** The items with every seq given, read from `persons` where missing. */
+async function withSeqs(
+  db: Executor,
+  items: KeyedPersons,
+): Promise<{ personId: string; seq: number; keys: Iterable<string> }[]> {
+  const missing = items.filter((x) => x.seq === undefined).map((x) => x.personId);
+  const seqs = missing.length ? await seqsOfPersons(db, missing) : new Map<string, number>();
+  return items.map(({ personId, seq, keys }) => {
+    const s = seq ?? seqs.get(personId);
+    if (s === undefined)
+      throw new DomainError('INTERNAL', `key rows for person ${personId}, which is not stored`);
+    return { personId, seq: s, keys };
+  });
+}
 
 /**
  * The key rows of persons, one per distinct key of each, in key order. Grouping by key first
  * sorts the few distinct keys instead of every row.
  */
-export function keyRows(items: KeyedPersons): DB['blocking_keys'][] {
-  const persons = new Map<string, string[]>();
-  for (const { personId, keys } of items)
+export function keyRows(
+  items: readonly { readonly seq: number; readonly keys: Iterable<string> }[],
+): DB['blocking_keys'][] {
+  const persons = new Map<string, number[]>();
+  for (const { seq, keys } of items)
     for (const key of keys) {
       const list = persons.get(key);
       // A key met twice for one person is met twice in a row: its persons are listed in item order.
-      if (!list) persons.set(key, [personId]);
-      else if (list[list.length - 1] !== personId) list.push(personId);
+      if (!list) persons.set(key, [seq]);
+      else if (list[list.length - 1] !== seq) list.push(seq);
     }
   const rows: DB['blocking_keys'][] = [];
   for (const key of [...persons.keys()].sort())
-    for (const person_id of persons.get(key)!) rows.push({ person_id, key });
+    for (const person_seq of persons.get(key)!) rows.push({ person_seq, key });
   return rows;
 }
 
-/** The same rows in (person_id, key) order. */
+/** The same rows in (person_seq, key) order. */
 function byPerson(rows: readonly DB['blocking_keys'][]): DB['person_keys'][] {
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...rows].sort((a, b) => order(a.person_id, b.person_id) || order(a.key, b.key));
+  return [...rows].sort(
+    (a, b) => a.person_seq - b.person_seq || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
 /**
@@ -51,14 +78,14 @@ export async function writeKeyRows(
   trx: Transaction<DB>,
   items: KeyedPersons,
 ): Promise<void> {
-  const rows = keyRows(items);
+  const rows = keyRows(await withSeqs(trx, items));
   if (rows.length === 0) return;
   await insertRows(database, trx, 'blocking_keys', rows, { ignoreDuplicates: true });
   await insertRows(database, trx, 'person_keys', byPerson(rows), { ignoreDuplicates: true });
 }
 
 /**
- * Writes the key rows staged in a table of the transaction (`person_id`, `keys`: a JSON array of
+ * Writes the key rows staged in a table of the transaction (`person_seq`, `keys`: a JSON array of
  * the person's keys; a temporary table) to both tables, skipping rows staged twice or already
  * there: to the key table sorted into key order once, to the person table as staged. On SQLite a
  * sort may take as much memory as the page cache, on top of it: the cache is halved for these
@@ -73,18 +100,18 @@ export async function writeStagedKeyRows(
   const cache = handle ? (handle.pragma('cache_size', { simple: true }) as number) : 0;
   if (handle && cache < 0) handle.pragma(`cache_size = ${Math.ceil(cache / 2)}`);
   const rows = handle
-    ? sql`SELECT j.value AS key, s.person_id FROM ${sql.table(staging)} s, json_each(s.keys) j`
-    : sql`SELECT j.key COLLATE "C" AS key, s.person_id
+    ? sql`SELECT j.value AS key, s.person_seq FROM ${sql.table(staging)} s, json_each(s.keys) j`
+    : sql`SELECT j.key COLLATE "C" AS key, s.person_seq
         FROM ${sql.table(staging)} s CROSS JOIN LATERAL json_array_elements_text(s.keys::json) AS j(key)`;
   try {
-    await sql`INSERT INTO blocking_keys (key, person_id)
-      SELECT key, person_id FROM (${rows}) r WHERE true ORDER BY key, person_id
+    await sql`INSERT INTO blocking_keys (key, person_seq)
+      SELECT key, person_seq FROM (${rows}) r WHERE true ORDER BY key, person_seq
       ON CONFLICT DO NOTHING`.execute(trx);
-    // In staging order, unsorted: new persons' ids are time-ordered, so their rows are appended
-    // as staged; only persons that gained facts land elsewhere, where a sort of every row (some
-    // 25 million at a million rows) would not spare them a page.
-    await sql`INSERT INTO person_keys (person_id, key)
-      SELECT person_id, key FROM (${rows}) r WHERE true
+    // In staging order, unsorted: new persons' seqs grow, so their rows are appended as staged;
+    // only persons that gained facts land elsewhere, where a sort of every row (some 25 million
+    // at a million rows) would not spare them a page.
+    await sql`INSERT INTO person_keys (person_seq, key)
+      SELECT person_seq, key FROM (${rows}) r WHERE true
       ON CONFLICT DO NOTHING`.execute(trx);
   } finally {
     if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
@@ -99,30 +126,23 @@ export async function writeStagedKeyRows(
  * them).
  */
 export async function replaceKeyRows(trx: Transaction<DB>, items: KeyedPersons): Promise<void> {
-  const old = await keysOf(
+  const given = await withSeqs(trx, items);
+  const old = await keysOfSeqs(
     trx,
-    items.map((x) => x.personId),
+    given.map((x) => x.seq),
   );
-  const added: { personId: string; keys: string[] }[] = [];
-  for (const { personId, keys } of items) {
-    const before = new Set(old.get(personId) ?? []);
+  const added: { seq: number; keys: string[] }[] = [];
+  for (const { seq, keys } of given) {
+    const before = new Set(old.get(seq) ?? []);
     const after = new Set(keys);
     const removed = [...before].filter((k) => !after.has(k));
     for (let i = 0; i < removed.length; i += SLICE) {
       const slice = removed.slice(i, i + SLICE);
-      await trx
-        .deleteFrom('blocking_keys')
-        .where('person_id', '=', personId)
-        .where('key', 'in', slice)
-        .execute();
-      await trx
-        .deleteFrom('person_keys')
-        .where('person_id', '=', personId)
-        .where('key', 'in', slice)
-        .execute();
+      await trx.deleteFrom('blocking_keys').where('person_seq', '=', seq).where('key', 'in', slice).execute();
+      await trx.deleteFrom('person_keys').where('person_seq', '=', seq).where('key', 'in', slice).execute();
     }
     const fresh = [...after].filter((k) => !before.has(k));
-    if (fresh.length) added.push({ personId, keys: fresh });
+    if (fresh.length) added.push({ seq, keys: fresh });
   }
   const rows = keyRows(added);
   const ordered = byPerson(rows);
@@ -140,35 +160,49 @@ export async function replaceKeyRows(trx: Transaction<DB>, items: KeyedPersons):
 
 /** Removes every key row of persons from both tables. */
 export async function deleteKeyRows(trx: Transaction<DB>, personIds: readonly string[]): Promise<void> {
-  for (const [personId, keys] of await keysOf(trx, personIds)) {
+  const seqs = [...(await seqsOfPersons(trx, personIds)).values()];
+  for (const [seq, keys] of await keysOfSeqs(trx, seqs)) {
     for (let i = 0; i < keys.length; i += SLICE)
       await trx
         .deleteFrom('blocking_keys')
-        .where('person_id', '=', personId)
+        .where('person_seq', '=', seq)
         .where('key', 'in', keys.slice(i, i + SLICE))
         .execute();
   }
-  for (let i = 0; i < personIds.length; i += SLICE)
+  for (let i = 0; i < seqs.length; i += SLICE)
     await trx
       .deleteFrom('person_keys')
-      .where('person_id', 'in', personIds.slice(i, i + SLICE))
+      .where('person_seq', 'in', seqs.slice(i, i + SLICE))
       .execute();
+}
+
+/** The keys of persons by seq (those with none are left out), in key order. */
+async function keysOfSeqs(db: Executor, seqs: readonly number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < seqs.length; i += SLICE)
+    for (const r of await db
+      .selectFrom('person_keys')
+      .select(['person_seq', 'key'])
+      .where('person_seq', 'in', seqs.slice(i, i + SLICE))
+      .orderBy('person_seq')
+      .orderBy('key')
+      .execute()) {
+      const seq = Number(r.person_seq);
+      const list = out.get(seq);
+      if (list) list.push(r.key);
+      else out.set(seq, [r.key]);
+    }
+  return out;
 }
 
 /** The keys of persons (those with none are left out), in key order. */
 export async function keysOf(db: Executor, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const seqs = await seqsOfPersons(db, personIds);
+  const byKey = await keysOfSeqs(db, [...seqs.values()]);
   const out = new Map<string, string[]>();
-  for (let i = 0; i < personIds.length; i += SLICE)
-    for (const r of await db
-      .selectFrom('person_keys')
-      .select(['person_id', 'key'])
-      .where('person_id', 'in', personIds.slice(i, i + SLICE))
-      .orderBy('person_id')
-      .orderBy('key')
-      .execute()) {
-      const list = out.get(r.person_id);
-      if (list) list.push(r.key);
-      else out.set(r.person_id, [r.key]);
-    }
+  for (const [id, seq] of seqs) {
+    const keys = byKey.get(seq);
+    if (keys) out.set(id, keys);
+  }
   return out;
 }

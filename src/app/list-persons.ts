@@ -72,7 +72,7 @@ export async function listPersons(
           eb
             .selectFrom('person_keys')
             .select(sql`1`.as('one'))
-            .whereRef('person_keys.person_id', '=', 'persons.id')
+            .whereRef('person_keys.person_seq', '=', 'persons.seq')
             .where('person_keys.key', '>=', `t:${token}`)
             .where('person_keys.key', '<', `t:${token}\uffff`),
         ),

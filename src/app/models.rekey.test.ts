@@ -73,14 +73,24 @@ forEachDialect('matching models: blocking rules', (fx) => {
     });
     const db = fx.database().db;
     const before = (
-      await db.selectFrom('blocking_keys').select('key').where('person_id', '=', person.id).execute()
+      await db
+        .selectFrom('blocking_keys')
+        .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
+        .select('key')
+        .where('persons.id', '=', person.id)
+        .execute()
     )
       .map((r) => r.key)
       .sort();
     // As a registry older than the match records, or keyed by an older name-key function.
     await db.deleteFrom('match_records').where('person_id', '=', person.id).execute();
-    await db.deleteFrom('blocking_keys').where('person_id', '=', person.id).execute();
-    await db.deleteFrom('person_keys').where('person_id', '=', person.id).execute();
+    const { seq } = await db
+      .selectFrom('persons')
+      .select('seq')
+      .where('id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('blocking_keys').where('person_seq', '=', seq).execute();
+    await db.deleteFrom('person_keys').where('person_seq', '=', seq).execute();
     await assert.rejects(
       app.models.rekey(officer),
       (e: unknown) => (e as { code?: string }).code === 'FORBIDDEN',
@@ -88,7 +98,12 @@ forEachDialect('matching models: blocking rules', (fx) => {
     const r = await app.models.rekey(admin);
     assert.ok(r.reindexed >= 1);
     const after = (
-      await db.selectFrom('blocking_keys').select('key').where('person_id', '=', person.id).execute()
+      await db
+        .selectFrom('blocking_keys')
+        .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
+        .select('key')
+        .where('persons.id', '=', person.id)
+        .execute()
     )
       .map((x) => x.key)
       .sort();

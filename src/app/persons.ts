@@ -34,7 +34,7 @@ import {
   loadRecord,
   rowToPerson,
 } from '../db/repositories/person-repository.js';
-import type { Executor } from '../db/repositories/person-repository.js';
+import { nextPersonSeqs, type Executor } from '../db/repositories/person-repository.js';
 import { insertRows } from '../db/dialects/dialect.js';
 import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext, type Unit } from './context.js';
@@ -182,9 +182,10 @@ export async function registerIn(
   prov: Provenance,
 ): Promise<{ person: Person; claims: Claim[]; events: StatusEvent[] }> {
   const id = asId<PersonId>(ctx.ids.next());
+  const [seq] = await nextPersonSeqs(u.trx, u.database.dialect, 1);
   await u.trx
     .insertInto('persons')
-    .values({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now })
+    .values({ id, seq: seq!, version: 1, merged_into: null, created_at: u.now, updated_at: u.now })
     .execute();
   const claims = makeClaims(ctx, u, actor, id, input.claims, prov);
   const events = makeEvents(ctx, u, actor, id, input.events, prov);

@@ -18,6 +18,7 @@ import { inUnit, type AppContext, type Unit } from './context.js';
 import { rematchEnquiriesFor } from './enquiries.js';
 import { matchRecordsOf, storeMatchRecords } from './match-records.js';
 import { writeKeyRows } from './key-rows.js';
+import { nextPersonSeqs } from '../db/repositories/person-repository.js';
 import { statusRow } from './indexing.js';
 import { bulkWriteCache, insertRows } from '../db/dialects/dialect.js';
 import { assertSource, insertFacts, makeClaims, makeEvents, type Provenance } from './persons.js';
@@ -39,10 +40,11 @@ export async function insertNewPersons(
   const eventRefs: (string | null)[] = [];
   const ids: PersonId[] = [];
   const claimLists: Claim[][] = [];
-  for (const { input, prov } of items) {
+  const seqs = await nextPersonSeqs(u.trx, u.database.dialect, items.length);
+  for (const [p, { input, prov }] of items.entries()) {
     const id = asId<PersonId>(ctx.ids.next());
     ids.push(id);
-    persons.push({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
+    persons.push({ id, seq: seqs[p]!, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
     const c = makeClaims(ctx, u, actor, id, input.claims, prov);
     const e = makeEvents(ctx, u, actor, id, input.events, prov);
     claims.push(...c);
@@ -60,7 +62,7 @@ export async function insertNewPersons(
   await writeKeyRows(
     u.database,
     u.trx,
-    keyLists.map((keys, p) => ({ personId: ids[p]!, keys })),
+    keyLists.map((keys, p) => ({ personId: ids[p]!, seq: seqs[p]!, keys })),
   );
   await storeMatchRecords(
     u.trx,

@@ -15,7 +15,7 @@ import {
   type Explanation,
 } from '../matching/index.js';
 import type { Claim } from '../domain/index.js';
-import type { Executor } from '../db/repositories/person-repository.js';
+import { idsOfSeqs, seqsOfPersons, type Executor } from '../db/repositories/person-repository.js';
 import { nameTokenKeyer, type PersonKeyer } from './indexing.js';
 import { matchRecordsOf } from './match-records.js';
 
@@ -116,20 +116,26 @@ export async function candidatesByKeys(
 ): Promise<string[]> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
-  const shared = new Map<string, number>();
+  const skip = exclude ? (await seqsOfPersons(db, [exclude])).get(exclude) : undefined;
+  const shared = new Map<number, number>();
   for (let i = 0; i < unique.length; i += KEY_SLICE) {
     let q = db
       .selectFrom('blocking_keys')
-      .select((eb) => ['person_id', eb.fn.countAll<number | string>().as('n')])
+      .select((eb) => ['person_seq', eb.fn.countAll<number | string>().as('n')])
       .where('key', 'in', unique.slice(i, i + KEY_SLICE))
-      .groupBy('person_id');
-    if (exclude) q = q.where('person_id', '!=', exclude);
+      .groupBy('person_seq');
+    if (skip !== undefined) q = q.where('person_seq', '!=', skip);
     // With one statement the database keeps the best; over several, every count is needed.
-    if (unique.length <= KEY_SLICE) q = q.orderBy('n', 'desc').orderBy('person_id').limit(limit);
-    for (const r of await q.execute()) shared.set(r.person_id, (shared.get(r.person_id) ?? 0) + Number(r.n));
+    if (unique.length <= KEY_SLICE) q = q.orderBy('n', 'desc').orderBy('person_seq').limit(limit);
+    for (const r of await q.execute()) {
+      const seq = Number(r.person_seq);
+      shared.set(seq, (shared.get(seq) ?? 0) + Number(r.n));
+    }
   }
-  return [...shared]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const best = [...shared]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, limit)
-    .map(([id]) => id);
+    .map(([seq]) => seq);
+  const ids = await idsOfSeqs(db, best);
+  return best.flatMap((seq) => ids.get(seq) ?? []);
 }

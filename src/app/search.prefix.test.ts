@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { forEachDialect } from '../db/testing/dialects.js';
 import { nameKey } from '../matching/index.js';
 import { asId, type Claim } from '../domain/index.js';
-import { up as addPairKeys } from '../db/migrations/0009-name-pair-keys.js';
 import { aSource, officer, testApp } from './testing/test-app.js';
 import { nameTokenKeyer, pairKey } from './indexing.js';
 import { namePlan, prefixCandidates, prefixPlan } from './search.js';
@@ -126,23 +125,6 @@ forEachDialect('search as you type: name-token prefixes', (fx) => {
         ],
       });
     assert.deepEqual(await namePlan(db, [k('богданенко'), k('в')]), [`k:${k('богданенко')}`, `k:${k('в')}`]);
-
-    // The migration makes, from the k: keys a person has, exactly the pair keys the keyer makes.
-    const pairsOf = async () =>
-      (
-        await db
-          .selectFrom('blocking_keys')
-          .select(['person_id', 'key'])
-          .where('key', 'like', 'k:%|%')
-          .execute()
-      )
-        .map((r) => `${r.person_id} ${r.key}`)
-        .sort();
-    const written = await pairsOf();
-    assert.ok(written.length >= 18, `pair keys written with the persons: ${written.length}`);
-    await db.deleteFrom('blocking_keys').where('key', 'like', 'k:%|%').execute();
-    await addPairKeys(db);
-    assert.deepEqual(await pairsOf(), written);
   });
 
   test('persons are read a page of keys at a time: one with many spellings does not hide the next', async () => {

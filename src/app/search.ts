@@ -18,7 +18,7 @@ import { authorize, readableSensitivities } from './authz.js';
 import { inUnit, type AppContext } from './context.js';
 import { PAIR_HEAD, foldTokens, pairKey } from './indexing.js';
 import { candidatesByKeys, loadMatchRecords, scoreRecords } from './registry-matching.js';
-import { rowToClaim, type Executor } from '../db/repositories/person-repository.js';
+import { idsOfSeqs, rowToClaim, type Executor } from '../db/repositories/person-repository.js';
 import { sql } from 'kysely';
 
 export const SearchInput = z
@@ -177,19 +177,19 @@ export async function namePlan(db: Executor, keys: readonly string[]): Promise<s
  * the whole (person, key) index in person order instead.
  */
 async function personsUnder(db: Executor, prefixes: readonly string[], limit: number): Promise<string[]> {
-  const out = new Set<string>();
-  let after: { key: string; personId: string } | null = null;
+  const out = new Set<number>();
+  let after: { key: string; seq: number } | null = null;
   while (out.size < limit) {
     // A person has several keys under a short prefix ("k:kov": its name and its pair keys).
     const page = Math.max(32, 4 * (limit - out.size));
     let q = db
       .selectFrom('blocking_keys as k0')
-      .select(['k0.key', 'k0.person_id'])
+      .select(['k0.key', 'k0.person_seq'])
       .where('k0.key', '>=', prefixes[0]!)
       .where('k0.key', '<', `${prefixes[0]!}\uffff`);
     if (after) {
       const from = after;
-      q = q.where((eb) => eb(eb.refTuple('k0.key', 'k0.person_id'), '>', eb.tuple(from.key, from.personId)));
+      q = q.where((eb) => eb(eb.refTuple('k0.key', 'k0.person_seq'), '>', eb.tuple(from.key, from.seq)));
     }
     for (const p of prefixes.slice(1))
       q = q.where((eb) =>
@@ -197,18 +197,19 @@ async function personsUnder(db: Executor, prefixes: readonly string[], limit: nu
           eb
             .selectFrom('person_keys')
             .select(sql`1`.as('one'))
-            .whereRef('person_keys.person_id', '=', 'k0.person_id')
+            .whereRef('person_keys.person_seq', '=', 'k0.person_seq')
             .where('person_keys.key', '>=', p)
             .where('person_keys.key', '<', `${p}\uffff`),
         ),
       );
-    const rows = await q.orderBy('k0.key').orderBy('k0.person_id').limit(page).execute();
-    for (const r of rows) if (out.size < limit) out.add(r.person_id);
+    const rows = await q.orderBy('k0.key').orderBy('k0.person_seq').limit(page).execute();
+    for (const r of rows) if (out.size < limit) out.add(Number(r.person_seq));
     if (rows.length < page) break;
     const last = rows[rows.length - 1]!;
-    after = { key: last.key, personId: last.person_id };
+    after = { key: last.key, seq: Number(last.person_seq) };
   }
-  return [...out];
+  const ids = await idsOfSeqs(db, [...out]);
+  return [...out].flatMap((seq) => ids.get(seq) ?? []);
 }
 
 /** Persons whose name tokens start with every token typed so far (the last one may be partial). */

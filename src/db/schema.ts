@@ -7,6 +7,8 @@ import type { Generated } from 'kysely';
 
 export interface PersonsTable {
   id: string;
+  /** A small integer given once (nextPersonSeqs), by which the key tables name the person. */
+  seq: number;
   version: number;
   merged_into: string | null;
   created_at: string;
@@ -208,14 +210,15 @@ export interface ImportRowsTable {
 
 /**
  * Derived: blocking keys per person, maintained on every write, so a search never scans. Ordered
- * by key; `person_keys` holds the same rows ordered by person (see src/app/key-rows.ts).
+ * by key; `person_keys` holds the same rows ordered by person (see src/app/key-rows.ts). Persons
+ * are named by `persons.seq`, which keeps the rows small (migration 0014).
  */
 export interface BlockingKeysTable {
-  person_id: string;
+  person_seq: number;
   key: string;
 }
 
-/** Derived: the rows of `blocking_keys`, ordered by (person_id, key), for reads by person. */
+/** Derived: the rows of `blocking_keys`, ordered by (person_seq, key), for reads by person. */
 export type PersonKeysTable = BlockingKeysTable;
 
 /** Derived: an unmerged person's match records as JSON, rebuilt with its blocking keys. */

@@ -71,7 +71,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
   await refreshPersons(scope.u, links, scope.keys);
-  scope.records.forget(links.map((l) => scope.keys.number(l.personId)));
+  scope.records.forget(links.map((l) => l.personId));
   await touch(
     scope,
     changed.map((c) => c.personId),
@@ -386,8 +386,8 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
     scope.ctx.keyer,
     live.map((id) => asId<PersonId>(id)),
   );
-  scope.keys.remember([...keys].map(([personId, k]) => ({ personId, keys: k })));
-  scope.records.forget(live.map((id) => scope.keys.number(id)));
+  await scope.keys.remember([...keys].map(([personId, k]) => ({ personId, keys: k })));
+  scope.records.forget(live);
 }
 
 async function recordRows(

@@ -23,9 +23,13 @@ forEachDialect('candidate records kept by an import', (fx) => {
       ids.push(person.id);
     }
     const [a, b, c] = ids as [string, string, string];
-    // Persons by number, as an import knows them: 0, 1, 2 and a number whose id has no person.
+    // Persons by seq, as an import knows them: 0, 1, 2 and a seq whose id has no person.
     const all = [a, b, c, 'no-such-person'];
-    const idOf = (n: number) => all[n]!;
+    const asked: number[] = [];
+    const idOf = async (seqs: readonly number[]) => {
+      asked.push(...seqs);
+      return new Map(seqs.map((n) => [n, all[n]!]));
+    };
     const records = new CandidateRecords(2);
     const rewrite = (id: string, name: string) =>
       database.db
@@ -45,7 +49,8 @@ forEachDialect('candidate records kept by an import', (fx) => {
     assert.equal(await family(0), feature('Самойленко'));
     await rewrite(a, 'Мельник');
     assert.equal(await family(0), feature('Самойленко'), 'kept: not read again');
-    records.forget([0]);
+    assert.deepEqual(asked, [0], 'an id is read only for a person not kept');
+    records.forget([a]);
     assert.equal(await family(0), feature('Мельник'), 'forgotten: read again');
     const both = await records.gather(database.db, [1, 2, 3], idOf);
     assert.deepEqual([...both.rows.keys()], [1, 2], 'a person without records is left out');

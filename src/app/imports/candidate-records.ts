@@ -13,18 +13,20 @@ import { loadMatchRecords } from '../match-records.js';
 /** A chunk's candidates prepared as one set, and which rows of it are whose. */
 export interface GatheredCandidates {
   readonly set: PreparedSet;
-  /** The set's rows of each person, by the person's number (persons without stored records are left out). */
+  /** The set's rows of each person, by the person's seq (persons without stored records are left out). */
   readonly rows: ReadonlyMap<number, readonly number[]>;
 }
 
 /**
- * Persons are known by the numbers the import gives them (StagedKeys): candidates come from the
- * key postings as numbers, and a person's id is written out only to read its records.
+ * Persons are known by their seqs (StagedKeys): candidates come from the key postings as seqs, and
+ * a person's id is read only to read its records.
  */
 export class CandidateRecords {
   private readonly store = new PreparedStore();
-  /** The store's places of each person's records, by person number. */
+  /** The store's places of each person's records, by person seq. */
   private readonly kept = new Map<number, number[]>();
+  /** The seqs of the persons kept, by id. */
+  private readonly seqOf = new Map<string, number>();
 
   /** @param limit records kept at most (forgotten ones included, until the store is cleared). */
   constructor(private readonly limit = 1_000_000) {}
@@ -32,38 +34,40 @@ export class CandidateRecords {
   /**
    * The match records of persons (see loadMatchRecords) prepared as one set, each person's records
    * in order, the persons in the order given; read and prepared only for persons not kept.
-   * `idOf` gives the id of a person number.
+   * `idsOf` reads the ids of person seqs.
    */
   async gather(
     db: Executor,
     persons: readonly number[],
-    idOf: (person: number) => string,
+    idsOf: (seqs: readonly number[]) => Promise<ReadonlyMap<number, string>>,
     caches?: FeatureCaches,
   ): Promise<GatheredCandidates> {
     let missing = persons.filter((p) => !this.kept.has(p));
     if (missing.length > 0) {
-      let ids = missing.map(idOf);
-      const read = await loadMatchRecords(db, ids);
+      let idOf = await idsOf(missing);
+      const read = await loadMatchRecords(db, [...idOf.values()]);
       let count = 0;
       for (const records of read.values()) count += records.length;
       if (this.store.size + count > this.limit) {
         this.store.clear();
         this.kept.clear();
+        this.seqOf.clear();
         missing = [...persons];
-        ids = missing.map(idOf);
-        for (const [id, records] of await loadMatchRecords(
-          db,
-          ids.filter((id) => !read.has(id)),
-        ))
-          read.set(id, records);
+        const more = await idsOf(missing.filter((p) => !idOf.has(p)));
+        idOf = new Map([...idOf, ...more]);
+        for (const [id, records] of await loadMatchRecords(db, [...more.values()])) read.set(id, records);
       }
       const owners: number[] = [];
       const records = [];
-      for (let k = 0; k < missing.length; k++)
-        for (const r of read.get(ids[k]!) ?? []) {
-          owners.push(missing[k]!);
+      for (const p of missing) {
+        const id = idOf.get(p);
+        if (id === undefined) continue;
+        this.seqOf.set(id, p);
+        for (const r of read.get(id) ?? []) {
+          owners.push(p);
           records.push(r);
         }
+      }
       const places = this.store.add(records, caches);
       places.forEach((p, k) => {
         const list = this.kept.get(owners[k]!);
@@ -84,8 +88,13 @@ export class CandidateRecords {
     return { set: this.store.gather(places), rows };
   }
 
-  /** Forgets persons (by number) whose match records changed. */
-  forget(persons: Iterable<number>): void {
-    for (const p of persons) this.kept.delete(p);
+  /** Forgets persons (by id) whose match records changed. */
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const p = this.seqOf.get(id);
+      if (p === undefined) continue;
+      this.kept.delete(p);
+      this.seqOf.delete(id);
+    }
   }
 }

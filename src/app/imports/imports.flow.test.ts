@@ -235,8 +235,9 @@ forEachDialect('imports: the flow', (fx) => {
     const keys = await fx
       .database()
       .db.selectFrom('blocking_keys')
-      .select(['person_id', 'key'])
-      .where('person_id', 'in', [person.get('C-1')!, person.get('C-2')!])
+      .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
+      .select(['persons.id as person_id', 'blocking_keys.key'])
+      .where('persons.id', 'in', [person.get('C-1')!, person.get('C-2')!])
       .execute();
     assert.ok(keys.some((k) => k.person_id === person.get('C-1') && k.key.startsWith('t:пилипенко')));
     assert.ok(keys.some((k) => k.person_id === person.get('C-2') && k.key.startsWith('t:ярема')));

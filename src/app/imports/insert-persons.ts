@@ -9,6 +9,7 @@ import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons
 import type { PreparedRow } from './types.js';
 import type { MatchRecord } from '../../matching/index.js';
 import { storeMatchRecords } from '../match-records.js';
+import { nextPersonSeqs } from '../../db/repositories/person-repository.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { StagedKeys } from './staged-keys.js';
 import { rederivePersons, statusRow } from '../indexing.js';
@@ -34,10 +35,11 @@ export async function insertPersons(
   const eventRefs: (string | null)[] = [];
   const status: DB['person_status'][] = [];
   const records: { personId: string; records: MatchRecord[] }[] = [];
-  for (const { row, record, prov } of items) {
+  const seqs = await nextPersonSeqs(u.trx, u.database.dialect, items.length);
+  for (const [p, { row, record, prov }] of items.entries()) {
     const id = asId<PersonId>(ctx.ids.next());
     ids.push(id);
-    persons.push({ id, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
+    persons.push({ id, seq: seqs[p]!, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
     const c = makeClaims(ctx, u, actor, id, row.claims, prov);
     const e = makeEvents(ctx, u, actor, id, row.events, prov);
     for (const x of c) {
@@ -53,7 +55,7 @@ export async function insertPersons(
   }
   await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
-  await staged.add(items.map(({ keys }, p) => ({ personId: ids[p]!, keys })));
+  await staged.add(items.map(({ keys }, p) => ({ personId: ids[p]!, seq: seqs[p]!, keys })));
   await storeMatchRecords(u.trx, records);
   await insertRows(u.database, u.trx, 'person_status', status);
   return ids;

@@ -125,7 +125,7 @@ export async function matchChunk(
   const { set: C, rows: indices } = await candidateRecords.gather(
     u.trx,
     persons,
-    (n) => staged.id(n),
+    (seqs) => staged.ids(seqs),
     caches,
   );
   return rows.map((_, i) => {

@@ -15,7 +15,8 @@ import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
 import { KeyPostings } from './key-postings.js';
-import { PersonNumbers } from './person-numbers.js';
+import { idsOfSeqs, seqsOfPersons } from '../../db/repositories/person-repository.js';
+import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 import { isLinkageKey } from '../indexing.js';
 
@@ -47,13 +48,15 @@ const STAGING_CACHE_KIB = 32 * 1024;
  * sees them. Rows are staged in a temporary table and reach the key table when the import
  * commits; lookups are answered from memory (KeyPostings): a key is read from the key table the
  * first time a row of the import has it, and the persons the import gives keys are added as it
- * goes. Persons are numbered in the order met (`id(n)`), so that candidates are counted in arrays.
+ * goes. Persons are known by their seqs (migration 0014), which the key table holds, so that
+ * candidates are counted in arrays and no id is read until a candidate's records are.
  */
 export class StagedKeys {
   private readonly postings: KeyPostings;
-  private readonly numbers = new PersonNumbers();
-  /** Keys shared with the row being ranked, by person number; zero between rows (see mostShared). */
+  /** Keys shared with the row being ranked, by person seq; zero between rows (see mostShared). */
   private shared = new Int32Array(1024);
+  /** By seq: 1 once the person is listed under some key (see KeyPostings.add's `fresh`). */
+  private listedAny = new Uint8Array(1024);
   private readonly listed: number[] = [];
   private readonly met: number[] = [];
 
@@ -72,45 +75,40 @@ export class StagedKeys {
   static async open(u: Unit, cap: number): Promise<StagedKeys> {
     if (u.database.dialect === 'sqlite') {
       await sql`DROP TABLE IF EXISTS temp.import_keys`.execute(u.trx);
-      await sql`CREATE TEMP TABLE import_keys (person_id TEXT NOT NULL, keys TEXT NOT NULL)`.execute(u.trx);
+      await sql`CREATE TEMP TABLE import_keys (person_seq INTEGER NOT NULL, keys TEXT NOT NULL)`.execute(
+        u.trx,
+      );
     } else {
       await sql`DROP TABLE IF EXISTS pg_temp.import_keys`.execute(u.trx);
-      await sql`CREATE TEMP TABLE import_keys (person_id TEXT NOT NULL, keys TEXT NOT NULL) ON COMMIT DROP`.execute(
+      await sql`CREATE TEMP TABLE import_keys (person_seq integer NOT NULL, keys text NOT NULL) ON COMMIT DROP`.execute(
         u.trx,
       );
     }
     return new StagedKeys(u, cap);
   }
 
-  /** The id of person number `n`. */
-  id(n: number): string {
-    return this.numbers.id(n);
-  }
-
-  /** The number of a person id, numbering it when met for the first time. */
-  number(id: string): number {
-    return this.numbers.of(id);
+  /** The ids of persons by seq (read from `persons`). */
+  async ids(seqs: readonly number[]): Promise<Map<number, string>> {
+    return idsOfSeqs(this.u.trx, seqs);
   }
 
   /**
-   * The numbers of the persons sharing the most of `keys` (fetched or added ones), at most `max`;
-   * of those sharing as many, the first met (all of them, in the order met, when there are no
-   * more). Counted in an array over every numbered person, kept from row to row and zeroed where
-   * used, with a running top list: a map per row and sorting every person met cost more than
-   * scoring. Candidates stay numbers until one is chosen, so no id is written out or hashed.
+   * The seqs of the persons sharing the most of `keys` (fetched or added ones), at most `max`;
+   * of those sharing as many, the first listed (all of them, in the order met, when there are no
+   * more). Counted in an array by seq, kept from row to row and zeroed where used, with a running
+   * top list: a map per row and sorting every person met cost more than scoring.
    */
   mostShared(keys: readonly string[], max: number): number[] {
-    if (this.shared.length < this.numbers.size) {
-      const grown = new Int32Array(Math.max(this.numbers.size, 2 * this.shared.length));
-      grown.set(this.shared);
-      this.shared = grown;
-    }
-    const { shared, listed, met } = this;
+    const { listed, met } = this;
     met.length = 0;
     for (const k of keys) {
       this.personsOf(k, listed);
-      for (const p of listed) if (shared[p]!++ === 0) met.push(p);
+      for (const p of listed) {
+        if (p >= this.shared.length) this.shared = grown(this.shared, p);
+        if (this.shared[p]!++ === 0) met.push(p);
+      }
     }
+    const shared = this.shared;
     if (met.length <= max) {
       for (const p of met) shared[p] = 0;
       return met.slice();
@@ -129,34 +127,54 @@ export class StagedKeys {
   }
 
   /**
-   * Stages the key rows of persons and lists them under their linkage keys. A person's keys are
-   * staged as one row (a JSON array), which the commit unfolds: a million persons have some 25
-   * million key rows, and a statement per row cost more than the rest of staging.
+   * Stages the key rows of persons and lists them under their linkage keys (seqs not given are
+   * read from `persons`). A person's keys are staged as one row (a JSON array), which the commit
+   * unfolds: a million persons have some 25 million key rows, and a statement per row cost more
+   * than the rest of staging.
    */
-  async add(
-    items: readonly { readonly personId: string; readonly keys: readonly string[] }[],
-  ): Promise<void> {
-    const rows: { person_id: string; keys: string }[] = [];
-    for (const { personId, keys } of items)
-      if (keys.length) rows.push({ person_id: personId, keys: JSON.stringify(keys) });
+  async add(items: readonly StagedPerson[]): Promise<void> {
+    const known = await this.withSeqs(items);
+    const rows: { person_seq: number; keys: string }[] = [];
+    for (const { seq, keys } of known)
+      if (keys.length) rows.push({ person_seq: seq, keys: JSON.stringify(keys) });
     await insertRowsInto(this.u.database, this.u.trx, 'import_keys', rows);
-    this.remember(items);
+    this.list(known);
   }
 
   /** Lists persons under linkage keys the key table holds already (a person reindexed by the import). */
-  remember(items: readonly { readonly personId: string; readonly keys: readonly string[] }[]): void {
-    for (const { personId, keys } of items) {
-      const known = this.numbers.size;
-      const n = this.numbers.of(personId);
-      for (const k of keys) if (isLinkageKey(k)) this.postings.add(k, n, n >= known);
+  async remember(items: readonly StagedPerson[]): Promise<void> {
+    this.list(await this.withSeqs(items));
+  }
+
+  private list(items: readonly { seq: number; keys: readonly string[] }[]): void {
+    for (const { seq, keys } of items) {
+      if (seq >= this.listedAny.length) this.listedAny = grown(this.listedAny, seq);
+      const fresh = this.listedAny[seq] === 0;
+      this.listedAny[seq] = 1;
+      for (const k of keys) if (isLinkageKey(k)) this.postings.add(k, seq, fresh);
     }
+  }
+
+  private async withSeqs(
+    items: readonly StagedPerson[],
+  ): Promise<{ seq: number; keys: readonly string[] }[]> {
+    const missing = items.filter((x) => x.seq === undefined).map((x) => x.personId);
+    const seqs = missing.length ? await seqsOfPersons(this.u.trx, missing) : new Map<string, number>();
+    const out: { seq: number; keys: readonly string[] }[] = [];
+    for (const { personId, seq, keys } of items) {
+      const s = seq ?? seqs.get(personId);
+      if (s === undefined)
+        throw new DomainError('INTERNAL', `keys staged for person ${personId}, which is not stored`);
+      out.push({ seq: s, keys });
+    }
+    return out;
   }
 
   /**
    * Reads from the key table the persons of those `keys` not read before, one query per KEY_SLICE
-   * keys that returns one row per key with at most `cap` + 1 of its persons, in the table's order:
-   * a common key (more than `cap`) is known as common after `cap` + 1 of its rows, however many
-   * it has. (A query that counted every key's persons read all of a common key's rows, some
+   * keys that returns one row per key with at most `cap` + 1 of its persons' seqs, in the table's
+   * order: a common key (more than `cap`) is known as common after `cap` + 1 of its rows, however
+   * many it has. (A query that counted every key's persons read all of a common key's rows, some
    * thousands for "given name and birth year" in a registry of a million, to throw them away.)
    */
   async fetch(keys: Iterable<string>): Promise<void> {
@@ -165,18 +183,18 @@ export class StagedKeys {
     // In key order, each query's lookups walk the key table forwards: neighbouring keys share pages.
     unknown.sort();
     const cap = this.postings.cap;
-    const numbers: number[] = [];
+    const seqs: number[] = [];
     for (let i = 0; i < unknown.length; i += KEY_SLICE) {
       const slice = unknown.slice(i, i + KEY_SLICE);
       const r =
         this.u.database.dialect === 'postgres'
           ? await sql<{ key: string; persons: string | null }>`SELECT k AS key,
-              (SELECT string_agg(b.person_id, ',') FROM (SELECT person_id FROM blocking_keys
-                WHERE key = k ORDER BY person_id LIMIT ${sql.lit(cap + 1)}) b) AS persons
+              (SELECT string_agg(b.person_seq::text, ',') FROM (SELECT person_seq FROM blocking_keys
+                WHERE key = k ORDER BY person_seq LIMIT ${sql.lit(cap + 1)}) b) AS persons
             FROM unnest(${slice}::text[]) AS k`.execute(this.u.trx)
           : await sql<{ key: string; persons: string | null }>`SELECT k.value AS key,
-              (SELECT group_concat(b.person_id, ',') FROM (SELECT person_id FROM blocking_keys
-                WHERE key = k.value ORDER BY key, person_id LIMIT ${sql.lit(cap + 1)}) b) AS persons
+              (SELECT group_concat(b.person_seq, ',') FROM (SELECT person_seq FROM blocking_keys
+                WHERE key = k.value ORDER BY key, person_seq LIMIT ${sql.lit(cap + 1)}) b) AS persons
             FROM json_each(${JSON.stringify(slice)}) AS k`.execute(this.u.trx);
       for (const { key, persons } of r.rows) {
         if (this.postings.known(key)) continue;
@@ -185,24 +203,21 @@ export class StagedKeys {
           this.postings.fetched(key, []);
           continue;
         }
-        if (listed(persons) > cap) {
+        if (!parseSeqs(persons, cap, seqs)) {
           this.postings.fetched(key, null);
           continue;
         }
-        numbers.length = 0;
-        for (let from = 0; from < persons.length;) {
-          const comma = persons.indexOf(',', from);
-          const to = comma < 0 ? persons.length : comma;
-          numbers.push(this.numbers.at(persons, from, to));
-          from = to + 1;
+        for (const p of seqs) {
+          if (p >= this.listedAny.length) this.listedAny = grown(this.listedAny, p);
+          this.listedAny[p] = 1;
         }
-        this.postings.fetched(key, numbers);
+        this.postings.fetched(key, seqs);
       }
     }
   }
 
   /**
-   * The persons of a fetched (or added) key into `out`, as numbers; false, with `out` empty, when
+   * The persons of a fetched (or added) key into `out`, as seqs; false, with `out` empty, when
    * the key names more than `cap` persons.
    */
   personsOf(key: string, out: number[]): boolean {
@@ -217,12 +232,15 @@ export class StagedKeys {
     if (keys.length === 0) return [];
     const r =
       this.u.database.dialect === 'postgres'
-        ? await sql<{ key: string; person_id: string }>`SELECT DISTINCT j.key, s.person_id
+        ? await sql<{ key: string; person_id: string }>`SELECT DISTINCT j.key, p.id AS person_id
             FROM import_keys s CROSS JOIN LATERAL json_array_elements_text(s.keys::json) AS j(key)
+            JOIN persons p ON p.seq = s.person_seq
             WHERE j.key = ANY(${[...keys]}::text[])`.execute(this.u.trx)
-        : await sql<{ key: string; person_id: string }>`SELECT DISTINCT j.value AS key, s.person_id
-            FROM temp.import_keys s, json_each(s.keys) j
-            WHERE j.value IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`.execute(this.u.trx);
+        : await sql<{ key: string; person_id: string }>`SELECT DISTINCT j.value AS key, p.id AS person_id
+            FROM temp.import_keys s, json_each(s.keys) j, persons p
+            WHERE j.value IN (SELECT value FROM json_each(${JSON.stringify(keys)})) AND p.seq = s.person_seq`.execute(
+            this.u.trx,
+          );
     return r.rows;
   }
 
@@ -239,11 +257,40 @@ export class StagedKeys {
   }
 }
 
-/** Ids in a comma-joined list. */
-function listed(list: string): number {
-  let n = 1;
-  for (let at = list.indexOf(','); at >= 0; at = list.indexOf(',', at + 1)) n++;
-  return n;
+/** A person whose keys are staged or listed: its seq when known, else read by id. */
+export interface StagedPerson {
+  readonly personId: string;
+  readonly seq?: number;
+  readonly keys: readonly string[];
+}
+
+/** A copy of `array` long enough to hold index `at` (at least twice as long). */
+function grown<T extends Int32Array | Uint8Array>(array: T, at: number): T {
+  const out = new (array.constructor as new (n: number) => T)(Math.max(at + 1, 2 * array.length));
+  out.set(array);
+  return out;
+}
+
+/**
+ * The seqs of a comma-joined list into `out` (cleared first), read digit by digit; false, with
+ * `out` empty, when the list holds more than `cap`.
+ */
+export function parseSeqs(list: string, cap: number, out: number[]): boolean {
+  out.length = 0;
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) {
+      out.push(n);
+      n = 0;
+    } else n = n * 10 + (c - 48);
+  }
+  out.push(n);
+  if (out.length > cap) {
+    out.length = 0;
+    return false;
+  }
+  return true;
 }
 
 /** Keys read per query. */

@@ -15,6 +15,7 @@ import * as m0010 from './0010-exchange-steps-entry.js';
 import * as m0011 from './0011-keys-byte-order.js';
 import * as m0012 from './0012-blocking-keys-lean.js';
 import * as m0013 from './0013-person-keys.js';
+import * as m0014 from './0014-key-person-seq.js';
 
 function provider(database: Database): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -31,19 +32,32 @@ function provider(database: Database): MigrationProvider {
     '0011-keys-byte-order': { up: (db) => m0011.up(db, database.dialect) },
     '0012-blocking-keys-lean': { up: (db) => m0012.up(db, database.dialect) },
     '0013-person-keys': { up: (db) => m0013.up(db, database.dialect) },
+    '0014-key-person-seq': { up: (db) => m0014.up(db, database.dialect) },
   };
   return { getMigrations: async () => all };
 }
 
 /** Brings the schema up to date. Returns the names of the migrations it applied. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  return migrate(database, (m) => m.migrateToLatest());
+}
+
+/** Brings the schema up to the migration `name` (tests of a migration: the schema as it found it). */
+export async function migrateTo(database: Database, name: string): Promise<string[]> {
+  return migrate(database, (m) => m.migrateTo(name));
+}
+
+async function migrate(
+  database: Database,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<string[]> {
   // With a schema (one per test suite, or a deployment's own), the migration tables live in it too.
   const migrator = new Migrator({
     db: database.db,
     provider: provider(database),
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result: MigrationResultSet = await run(migrator);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new DomainError(

@@ -1,5 +1,5 @@
 /** Reading and writing persons, claims, events, retractions and merges. Takes a Kysely or a transaction. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
 import {
   asId,
@@ -155,6 +155,59 @@ export async function clusterOwners(db: Executor, ids: readonly string[]): Promi
 }
 
 const CLUSTER_SLICE = 500;
+
+/**
+ * `n` seqs for persons about to be inserted (see migration 0014), in increasing order. On SQLite,
+ * whose writers are serialised, the next ones after the largest given: insert them before asking
+ * again in the same transaction. On PostgreSQL, drawn from the column's identity sequence, so that
+ * concurrent writers never share one.
+ */
+export async function nextPersonSeqs(
+  db: Executor,
+  dialect: 'sqlite' | 'postgres',
+  n: number,
+): Promise<number[]> {
+  if (n <= 0) return [];
+  if (dialect === 'postgres') {
+    const r = await sql<{ s: number }>`SELECT nextval(pg_get_serial_sequence('persons', 'seq'))::int AS s
+      FROM generate_series(1, ${n})`.execute(db);
+    return r.rows.map((x) => Number(x.s)).sort((a, b) => a - b);
+  }
+  const top = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst();
+  const from = Number(top?.m ?? 0) + 1;
+  return Array.from({ length: n }, (_, k) => from + k);
+}
+
+/** The seqs of persons by id (ids not found are left out). */
+export async function seqsOfPersons(db: Executor, ids: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CLUSTER_SLICE)
+    for (const r of await db
+      .selectFrom('persons')
+      .select(['id', 'seq'])
+      .where('id', 'in', unique.slice(i, i + CLUSTER_SLICE))
+      .execute())
+      out.set(r.id, Number(r.seq));
+  return out;
+}
+
+/** The ids of persons by seq (seqs not found are left out). */
+export async function idsOfSeqs(db: Executor, seqs: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const unique = [...new Set(seqs)];
+  for (let i = 0; i < unique.length; i += CLUSTER_SLICE)
+    for (const r of await db
+      .selectFrom('persons')
+      .select(['id', 'seq'])
+      .where('seq', 'in', unique.slice(i, i + CLUSTER_SLICE))
+      .execute())
+      out.set(Number(r.seq), r.id);
+  return out;
+}
 
 export interface PersonRecord {
   readonly claims: Claim[];

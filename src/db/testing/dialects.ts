@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, before, after } from 'node:test';
 import { openDatabase, type Database, type DialectName } from '../dialects/dialect.js';
-import { migrateToLatest } from '../migrations/index.js';
+import { migrateTo, migrateToLatest } from '../migrations/index.js';
 
 export const TEST_PG_URL = process.env['WHEREABOUTS_TEST_PG'];
 
@@ -46,16 +46,21 @@ export async function whileSchemasStill<T>(dialect: DialectName, fn: () => T): P
   return underDdlLock(TEST_PG_URL, async () => fn());
 }
 
-/** Opens a fresh, migrated database of the given dialect (tests and benchmarks). */
+/**
+ * Opens a fresh, migrated database of the given dialect (tests and benchmarks); with `upTo`, migrated
+ * only up to that migration.
+ */
 export async function freshDatabase(
   dialect: DialectName,
   pgUrl: string | undefined = TEST_PG_URL,
+  upTo?: string,
 ): Promise<{ database: Database; target: string; dispose(): Promise<void> }> {
+  const migrated = (database: Database) => (upTo ? migrateTo(database, upTo) : migrateToLatest(database));
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'whereabouts-test-'));
     const file = join(dir, 'test.sqlite');
     const database = openDatabase(file);
-    await migrateToLatest(database);
+    await migrated(database);
     return {
       database,
       target: file,
@@ -72,7 +77,7 @@ export async function freshDatabase(
   const database = openDatabase(pgUrl, { schema, poolSize: 4 });
   await underDdlLock(pgUrl, async (admin) => {
     await admin.query(`CREATE SCHEMA ${schema}`);
-    await migrateToLatest(database);
+    await migrated(database);
   });
   const url = new URL(pgUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
