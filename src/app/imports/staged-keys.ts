@@ -15,7 +15,8 @@ import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
 import { KeyPostings } from './key-postings.js';
-import { idsOfSeqs, seqsOfPersons } from '../../db/repositories/person-repository.js';
+import { seqsOfPersons } from '../../db/repositories/person-repository.js';
+import { PersonIds } from './person-ids.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 import { isLinkageKey } from '../indexing.js';
@@ -59,6 +60,7 @@ export class StagedKeys {
   private listedAny = new Uint8Array(1024);
   private readonly listed: number[] = [];
   private readonly met: number[] = [];
+  private readonly personIds = new PersonIds();
 
   /** @param cap keys naming more persons than this name none (see KeyPostings). */
   private constructor(
@@ -87,9 +89,9 @@ export class StagedKeys {
     return new StagedKeys(u, cap);
   }
 
-  /** The ids of persons by seq (read from `persons`). */
+  /** The ids of persons by seq (see PersonIds). */
   async ids(seqs: readonly number[]): Promise<Map<number, string>> {
-    return idsOfSeqs(this.u.trx, seqs);
+    return this.personIds.of(this.u.trx, seqs);
   }
 
   /**
@@ -165,6 +167,7 @@ export class StagedKeys {
       const s = seq ?? seqs.get(personId);
       if (s === undefined)
         throw new DomainError('INTERNAL', `keys staged for person ${personId}, which is not stored`);
+      this.personIds.note(s, personId);
       out.push({ seq: s, keys });
     }
     return out;
