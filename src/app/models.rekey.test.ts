@@ -72,16 +72,18 @@ forEachDialect('matching models: blocking rules', (fx) => {
       ],
     });
     const db = fx.database().db;
-    const before = (
-      await db
-        .selectFrom('blocking_keys')
-        .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
-        .select('key')
-        .where('persons.id', '=', person.id)
-        .execute()
-    )
-      .map((r) => r.key)
-      .sort();
+    const keysOfPerson = async () =>
+      (
+        await db
+          .selectFrom('blocking_keys')
+          .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
+          .select('key')
+          .where('persons.id', '=', person.id)
+          .execute()
+      )
+        .map((r) => r.key)
+        .sort();
+    const before = await keysOfPerson();
     // As a registry older than the match records, or keyed by an older name-key function.
     await db.deleteFrom('match_records').where('person_id', '=', person.id).execute();
     const { seq } = await db
@@ -97,16 +99,7 @@ forEachDialect('matching models: blocking rules', (fx) => {
     );
     const r = await app.models.rekey(admin);
     assert.ok(r.reindexed >= 1);
-    const after = (
-      await db
-        .selectFrom('blocking_keys')
-        .innerJoin('persons', 'persons.seq', 'blocking_keys.person_seq')
-        .select('key')
-        .where('persons.id', '=', person.id)
-        .execute()
-    )
-      .map((x) => x.key)
-      .sort();
+    const after = await keysOfPerson();
     assert.deepEqual(after, before);
     const stored = await db
       .selectFrom('match_records')
