@@ -7,6 +7,7 @@
  * and neither the key text nor a per-key object is kept. Two keys whose 64-bit hashes collide
  * share their persons: the only effect is a candidate scored that did not need to be.
  */
+import { grown } from './grown.js';
 
 /** A slot's state: empty (0), or taken by a key, which may also be fetched and common. */
 const EMPTY = 0;
@@ -121,8 +122,9 @@ export class KeyPostings {
       return;
     }
     if (this.used === this.person.length) {
-      this.person = grown(this.person);
-      this.next = grown(this.next);
+      // Half as long again: the pool holds tens of millions of postings, so doubling would waste as many.
+      this.person = grown(this.person, this.person.length, 1.5);
+      this.next = grown(this.next, this.next.length, 1.5);
     }
     this.person[this.used] = person;
     this.next[this.used] = this.head[s]!;
@@ -187,11 +189,4 @@ export class KeyPostings {
       this.state[t] = state[s]!;
     }
   }
-}
-
-/** A copy half as long again: the pool holds tens of millions of postings, so doubling would waste as many. */
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.ceil(a.length * 1.5));
-  b.set(a);
-  return b;
 }

@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/repositories/person-repository.js';
+import { grown } from './grown.js';
 
 /** Seqs read per block. */
 const BLOCK = 1024;
@@ -66,11 +67,7 @@ export class PersonIds {
     const r = await sql<{ seq: number; id: string }>`SELECT seq, id FROM persons
       WHERE seq >= ${b * BLOCK} AND seq < ${(b + 1) * BLOCK}`.execute(db);
     for (const { seq, id } of r.rows) this.note(Number(seq), id);
-    if (b >= this.read.length) {
-      const grown = new Uint8Array(Math.max(b + 1, 2 * this.read.length));
-      grown.set(this.read);
-      this.read = grown;
-    }
+    if (b >= this.read.length) this.read = grown(this.read, b);
     this.read[b] = 1;
   }
 
@@ -91,13 +88,9 @@ export class PersonIds {
 
   private reserve(seq: number): void {
     if (seq < this.held.length) return;
-    const n = Math.max(seq + 1, 2 * this.held.length);
-    const held = new Uint8Array(n);
-    held.set(this.held);
-    this.held = held;
-    const words = new Int32Array(4 * n);
-    words.set(this.words);
-    this.words = words;
+    this.held = grown(this.held, seq);
+    // Four words a seq: as long as four times the flags (at least twice the words held).
+    this.words = grown(this.words, 4 * this.held.length - 1);
   }
 }
 

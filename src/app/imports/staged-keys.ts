@@ -17,6 +17,7 @@ import type { Unit } from '../context.js';
 import { KeyPostings } from './key-postings.js';
 import { seqsOfPersons } from '../../db/repositories/person-repository.js';
 import { PersonIds } from './person-ids.js';
+import { grown } from './grown.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 import { isLinkageKey } from '../indexing.js';
@@ -265,13 +266,6 @@ export interface StagedPerson {
   readonly personId: string;
   readonly seq?: number;
   readonly keys: readonly string[];
-}
-
-/** A copy of `array` long enough to hold index `at` (at least twice as long). */
-function grown<T extends Int32Array | Uint8Array>(array: T, at: number): T {
-  const out = new (array.constructor as new (n: number) => T)(Math.max(at + 1, 2 * array.length));
-  out.set(array);
-  return out;
 }
 
 /**

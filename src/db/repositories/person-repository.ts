@@ -183,29 +183,29 @@ export async function nextPersonSeqs(
 
 /** The seqs of persons by id (ids not found are left out). */
 export async function seqsOfPersons(db: Executor, ids: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += CLUSTER_SLICE)
-    for (const r of await db
-      .selectFrom('persons')
-      .select(['id', 'seq'])
-      .where('id', 'in', unique.slice(i, i + CLUSTER_SLICE))
-      .execute())
-      out.set(r.id, Number(r.seq));
-  return out;
+  return new Map((await idAndSeq(db, 'id', ids)).map((r) => [r.id, r.seq]));
 }
 
 /** The ids of persons by seq (seqs not found are left out). */
 export async function idsOfSeqs(db: Executor, seqs: readonly number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  const unique = [...new Set(seqs)];
+  return new Map((await idAndSeq(db, 'seq', seqs)).map((r) => [r.seq, r.id]));
+}
+
+/** The id and seq of the persons whose `by` is one of `values`, CLUSTER_SLICE values a query. */
+async function idAndSeq(
+  db: Executor,
+  by: 'id' | 'seq',
+  values: readonly (string | number)[],
+): Promise<{ id: string; seq: number }[]> {
+  const unique = [...new Set(values)];
+  const out: { id: string; seq: number }[] = [];
   for (let i = 0; i < unique.length; i += CLUSTER_SLICE)
     for (const r of await db
       .selectFrom('persons')
       .select(['id', 'seq'])
-      .where('seq', 'in', unique.slice(i, i + CLUSTER_SLICE))
+      .where(by, 'in', unique.slice(i, i + CLUSTER_SLICE))
       .execute())
-      out.set(Number(r.seq), r.id);
+      out.push({ id: r.id, seq: Number(r.seq) });
   return out;
 }
 
