@@ -1,12 +1,13 @@
 /**
  * Import benchmark: a generated CSV imported into a registry that already holds persons.
  *   npm run bench -- import [--persons 1000000] [--rows 1000000] [--dialect sqlite|postgres] [--overlap 0.1]
- *                           [--db FILE] [--dry-run] [--enquiries N]
+ *                           [--db FILE] [--dry-run] [--enquiries N] [--prepare-on thread|worker]
  * One row in `1/overlap` describes a registry person again (it should link); the others are new.
  * `--db FILE` (SQLite) keeps the filled registry in FILE and imports into a copy of it, so that a
  * change to imports can be measured at a million persons without filling again. `--dry-run` measures
  * the preview instead (rolled back); `--enquiries N` records N open family enquiries first, each
- * seeking a person that a new row of the list describes.
+ * seeking a person that a new row of the list describes. `--prepare-on` chooses where rows are
+ * prepared for matching (see src/app/imports/row-preparer.ts; by default the import chooses).
  * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
  * each (the machine may be shared), rows per second and the import's peak resident memory (on Linux
  * the kernel's high-water mark, reset after the fill).
@@ -41,6 +42,9 @@ const dialect = (opts['dialect'] ?? 'sqlite') as 'sqlite' | 'postgres';
 const keepFile = opts['db'];
 const DRY_RUN = 'dry-run' in opts;
 const ENQUIRIES = Number(opts['enquiries'] ?? 0);
+const PREPARE_ON = opts['prepare-on'];
+if (PREPARE_ON !== undefined && PREPARE_ON !== 'thread' && PREPARE_ON !== 'worker')
+  throw new Error('--prepare-on: thread or worker');
 const officer = {
   userId: asId<UserId>('00000000-0000-7000-8000-000000000001'),
   role: 'tracing_officer' as const,
@@ -210,6 +214,7 @@ async function main(): Promise<void> {
       csv,
       { sourceName: 'Bench list', mapping: { source_record_id: 'Номер' }, dryRun: DRY_RUN },
       {
+        ...(PREPARE_ON && { prepareOnWorker: PREPARE_ON === 'worker' }),
         onProgress: (p) => {
           rowsDone = performance.now();
           process.stderr.write(`\rimport ${p.rows}/${ROWS} at ${((rowsDone - t1) / 1000).toFixed(0)} s`);
@@ -229,6 +234,7 @@ async function main(): Promise<void> {
       overlap: OVERLAP,
       dryRun: DRY_RUN,
       openEnquiries: ENQUIRIES,
+      prepareOn: PREPARE_ON ?? 'default',
       ...(filled && {
         fillSeconds: Math.round(filled.seconds * 10) / 10,
         fillCpuSeconds: filled.cpu,

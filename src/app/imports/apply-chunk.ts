@@ -26,6 +26,8 @@ import type { MatchRecord } from '../../matching/index.js';
 import { insertPersons, refreshPersons } from './insert-persons.js';
 import { matchChunk, type ImportMemory, type MatchedRow, type Scored } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
+import type { RowPrep } from './row-prep.js';
+import type { RowPreparer } from './row-preparer.js';
 
 /** What every chunk of one import shares. */
 export interface ImportScope extends ImportMemory {
@@ -46,14 +48,42 @@ interface Known {
 
 const SLICE = 500;
 
-/** Applies one chunk. Rows in a chunk have distinct row references (the caller flushes on a repeat). */
-export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[]): Promise<void> {
-  const { report } = scope;
-  const resolved = await Promise.all(rows.map((r) => withPlaces(scope, r)));
+/**
+ * A chunk on its way: its rows, those the source gave in an earlier import (by row reference),
+ * and the preparation of the others for matching, which may still be running on a worker.
+ */
+export interface StagedChunk {
+  readonly rows: readonly PreparedRow[];
+  readonly known: ReadonlyMap<string, Known>;
+  readonly prep: Promise<RowPrep>;
+}
+
+/**
+ * Finds which rows of a chunk the source gave before and starts preparing the others. Rows in a
+ * chunk have distinct row references (the caller flushes on a repeat), and none of them may be
+ * in a chunk staged but not applied yet (its rows are not recorded yet).
+ */
+export async function stageChunk(
+  scope: ImportScope,
+  rows: readonly PreparedRow[],
+  preparer: RowPreparer,
+): Promise<StagedChunk> {
   const known = await knownRows(
     scope,
-    resolved.map((r) => r.rowRef),
+    rows.map((r) => r.rowRef),
   );
+  const prep = preparer.prepare(rows.filter((r) => !known.has(r.rowRef)).map((r) => r.claims));
+  // Awaited when the chunk is applied; a chunk left unapplied (an earlier one failed) must not
+  // leave its rejection unhandled.
+  prep.catch(() => undefined);
+  return { rows, known, prep };
+}
+
+/** Applies a staged chunk. */
+export async function applyChunk(scope: ImportScope, chunk: StagedChunk): Promise<void> {
+  const { report } = scope;
+  const { known } = chunk;
+  const resolved = await Promise.all(chunk.rows.map((r) => withPlaces(scope, r)));
   const fresh: PreparedRow[] = [];
   const changed: { row: PreparedRow; personId: string }[] = [];
   for (const r of resolved) {
@@ -62,7 +92,7 @@ export async function applyChunk(scope: ImportScope, rows: readonly PreparedRow[
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, fresh, scope);
+  const matched = await matchChunk(scope.ctx, scope.u, await chunk.prep, scope);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const created = await createPersons(scope, news);
   // Rows that describe again a person an earlier row of this chunk created.

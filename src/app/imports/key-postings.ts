@@ -78,13 +78,13 @@ export class KeyPostings {
   }
 
   /** Records what the registry holds for a key: its persons, or null for more than `cap`. */
-  fetched(key: string, persons: readonly number[] | null): void {
+  fetched(key: string, persons: ArrayLike<number> | null): void {
     const s = this.slot(key);
     // The key table lists each person once: only persons added before need the check.
     const check = this.head[s] !== 0;
     this.state[s]! |= FETCHED;
     if (persons === null) this.markCommon(s);
-    else for (const p of persons) this.addAt(s, p, check);
+    else for (let i = 0; i < persons.length; i++) this.addAt(s, persons[i]!, check);
   }
 
   /**

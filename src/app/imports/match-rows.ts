@@ -1,25 +1,20 @@
 /**
- * Matching a chunk of rows against the registry with set queries: the rows are prepared for the
- * engine once, their blocking keys looked up in one pass, every candidate's stored match records
- * loaded in one go and prepared once, and each row scored against its own candidates. The keys computed here
- * are the ones a new person gets, so they are returned for the insert.
+ * Matching a chunk of rows against the registry with set queries, once its rows are prepared
+ * (row-prep.ts: features, keys, matches within the chunk, the key table's persons of new keys):
+ * candidates counted from the keys' persons, every candidate's stored match records loaded in one
+ * go and prepared once, and each row scored against its own candidates. The keys computed for a
+ * row are the ones a new person gets, so they are returned for the insert.
  */
-import { asId, type Claim, type ClaimInput, type PersonId } from '../../domain/index.js';
 import {
-  prepare,
-  preparedBlockingKeys,
   probabilityOf,
   type Explanation,
   type FeatureCaches,
   type MatchRecord,
-  type PreparedSet,
-  type Scorer,
 } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
-import { isLinkageKey, nameTokenKeyer } from '../indexing.js';
-import { matchRecordsOf } from '../match-records.js';
+import { isLinkageKey } from '../indexing.js';
 import type { CandidateRecords } from './candidate-records.js';
-import type { PreparedRow } from './types.js';
+import type { RowPrep } from './row-prep.js';
 import type { StagedKeys } from './staged-keys.js';
 
 /** Persons scored per row at most (those sharing the most blocking keys with it). */
@@ -74,28 +69,6 @@ export interface ImportMemory {
   readonly records: CandidateRecords;
 }
 
-/** Earlier rows looked at per key when matching rows of one chunk to each other. */
-const MAX_SIBLINGS_PER_KEY = 50;
-
-/** Claim records for scoring a row that is not stored yet. */
-export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput[]): Claim[] {
-  return inputs.map((c) => ({
-    id: asId(''),
-    personId: asId<PersonId>(id),
-    field: c.field,
-    value: c.value,
-    confidence: c.confidence,
-    sensitivity: c.sensitivity,
-    sourceId: asId(''),
-    batchId: null,
-    assertedAt: c.assertedAt,
-    recordedAt: u.now,
-    recordedBy: asId(''),
-    supersedes: null,
-    reason: null,
-  }));
-}
-
 /**
  * Keys of each row and its best match (null when no registry person shares a linkage key). The
  * registry is the key table and the persons `keys` has from earlier chunks of the import.
@@ -103,21 +76,17 @@ export function transientClaims(u: Unit, id: string, inputs: readonly ClaimInput
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
-  rows: readonly PreparedRow[],
+  prep: RowPrep,
   memory: ImportMemory,
 ): Promise<MatchedRow[]> {
   const { keys: staged, features: caches, records: candidateRecords } = memory;
-  if (rows.length === 0) return [];
-  const model = ctx.matcher.model;
-  const temp = rows.map((r, i) => transientClaims(u, `q${i}`, r.claims));
-  const own = temp.map((c, i) => matchRecordsOf(`q${i}`, c)[0]!);
-  const Q = prepare(own, undefined, caches);
-  const keys = temp.map((c, i) => [...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(Q, i, model)])]);
+  const { set: Q, records: own, keys } = prep;
+  if (Q.n === 0) return [];
   const scorer = ctx.matcher.scorer;
-  const siblings = siblingMatches(Q, keys, scorer);
-  const wanted = new Set<string>();
-  for (const list of keys) for (const k of list) if (isLinkageKey(k)) wanted.add(k);
-  await staged.fetch(wanted);
+  const siblings = prep.siblings.map((s, i): SiblingMatch | null =>
+    s ? { ...s, explain: () => scorer.explain(Q, i, Q, s.index) } : null,
+  );
+  staged.learn(prep.found);
   const candidates = keys.map((k) => staged.mostShared(k.filter(isLinkageKey), MAX_CANDIDATES));
   const persons = [...new Set(candidates.flat())];
   if (persons.length === 0)
@@ -128,7 +97,7 @@ export async function matchChunk(
     (seqs) => staged.ids(seqs),
     caches,
   );
-  return rows.map((_, i) => {
+  return keys.map((_, i) => {
     let bestJ = -1;
     let bestW = -Infinity;
     for (const p of candidates[i]!)
@@ -151,43 +120,6 @@ export async function matchChunk(
         explain: () => scorer.explain(Q, i, C, j),
       },
       sibling: siblings[i]!,
-    };
-  });
-}
-
-/** Each row's best-scoring earlier row of the chunk among those sharing a linkage key with it. */
-function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Scorer): (SiblingMatch | null)[] {
-  const rowsByKey = new Map<string, number[]>();
-  const seen = new Set<number>();
-  return keys.map((list, i) => {
-    let bestJ = -1;
-    let bestW = -Infinity;
-    seen.clear();
-    for (const k of list) {
-      if (!isLinkageKey(k)) continue;
-      const earlier = rowsByKey.get(k);
-      if (!earlier) {
-        rowsByKey.set(k, [i]);
-        continue;
-      }
-      for (const j of earlier) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        const w = scorer.weight(Q, i, Q, j);
-        if (w > bestW) {
-          bestW = w;
-          bestJ = j;
-        }
-      }
-      if (earlier.length < MAX_SIBLINGS_PER_KEY) earlier.push(i);
-    }
-    if (bestJ < 0) return null;
-    const j = bestJ;
-    return {
-      index: j,
-      weight: bestW,
-      probability: probabilityOf(bestW),
-      explain: () => scorer.explain(Q, i, Q, j),
     };
   });
 }

@@ -19,7 +19,8 @@ import type { FieldName, TableRow } from '../../interchange/index.js';
 import { authorize } from '../authz.js';
 import { bulkWriteCache, freshStatistics } from '../../db/dialects/dialect.js';
 import { inUnit, type AppContext, type Unit } from '../context.js';
-import { applyChunk, type ImportScope } from './apply-chunk.js';
+import { applyChunk, stageChunk, type ImportScope, type StagedChunk } from './apply-chunk.js';
+import { rowPreparer, type RowPreparer } from './row-preparer.js';
 import { buildMapping, loadPreset, savePresetIn, type ColumnMapping } from './mapping.js';
 import { openFile, sampleDateOrder, type OpenedFile } from './open-rows.js';
 import { pfifFacts } from './pfif-facts.js';
@@ -181,7 +182,26 @@ async function importIn(
           today: u.now.slice(0, 10),
         }
       : null;
-    await readAll(scope, file, sampled.rows, rc, opts.chunkSize, control, totalBytes);
+    const preparer = rowPreparer(
+      u,
+      {
+        model: ctx.matcher.model,
+        scorer: ctx.matcher.scorer,
+        caches: scope.features,
+        now: u.now,
+        cap: MAX_BLOCK,
+      },
+      scope.keys,
+      {
+        fileBytes: totalBytes,
+        ...(control.prepareOnWorker !== undefined && { worker: control.prepareOnWorker }),
+      },
+    );
+    try {
+      await readAll(scope, preparer, file, sampled.rows, rc, opts.chunkSize, control, totalBytes);
+    } finally {
+      await preparer.close();
+    }
     for (const note of table.looseNotes ?? [])
       warn(report, {
         row: 0,
@@ -306,9 +326,14 @@ export function counts(r: ImportReport): Record<string, number> {
   };
 }
 
-/** Streams the rows through chunks; checks cancellation between rows and reports progress per chunk. */
+/**
+ * Streams the rows through chunks; checks cancellation between rows and reports progress per
+ * chunk. A chunk is staged (its rows prepared for matching, on a worker when there is one) before
+ * the chunk before it is applied, so that the two overlap.
+ */
 async function readAll(
   scope: ImportScope,
+  preparer: RowPreparer,
   file: OpenedFile,
   rows: AsyncIterable<TableRow>,
   rc: RowContext | null,
@@ -320,10 +345,21 @@ async function readAll(
   let chunk: PreparedRow[] = [];
   let refs = new Set<string>();
   let issuesSeen = 0;
+  let staged: { chunk: StagedChunk; refs: Set<string> } | null = null;
+  const applyStaged = async () => {
+    if (staged) await applyChunk(scope, staged.chunk);
+    staged = null;
+  };
   const mut = report as { ambiguousDates: number; rows: number };
   const flush = async () => {
     issuesSeen = drainIssues(report, file.table.issues, issuesSeen);
-    if (chunk.length) await applyChunk(scope, chunk);
+    if (chunk.length) {
+      // A row that repeats one of the staged chunk is known only once that chunk is written.
+      if (staged && chunk.some((r) => staged!.refs.has(r.rowRef))) await applyStaged();
+      const next = { chunk: await stageChunk(scope, chunk, preparer), refs };
+      await applyStaged();
+      staged = next;
+    }
     chunk = [];
     refs = new Set();
     control.onProgress?.({ rows: report.rows, bytesRead: file.bytesRead(), totalBytes });
@@ -346,6 +382,8 @@ async function readAll(
   if (control.signal?.aborted)
     throw new DomainError('CANCELLED', 'the import was cancelled; nothing was written');
   await flush();
+  await applyStaged();
+  control.onProgress?.({ rows: report.rows, bytesRead: file.bytesRead(), totalBytes });
 }
 
 /** Moves the readers' row problems into the report; a file cut off in the middle stops the import. */

@@ -21,6 +21,7 @@ import { grown } from './grown.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 import { isLinkageKey } from '../indexing.js';
+import { lookupKeys, type FoundKeys } from './row-prep.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -174,49 +175,37 @@ export class StagedKeys {
     return out;
   }
 
-  /**
-   * Reads from the key table the persons of those `keys` not read before, one query per KEY_SLICE
-   * keys that returns one row per key with at most `cap` + 1 of its persons' seqs, in the table's
-   * order: a common key (more than `cap`) is known as common after `cap` + 1 of its rows, however
-   * many it has. (A query that counted every key's persons read all of a common key's rows, some
-   * thousands for "given name and birth year" in a registry of a million, to throw them away.)
-   */
+  /** True when the key table's persons of `key` are known (learnt), or the key is common. */
+  known(key: string): boolean {
+    return this.postings.known(key);
+  }
+
+  /** Reads from the key table the persons of those `keys` not known yet (see lookupKeys). */
   async fetch(keys: Iterable<string>): Promise<void> {
-    const unknown: string[] = [];
-    for (const k of keys) if (!this.postings.known(k)) unknown.push(k);
-    // In key order, each query's lookups walk the key table forwards: neighbouring keys share pages.
-    unknown.sort();
-    const cap = this.postings.cap;
-    const seqs: number[] = [];
-    for (let i = 0; i < unknown.length; i += KEY_SLICE) {
-      const slice = unknown.slice(i, i + KEY_SLICE);
-      const r =
-        this.u.database.dialect === 'postgres'
-          ? await sql<{ key: string; persons: string | null }>`SELECT k AS key,
-              (SELECT string_agg(b.person_seq::text, ',') FROM (SELECT person_seq FROM blocking_keys
-                WHERE key = k ORDER BY person_seq LIMIT ${sql.lit(cap + 1)}) b) AS persons
-            FROM unnest(${slice}::text[]) AS k`.execute(this.u.trx)
-          : await sql<{ key: string; persons: string | null }>`SELECT k.value AS key,
-              (SELECT group_concat(b.person_seq, ',') FROM (SELECT person_seq FROM blocking_keys
-                WHERE key = k.value ORDER BY key, person_seq LIMIT ${sql.lit(cap + 1)}) b) AS persons
-            FROM json_each(${JSON.stringify(slice)}) AS k`.execute(this.u.trx);
-      for (const { key, persons } of r.rows) {
-        if (this.postings.known(key)) continue;
-        // No row: a key the table does not hold names no one in the registry.
-        if (persons === null) {
-          this.postings.fetched(key, []);
-          continue;
-        }
-        if (!parseSeqs(persons, cap, seqs)) {
-          this.postings.fetched(key, null);
-          continue;
-        }
-        for (const p of seqs) {
-          if (p >= this.listedAny.length) this.listedAny = grown(this.listedAny, p);
-          this.listedAny[p] = 1;
-        }
-        this.postings.fetched(key, seqs);
+    const unknown = [...new Set(keys)].filter((k) => !this.postings.known(k));
+    this.learn(await lookupKeys(this.u.trx, this.u.database.dialect, unknown, this.postings.cap));
+  }
+
+  /** Records what the key table holds for keys (those known already are left as they are). */
+  learn(found: FoundKeys): void {
+    const { keys, counts, seqs } = found;
+    let at = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const n = counts[k]!;
+      const from = at;
+      if (n > 0) at += n;
+      const key = keys[k]!;
+      if (this.postings.known(key)) continue;
+      if (n < 0) {
+        this.postings.fetched(key, null);
+        continue;
       }
+      const persons = seqs.subarray(from, at);
+      for (const p of persons) {
+        if (p >= this.listedAny.length) this.listedAny = grown(this.listedAny, p);
+        this.listedAny[p] = 1;
+      }
+      this.postings.fetched(key, persons);
     }
   }
 
@@ -267,28 +256,3 @@ export interface StagedPerson {
   readonly seq?: number;
   readonly keys: readonly string[];
 }
-
-/**
- * The seqs of a comma-joined list into `out` (cleared first), read digit by digit; false, with
- * `out` empty, when the list holds more than `cap`.
- */
-export function parseSeqs(list: string, cap: number, out: number[]): boolean {
-  out.length = 0;
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i);
-    if (c === 44) {
-      out.push(n);
-      n = 0;
-    } else n = n * 10 + (c - 48);
-  }
-  out.push(n);
-  if (out.length > cap) {
-    out.length = 0;
-    return false;
-  }
-  return true;
-}
-
-/** Keys read per query. */
-const KEY_SLICE = 500;

@@ -140,4 +140,9 @@ export interface ImportProgress {
 export interface ImportControl {
   readonly onProgress?: (p: ImportProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Prepare rows for matching on a worker thread (true) or on the import's thread (false); by
+   * default on a worker for a large file on a SQLite file (see rowPreparer).
+   */
+  readonly prepareOnWorker?: boolean;
 }

@@ -1,0 +1,176 @@
+/**
+ * Where an import prepares its chunks' rows for matching (row-prep.ts): on a worker thread with a
+ * read-only connection of its own, for a large file on a SQLite file, so that the next chunk is
+ * prepared while this thread writes the one before; else on this thread, on the import's own
+ * transaction. Either gives the same preparation: the worker's connection sees the registry as it
+ * was when the import began, and what it reads there (the key table) the import does not change
+ * until it ends.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ClaimInput } from '../../domain/index.js';
+import type { Unit } from '../context.js';
+import { prepareRows, type PrepContext, type RowPrep, type SiblingScore } from './row-prep.js';
+import type { PrepWorkerData } from './workers/prep-worker.js';
+import type { StagedKeys } from './staged-keys.js';
+
+export interface RowPreparer {
+  /** True when rows are prepared on a worker thread. */
+  readonly onWorker: boolean;
+  /** Prepares a chunk's rows (given as their claims); chunks are prepared in the order given. */
+  prepare(rows: readonly (readonly ClaimInput[])[]): Promise<RowPrep>;
+  /** Stops the worker, if there is one. */
+  close(): Promise<void>;
+}
+
+/** Files smaller than this are prepared on the import's thread: a worker takes a while to start. */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+/** Page cache of the worker's connection (KiB): it reads only the key table, each key once. */
+const WORKER_CACHE_KIB = 8 * 1024;
+
+/**
+ * The preparer for an import into `u`'s database: a worker when `worker` says so (by default
+ * when the file is at least WORKER_MIN_BYTES and the database is a SQLite file).
+ */
+export function rowPreparer(
+  u: Unit,
+  pc: PrepContext,
+  staged: StagedKeys,
+  opts: { fileBytes: number; worker?: boolean },
+): RowPreparer {
+  const file = u.database.file;
+  const onFile = u.database.dialect === 'sqlite' && file !== null && file !== ':memory:';
+  const useWorker = onFile && (opts.worker ?? opts.fileBytes >= WORKER_MIN_BYTES);
+  if (!useWorker)
+    return {
+      onWorker: false,
+      prepare: (rows) => prepareRows(pc, rows, u.trx, u.database.dialect, (k) => staged.known(k)),
+      close: async () => {},
+    };
+  return new WorkerPreparer({
+    file: file!,
+    model: pc.model,
+    now: pc.now,
+    cap: pc.cap,
+    cacheKib: WORKER_CACHE_KIB,
+  });
+}
+
+/** Sends chunks to the worker one message each; its answers come back in the same order. */
+class WorkerPreparer implements RowPreparer {
+  readonly onWorker = true;
+  private readonly worker: Worker;
+  private readonly waiting: { resolve(p: RowPrep): void; reject(e: Error): void }[] = [];
+  private failure: Error | null = null;
+
+  constructor(data: PrepWorkerData) {
+    this.worker = new Worker(new URL('./workers/prep-worker.js', import.meta.url), { workerData: data });
+    this.worker.on('message', (m: { prep?: PackedPrep; error?: string }) => {
+      const next = this.waiting.shift();
+      if (!next) return;
+      if (m.prep) next.resolve(unpackPrep(m.prep));
+      else next.reject(new Error(`preparing rows: ${m.error}`));
+    });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) =>
+      this.fail(new Error(`the row preparation worker stopped (code ${code})`)),
+    );
+  }
+
+  prepare(rows: readonly (readonly ClaimInput[])[]): Promise<RowPrep> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(rows);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('the row preparation worker was closed');
+    await this.worker.terminate();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const w of this.waiting.splice(0)) w.reject(e);
+  }
+}
+
+/**
+ * A RowPrep as the worker sends it: the keys, siblings and records packed into a few strings and
+ * typed arrays. Cloned as they are, a chunk's tens of thousands of small strings, arrays and
+ * objects grew the import thread's heap by more than the worker itself took.
+ */
+export interface PackedPrep {
+  readonly set: RowPrep['set'];
+  /** Every row's keys, concatenated (see packStrings), and how many keys each row has. */
+  readonly keys: PackedStrings;
+  readonly keysPerRow: Int32Array;
+  /** Per row: the earlier row's index (-1: none), the weight and the probability. */
+  readonly siblingIndex: Int32Array;
+  readonly siblingScores: Float64Array;
+  /** The rows' match records as one JSON array. */
+  readonly records: string;
+  readonly found: Omit<RowPrep['found'], 'keys'> & { readonly keys: PackedStrings };
+}
+
+/** Strings as one text and the offset where each ends. */
+export interface PackedStrings {
+  readonly text: string;
+  readonly ends: Int32Array;
+}
+
+function packStrings(list: readonly string[]): PackedStrings {
+  const ends = new Int32Array(list.length);
+  let at = 0;
+  list.forEach((s, i) => (ends[i] = at += s.length));
+  return { text: list.join(''), ends };
+}
+
+function unpackStrings(p: PackedStrings, from = 0, to = p.ends.length): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) out.push(p.text.slice(i === 0 ? 0 : p.ends[i - 1]!, p.ends[i]!));
+  return out;
+}
+
+export function packPrep(prep: RowPrep): PackedPrep {
+  const n = prep.keys.length;
+  const keysPerRow = new Int32Array(n);
+  const siblingIndex = new Int32Array(n).fill(-1);
+  const siblingScores = new Float64Array(2 * n);
+  prep.keys.forEach((k, i) => (keysPerRow[i] = k.length));
+  prep.siblings.forEach((s, i) => {
+    if (!s) return;
+    siblingIndex[i] = s.index;
+    siblingScores[2 * i] = s.weight;
+    siblingScores[2 * i + 1] = s.probability;
+  });
+  return {
+    set: prep.set,
+    keys: packStrings(prep.keys.flat()),
+    keysPerRow,
+    siblingIndex,
+    siblingScores,
+    records: JSON.stringify(prep.records),
+    found: { ...prep.found, keys: packStrings(prep.found.keys) },
+  };
+}
+
+export function unpackPrep(p: PackedPrep): RowPrep {
+  const keys: string[][] = [];
+  let at = 0;
+  for (const n of p.keysPerRow) {
+    keys.push(unpackStrings(p.keys, at, at + n));
+    at += n;
+  }
+  const siblings = Array.from(p.siblingIndex, (index, i): SiblingScore | null =>
+    index < 0 ? null : { index, weight: p.siblingScores[2 * i]!, probability: p.siblingScores[2 * i + 1]! },
+  );
+  return {
+    set: p.set,
+    keys,
+    siblings,
+    records: JSON.parse(p.records) as RowPrep['records'],
+    found: { ...p.found, keys: unpackStrings(p.found.keys) },
+  };
+}
