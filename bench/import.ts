@@ -181,7 +181,9 @@ async function registry(): Promise<{
     writeFileSync(sidecar, JSON.stringify({ persons: PERSONS }));
   } else if ((JSON.parse(readFileSync(sidecar, 'utf8')) as { persons: number }).persons !== PERSONS)
     throw new Error(`${keepFile} does not hold ${PERSONS} persons`);
-  const copy = `${keepFile}.run`;
+  // A copy per process: a run that has printed its figures still checkpoints and removes its copy
+  // as it closes, which must not touch the copy of a run started meanwhile.
+  const copy = `${keepFile}.run-${process.pid}`;
   copyFileSync(keepFile, copy);
   const database = openDatabase(copy);
   await migrateToLatest(database);
