@@ -43,7 +43,8 @@ parentPort!.on('message', (rows: ClaimInput[][]) => {
     try {
       const prep = await prepareRows(pc, rows, db, 'sqlite', (k) => looked.known(k));
       for (const k of prep.found.keys) looked.fetched(k, []);
-      parentPort!.postMessage({ prep: packPrep(prep) });
+      const { packed, transfer } = packPrep(prep);
+      parentPort!.postMessage({ prep: packed }, transfer);
     } catch (e) {
       parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
     }
