@@ -23,6 +23,7 @@ import type { DialectName } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/repositories/person-repository.js';
 import { isLinkageKey, nameTokenKeyer } from '../indexing.js';
 import { matchRecordsOf } from '../match-records.js';
+import { grown } from './grown.js';
 
 /** Earlier rows looked at per key when matching rows of one chunk to each other. */
 const MAX_SIBLINGS_PER_KEY = 50;
@@ -183,11 +184,7 @@ export async function lookupKeys(
         counts[i + k] = -1;
         return;
       }
-      if (used + one.length > seqs.length) {
-        const more = new Int32Array(Math.max(seqs.length * 2, used + one.length));
-        more.set(seqs);
-        seqs = more;
-      }
+      if (used + one.length > seqs.length) seqs = grown(seqs, used + one.length - 1);
       for (const p of one) seqs[used++] = p;
       counts[i + k] = one.length;
     });
