@@ -7,6 +7,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { insertRows, type Database } from '../db/dialects/dialect.js';
 import type { Executor } from '../db/repositories/person-repository.js';
 import { loadRecord } from '../db/repositories/person-repository.js';
 import { liveClaims, personView, type Claim, type ClaimField, type PartialDate } from '../domain/index.js';
@@ -108,6 +109,23 @@ export async function storeMatchRecords(
         oc.column('person_id').doUpdateSet((eb) => ({ records: eb.ref('excluded.records') })),
       )
       .execute();
+}
+
+/**
+ * Stores the match records of persons that have none yet (persons just created): a plain bulk
+ * insert, without the upsert's conflict handling.
+ */
+export async function insertMatchRecords(
+  database: Database,
+  trx: Transaction<DB>,
+  items: readonly { personId: string; records: readonly MatchRecord[] }[],
+): Promise<void> {
+  await insertRows(
+    database,
+    trx,
+    'match_records',
+    items.map((x) => ({ person_id: x.personId, records: encode(x.records) })),
+  );
 }
 
 /** Forgets the stored records of persons whose facts changed without recomputing them (read from claims next time). */

@@ -240,11 +240,7 @@ async function createPersons(
       },
     ];
   });
-  for (let i = 0; i < queue.length; i += SLICE)
-    await u.trx
-      .insertInto('match_candidates')
-      .values(queue.slice(i, i + SLICE))
-      .execute();
+  await insertRows(u.database, u.trx, 'match_candidates', queue);
   scope.report.queued += queue.length;
   return news.map(({ row }, i) => ({ row, personId: ids[i]! }));
 }

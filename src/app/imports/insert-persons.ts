@@ -8,7 +8,7 @@ import type { AppContext, Unit } from '../context.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import type { PreparedRow } from './types.js';
 import type { MatchRecord } from '../../matching/index.js';
-import { storeMatchRecords } from '../match-records.js';
+import { insertMatchRecords } from '../match-records.js';
 import { nextPersonSeqs } from '../../db/repositories/person-repository.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { StagedKeys } from './staged-keys.js';
@@ -56,7 +56,7 @@ export async function insertPersons(
   await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
   await staged.add(items.map(({ keys }, p) => ({ personId: ids[p]!, seq: seqs[p]!, keys })));
-  await storeMatchRecords(u.trx, records);
+  await insertMatchRecords(u.database, u.trx, records);
   await insertRows(u.database, u.trx, 'person_status', status);
   return ids;
 }
