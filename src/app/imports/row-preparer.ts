@@ -137,17 +137,16 @@ function packStrings(list: readonly string[]): PackedStrings {
   return { units, ends };
 }
 
-/** Strings `from` to `to` of a pack. */
+/**
+ * Strings `from` to `to` of a pack. Each is decoded by itself from the units (a new flat string):
+ * a slice of one string decoded for the whole pack would keep the pack alive for as long as any
+ * of its strings (keys and names are kept for the length of the import).
+ */
 function unpackStrings(p: PackedStrings, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < to; i++) {
-    const start = i === 0 ? 0 : p.ends[i - 1]!;
-    // In slices: the argument list of one call has a limit.
-    let s = '';
-    for (let c = start; c < p.ends[i]!; c += 8192)
-      s += String.fromCharCode(...p.units.subarray(c, Math.min(c + 8192, p.ends[i]!)));
-    out.push(s);
-  }
+  const bytes = Buffer.from(p.units.buffer, p.units.byteOffset, p.units.byteLength);
+  const out: string[] = new Array(to - from);
+  for (let i = from; i < to; i++)
+    out[i - from] = bytes.toString('utf16le', i === 0 ? 0 : 2 * p.ends[i - 1]!, 2 * p.ends[i]!);
   return out;
 }
 
