@@ -4,7 +4,7 @@
  * A copy of `array` long enough to hold index `at`: `factor` times as long, or longer when `at`
  * needs it.
  */
-export function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(
+export function grown<T extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(
   array: T,
   at: number,
   factor = 2,

@@ -43,8 +43,13 @@ test('fetched keys are known; a key past the cap is common and names no one from
   p.fetched('dob:1990', [1, 7, 2]);
   assert.equal(p.known('dob:1990'), true);
   assert.deepEqual(personsOf(p, 'dob:1990'), [7, 1, 2], 'the registry’s 7 is the one already added');
+  const chain = new Int32Array(3);
+  assert.equal(p.personsInto('dob:1990', chain), 3);
+  assert.deepEqual([...chain], [2, 1, 7], 'into an array: newest first');
+  assert.equal(p.personsInto('dob:absent', chain), 0);
   p.add('dob:1990', 9);
   assert.equal(personsOf(p, 'dob:1990'), null, 'past the cap: common');
+  assert.equal(p.personsInto('dob:1990', chain), 0, 'a common key names no one');
   assert.equal(personsOf(p, 'dob:1990'), null);
   p.add('dob:1990', 10);
   assert.equal(personsOf(p, 'dob:1990'), null, 'a common key stays common');
@@ -77,4 +82,46 @@ test('key hashes differ for near keys and are stable', () => {
     seen.add(`${a[0]}:${a[1]}`);
   }
   assert.equal(seen.size, 8);
+});
+
+test('postings stay as a plain map of lists would keep them while the pool is compacted again and again', () => {
+  const CAP = 12;
+  const p = new KeyPostings(CAP);
+  const model = new Map<string, number[] | null>();
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const addTo = (key: string, person: number) => {
+    if (model.get(key) === null) return; // common: names no one from then on
+    const list = model.get(key) ?? [];
+    if (!list.includes(person)) list.push(person);
+    model.set(key, list.length > CAP ? null : list);
+  };
+  // Some 400,000 postings: the pool (65,536 at first) is compacted several times on the way.
+  for (let step = 0; step < 400_000; step++) {
+    const key = `k:${rand(60_000)}`;
+    if (step % 50 === 0 && !p.known(key)) {
+      // As the key table gives them: distinct persons, or none for a common key.
+      const persons =
+        rand(20) === 0 ? null : [...new Set(Array.from({ length: rand(5) }, () => rand(1_000_000)))];
+      p.fetched(key, persons);
+      if (persons === null) model.set(key, null);
+      else {
+        if (!model.has(key)) model.set(key, []);
+        for (const x of persons) addTo(key, x);
+      }
+    } else {
+      const person = rand(1_000_000);
+      p.add(key, person);
+      addTo(key, person);
+    }
+  }
+  const chain = new Int32Array(CAP);
+  for (const [key, list] of model) {
+    assert.deepEqual(personsOf(p, key), list, key);
+    const n = p.personsInto(key, chain);
+    assert.deepEqual([...chain.subarray(0, n)].reverse(), list ?? []);
+  }
 });

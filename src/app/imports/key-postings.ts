@@ -7,7 +7,6 @@
  * and neither the key text nor a per-key object is kept. Two keys whose 64-bit hashes collide
  * share their persons: the only effect is a candidate scored that did not need to be.
  */
-import { grown } from './grown.js';
 
 /** A slot's state: empty (0), or taken by a key, which may also be fetched and common. */
 const EMPTY = 0;
@@ -47,8 +46,11 @@ export class KeyPostings {
   private count: Uint8Array;
   private state: Uint8Array;
   private keys = 0;
-  private person = new Int32Array(1 << 16);
-  private next = new Int32Array(1 << 16);
+  /**
+   * Postings, two numbers each: the person, then the key's posting before it + 1 (0: none). Side
+   * by side, a walk down a key's chain reads one place in memory per posting, not two.
+   */
+  private pool = new Int32Array(1 << 17);
   private used = 0;
   private readonly h = new Int32Array(2);
 
@@ -96,7 +98,7 @@ export class KeyPostings {
   add(key: string, person: number, fresh = false): void {
     const s = this.slot(key);
     if (!fresh) this.addAt(s, person, true);
-    else if (this.head[s] === 0 || this.person[this.head[s]! - 1] !== person) this.addAt(s, person, false);
+    else if (this.head[s] === 0 || this.pool[2 * this.head[s]! - 2] !== person) this.addAt(s, person, false);
   }
 
   /**
@@ -108,31 +110,70 @@ export class KeyPostings {
     const s = this.find(key);
     if (s < 0) return true;
     if (this.state[s]! & COMMON) return false;
-    for (let p = this.head[s]!; p !== 0; p = this.next[p - 1]!) out.push(this.person[p - 1]!);
+    for (let p = this.head[s]!; p !== 0; p = this.pool[2 * p - 1]!) out.push(this.pool[2 * p - 2]!);
     out.reverse();
     return true;
+  }
+
+  /**
+   * The persons of a key into `out` (room for `cap` at least), newest first; returns how many (0
+   * for a common key). For hot loops: nothing is allocated.
+   */
+  personsInto(key: string, out: Int32Array): number {
+    const s = this.find(key);
+    if (s < 0 || this.state[s]! & COMMON) return 0;
+    const pool = this.pool;
+    let n = 0;
+    for (let p = this.head[s]!; p !== 0; p = pool[2 * p - 1]!) out[n++] = pool[2 * p - 2]!;
+    return n;
   }
 
   private addAt(s: number, person: number, check: boolean): void {
     if (this.state[s]! & COMMON) return;
     if (check)
-      for (let p = this.head[s]!; p !== 0; p = this.next[p - 1]!) if (this.person[p - 1] === person) return;
+      for (let p = this.head[s]!; p !== 0; p = this.pool[2 * p - 1]!)
+        if (this.pool[2 * p - 2] === person) return;
     if (this.count[s]! >= this.cap) {
       this.markCommon(s);
       return;
     }
-    if (this.used === this.person.length) {
-      // Half as long again: the pool holds tens of millions of postings, so doubling would waste as many.
-      this.person = grown(this.person, this.person.length, 1.5);
-      this.next = grown(this.next, this.next.length, 1.5);
-    }
-    this.person[this.used] = person;
-    this.next[this.used] = this.head[s]!;
+    if (2 * this.used + 2 > this.pool.length) this.compact();
+    this.pool[2 * this.used] = person;
+    this.pool[2 * this.used + 1] = this.head[s]!;
     this.head[s] = ++this.used;
     this.count[s]!++;
   }
 
-  /** Common keys keep no persons; their postings stay in the pool unused (few keys are common). */
+  /**
+   * Copies the postings into a pool half as long again (the pool holds tens of millions of
+   * postings, so doubling would waste as many), each key's chain in one run, newest first, and
+   * drops those of common keys. Postings are added a person at a time, so a key's chain is
+   * scattered over the pool, and counting a row's candidates read one place in memory per
+   * posting; a chain in one run is read in a sweep. The pool grows by half each time, so each
+   * posting is copied a few times over an import.
+   */
+  private compact(): void {
+    const from = this.pool;
+    const to = new Int32Array(Math.max(2 * this.used + 2, Math.ceil(1.5 * from.length)));
+    const head = this.head;
+    let used = 0;
+    for (let s = 0; s < head.length; s++) {
+      let p = head[s]!;
+      if (p === 0) continue;
+      head[s] = used + 1;
+      while (p !== 0) {
+        const next = from[2 * p - 1]!;
+        to[2 * used] = from[2 * p - 2]!;
+        to[2 * used + 1] = next === 0 ? 0 : used + 2;
+        used++;
+        p = next;
+      }
+    }
+    this.pool = to;
+    this.used = used;
+  }
+
+  /** Common keys keep no persons; their postings stay in the pool unused until it is compacted. */
   private markCommon(s: number): void {
     this.state[s]! |= COMMON;
     this.head[s] = 0;

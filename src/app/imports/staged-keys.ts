@@ -56,11 +56,15 @@ const STAGING_CACHE_KIB = 32 * 1024;
  */
 export class StagedKeys {
   private readonly postings: KeyPostings;
-  /** Keys shared with the row being ranked, by person seq; zero between rows (see mostShared). */
-  private shared = new Int32Array(1024);
+  /**
+   * Keys shared with the row being ranked, by person seq; zero between rows (see mostShared). Two
+   * bytes a person, so that the counts of two million persons stay in the processor's cache.
+   */
+  private shared = new Uint16Array(1024);
   /** By seq: 1 once the person is listed under some key (see KeyPostings.add's `fresh`). */
   private listedAny = new Uint8Array(1024);
-  private readonly listed: number[] = [];
+  /** One key's persons, newest first (see mostShared). */
+  private readonly chain: Int32Array;
   private readonly met: number[] = [];
   private readonly personIds = new PersonIds();
 
@@ -70,6 +74,7 @@ export class StagedKeys {
     cap: number,
   ) {
     this.postings = new KeyPostings(cap);
+    this.chain = new Int32Array(cap);
   }
 
   /**
@@ -103,11 +108,13 @@ export class StagedKeys {
    * top list: a map per row and sorting every person met cost more than scoring.
    */
   mostShared(keys: readonly string[], max: number): number[] {
-    const { listed, met } = this;
+    if (keys.length > 0xffff) throw new RangeError('mostShared: more keys than a count holds');
+    const { chain, met } = this;
     met.length = 0;
     for (const k of keys) {
-      this.personsOf(k, listed);
-      for (const p of listed) {
+      // Newest first: walked backwards, persons are met oldest first.
+      for (let i = this.postings.personsInto(k, chain) - 1; i >= 0; i--) {
+        const p = chain[i]!;
         if (p >= this.shared.length) this.shared = grown(this.shared, p);
         if (this.shared[p]!++ === 0) met.push(p);
       }
@@ -117,16 +124,23 @@ export class StagedKeys {
       for (const p of met) shared[p] = 0;
       return met.slice();
     }
+    // Each count is read once, and zeroed as it is read: a row meets hundreds of persons, and
+    // every visit to the counts is a read from a place in memory of its own.
     const top: number[] = [];
+    const topCounts: number[] = [];
     for (const p of met) {
       const n = shared[p]!;
-      if (top.length === max && n <= shared[top[max - 1]!]!) continue;
+      shared[p] = 0;
+      if (top.length === max && n <= topCounts[max - 1]!) continue;
       let at = top.length;
-      while (at > 0 && shared[top[at - 1]!]! < n) at--;
+      while (at > 0 && topCounts[at - 1]! < n) at--;
       top.splice(at, 0, p);
-      if (top.length > max) top.pop();
+      topCounts.splice(at, 0, n);
+      if (top.length > max) {
+        top.pop();
+        topCounts.pop();
+      }
     }
-    for (const p of met) shared[p] = 0;
     return top;
   }
 
