@@ -397,18 +397,27 @@ export class PreparedStore {
       }
       return remap[id]!;
     };
-    const ids: string[] = [];
+    // The columns in arrays, looked up once: looked up by feature name for every record, they
+    // cost more than the copying.
+    const strFrom = STRING_FEATURES.map((f) => this.str[f]);
+    const strTo = STRING_FEATURES.map((f) => b.str[f]);
+    const numFrom = NUMBER_FEATURES.map((f) => this.num[f]);
+    const numTo = NUMBER_FEATURES.map((f) => b.num[f]);
+    const listOffsets = LIST_FEATURES.map((f) => this.offsets[f]);
+    const listValues = LIST_FEATURES.map((f) => this.values[f]);
+    const listTo = LIST_FEATURES.map((f) => b.lists[f]);
+    const ids: string[] = new Array(places.length);
     for (let k = 0; k < places.length; k++) {
       const p = places[k]!;
       if (p < 0 || p >= this.n) throw new RangeError(`no record kept at ${p}`);
-      ids.push(this.recordIds[p]!);
-      for (const f of STRING_FEATURES) b.str[f][k] = local(this.str[f][p]!);
-      for (const f of NUMBER_FEATURES) b.num[f][k] = this.num[f][p]!;
-      for (const f of LIST_FEATURES) {
-        const col = b.lists[f];
-        const values = this.values[f];
-        for (let x = this.offsets[f][p]!; x < this.offsets[f][p + 1]!; x++)
-          col.values.push(local(values[x]!));
+      ids[k] = this.recordIds[p]!;
+      for (let f = 0; f < strFrom.length; f++) strTo[f]![k] = local(strFrom[f]![p]!);
+      for (let f = 0; f < numFrom.length; f++) numTo[f]![k] = numFrom[f]![p]!;
+      for (let f = 0; f < listTo.length; f++) {
+        const col = listTo[f]!;
+        const offsets = listOffsets[f]!;
+        const values = listValues[f]!;
+        for (let x = offsets[p]!; x < offsets[p + 1]!; x++) col.values.push(local(values[x]!));
         col.offsets[k + 1] = col.values.length;
       }
     }
