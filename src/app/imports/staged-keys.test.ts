@@ -125,6 +125,50 @@ forEachDialect('staged keys: reading what is staged', (fx) => {
       await staged.drop();
     });
   });
+
+  test('on commit the staged rows reach both key tables once each, and the connection keeps its settings', async () => {
+    const database = fx.database();
+    const app = testApp(database);
+    const src = await aSource(app, 'Committed list');
+    const register = async (family: string) =>
+      (
+        await app.persons.register(officer, {
+          sourceId: src.id,
+          claims: [{ field: 'family_name', value: family }],
+        })
+      ).person.id;
+    const a = await register('Шевченко');
+    const b = await register('Мельник');
+    const settings = () => [
+      database.sqlite?.pragma('cache_size', { simple: true }),
+      database.sqlite?.pragma('threads', { simple: true }),
+    ];
+    const before = settings();
+    await inUnit(app.ctx, async (u) => {
+      const staged = await StagedKeys.open(u, 200);
+      await staged.add([
+        { personId: a, keys: ['zz:staged-2', 'zz:staged-1'] },
+        { personId: b, keys: ['zz:staged-1'] },
+      ]);
+      await staged.add([{ personId: a, keys: ['zz:staged-1'] }]); // staged twice: written once
+      await staged.commit();
+    });
+    assert.deepEqual(settings(), before);
+    const pairs = async (table: 'blocking_keys' | 'person_keys') =>
+      (
+        await database.db
+          .selectFrom(table)
+          .innerJoin('persons', 'persons.seq', `${table}.person_seq`)
+          .select([`${table}.key as key`, 'persons.id as id'])
+          .where(`${table}.key`, 'like', 'zz:staged-%')
+          .execute()
+      )
+        .map((r) => `${r.key} ${r.id}`)
+        .sort();
+    const expected = [`zz:staged-1 ${a}`, `zz:staged-1 ${b}`, `zz:staged-2 ${a}`].sort();
+    assert.deepEqual(await pairs('blocking_keys'), expected);
+    assert.deepEqual(await pairs('person_keys'), expected);
+  });
 });
 
 test("staged keys rank a row's candidates: most keys shared first, ties in the order met, at most the bound", async () => {
