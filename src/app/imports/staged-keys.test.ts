@@ -96,19 +96,21 @@ forEachDialect('staged keys: reading the key table', (fx) => {
   });
 });
 
+/** Registers a person known by a family name alone; returns the person's id. */
+async function registerFamily(app: ReturnType<typeof testApp>, sourceId: string, family: string) {
+  const { person } = await app.persons.register(officer, {
+    sourceId,
+    claims: [{ field: 'family_name', value: family }],
+  });
+  return person.id;
+}
+
 forEachDialect('staged keys: reading what is staged', (fx) => {
   test('the staged persons under some keys, each (key, person) once; none under keys not staged', async () => {
     const app = testApp(fx.database());
     const src = await aSource(app, 'Staged list');
-    const register = async (family: string) =>
-      (
-        await app.persons.register(officer, {
-          sourceId: src.id,
-          claims: [{ field: 'family_name', value: family }],
-        })
-      ).person.id;
-    const a = await register('Коваленко');
-    const b = await register('Бондар');
+    const a = await registerFamily(app, src.id, 'Коваленко');
+    const b = await registerFamily(app, src.id, 'Бондар');
     await inUnit(app.ctx, async (u) => {
       const staged = await StagedKeys.open(u, 200);
       await staged.add([
@@ -130,15 +132,8 @@ forEachDialect('staged keys: reading what is staged', (fx) => {
     const database = fx.database();
     const app = testApp(database);
     const src = await aSource(app, 'Committed list');
-    const register = async (family: string) =>
-      (
-        await app.persons.register(officer, {
-          sourceId: src.id,
-          claims: [{ field: 'family_name', value: family }],
-        })
-      ).person.id;
-    const a = await register('Шевченко');
-    const b = await register('Мельник');
+    const a = await registerFamily(app, src.id, 'Шевченко');
+    const b = await registerFamily(app, src.id, 'Мельник');
     const settings = () => [
       database.sqlite?.pragma('cache_size', { simple: true }),
       database.sqlite?.pragma('threads', { simple: true }),
