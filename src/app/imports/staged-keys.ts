@@ -58,7 +58,8 @@ export class StagedKeys {
   private readonly postings: KeyPostings;
   /**
    * Keys shared with the row being ranked, by person seq; zero between rows (see mostShared). Two
-   * bytes a person, so that the counts of two million persons stay in the processor's cache.
+   * bytes a person: the counts of two million persons take 4 MB, and a row's hundreds of scattered
+   * reads of them hit the processor's cache more often than at four bytes.
    */
   private shared = new Uint16Array(1024);
   /** By seq: 1 once the person is listed under some key (see KeyPostings.add's `fresh`). */
