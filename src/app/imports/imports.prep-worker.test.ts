@@ -6,6 +6,7 @@ import { officer, testApp } from '../testing/test-app.js';
 import { tableCounts, tempFile } from './testing/fixtures.js';
 import { inUnit } from '../context.js';
 import { FeatureCaches } from '../../matching/index.js';
+import { mix32 } from '../../matching/generate/prng.js';
 import { StagedKeys } from './staged-keys.js';
 import { rowPreparer, WORKER_MIN_BYTES } from './row-preparer.js';
 import { ClaimInput } from '../../domain/index.js';
@@ -20,16 +21,9 @@ const LATIN = ['Kovalenko', 'Bondaruk', 'Tkachyshyn', 'Kravchuk', 'Melnychuk', '
 const GIVEN = ['Андрій', 'Олег', 'Тарас', 'Богдан', 'Назар', 'Остап', 'Роман', 'Степан', 'Ігор', 'Максим'];
 const PATRONYMIC = ['Іванович', 'Петрович', 'Миколайович', 'Васильович'];
 
-/** A 32-bit hash of an integer (murmur3's finaliser): each field of each person independent. */
-function hash(x: number): number {
-  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** Person k of the synthetic population: fields derived from k alone. */
+/** Person k of the synthetic population: fields derived from k alone, each from its own hash. */
 function person(k: number) {
-  const r = (field: number) => hash(k * 8 + field);
+  const r = (field: number) => mix32(k, field);
   const f = r(1) % FAMILY.length;
   const day = String(1 + (r(3) % 28)).padStart(2, '0');
   const month = String(1 + (r(4) % 12)).padStart(2, '0');

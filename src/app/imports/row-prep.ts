@@ -196,7 +196,7 @@ export async function lookupKeys(
  * The seqs of a comma-joined list into `out` (cleared first), read digit by digit; false, with
  * `out` empty, when the list holds more than `cap`.
  */
-export function parseSeqs(list: string, cap: number, out: number[]): boolean {
+function parseSeqs(list: string, cap: number, out: number[]): boolean {
   out.length = 0;
   let n = 0;
   for (let i = 0; i < list.length; i++) {

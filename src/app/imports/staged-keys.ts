@@ -21,7 +21,7 @@ import { grown } from './grown.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 import { isLinkageKey } from '../indexing.js';
-import { lookupKeys, type FoundKeys } from './row-prep.js';
+import type { FoundKeys } from './row-prep.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -193,12 +193,6 @@ export class StagedKeys {
   /** True when the key table's persons of `key` are known (learnt), or the key is common. */
   known(key: string): boolean {
     return this.postings.known(key);
-  }
-
-  /** Reads from the key table the persons of those `keys` not known yet (see lookupKeys). */
-  async fetch(keys: Iterable<string>): Promise<void> {
-    const unknown = [...new Set(keys)].filter((k) => !this.postings.known(k));
-    this.learn(await lookupKeys(this.u.trx, this.u.database.dialect, unknown, this.postings.cap));
   }
 
   /** Records what the key table holds for keys (those known already are left as they are). */
