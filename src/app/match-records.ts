@@ -89,7 +89,8 @@ function encode(records: readonly MatchRecord[]): string {
   );
 }
 
-function decode(id: string, text: string): MatchRecord[] {
+/** A person's match records from their stored form (see readStoredRecords). */
+export function decodeMatchRecords(id: string, text: string): MatchRecord[] {
   const stored = JSON.parse(text) as { fields: MatchRecord['fields']; age_as_of?: string }[];
   return stored.map((r) =>
     r.age_as_of ? { id, fields: r.fields, age_as_of: r.age_as_of } : { id, fields: r.fields },
@@ -152,6 +153,19 @@ export async function liveClaimsOf(db: Executor, ids: readonly string[]): Promis
   return out;
 }
 
+/** The stored match records of persons, as stored (JSON), by person id; persons without a row are left out. */
+export async function readStoredRecords(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += SLICE)
+    for (const r of await db
+      .selectFrom('match_records')
+      .select(['person_id', 'records'])
+      .where('person_id', 'in', ids.slice(i, i + SLICE))
+      .execute())
+      found.set(r.person_id, r.records);
+  return found;
+}
+
 /**
  * The match records of persons, by person, in the order of `ids`: stored rows where there are
  * some, computed from live claims for the rest. Persons with no claims are left out.
@@ -161,13 +175,7 @@ export async function loadMatchRecords(
   ids: readonly string[],
 ): Promise<Map<string, MatchRecord[]>> {
   const found = new Map<string, MatchRecord[]>();
-  for (let i = 0; i < ids.length; i += SLICE)
-    for (const r of await db
-      .selectFrom('match_records')
-      .select(['person_id', 'records'])
-      .where('person_id', 'in', ids.slice(i, i + SLICE))
-      .execute())
-      found.set(r.person_id, decode(r.person_id, r.records));
+  for (const [id, text] of await readStoredRecords(db, ids)) found.set(id, decodeMatchRecords(id, text));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0)
     for (const [id, claims] of await liveClaimsOf(db, missing)) found.set(id, matchRecordsOf(id, claims));

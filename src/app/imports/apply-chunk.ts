@@ -23,10 +23,10 @@ import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons
 import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
 import type { MatchRecord } from '../../matching/index.js';
-import { insertPersons, refreshPersons } from './insert-persons.js';
+import { insertPersons, numberPersons, refreshPersons, type Numbered } from './insert-persons.js';
 import { matchChunk, type ImportMemory, type MatchedRow, type Scored } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
-import type { RowPrep } from './row-prep.js';
+import type { CountedPrep } from './row-prep.js';
 import type { RowPreparer } from './row-preparer.js';
 
 /** What every chunk of one import shares. */
@@ -55,7 +55,7 @@ const SLICE = 500;
 export interface StagedChunk {
   readonly rows: readonly PreparedRow[];
   readonly known: ReadonlyMap<string, Known>;
-  readonly prep: Promise<RowPrep>;
+  readonly prep: Promise<CountedPrep>;
 }
 
 /**
@@ -79,8 +79,16 @@ export async function stageChunk(
   return { rows, known, prep };
 }
 
-/** Applies a staged chunk. */
-export async function applyChunk(scope: ImportScope, chunk: StagedChunk): Promise<void> {
+/**
+ * Applies a staged chunk, and tells the preparer which persons it listed (RowPreparer.applied):
+ * as soon as they are all listed, so that the next chunk's candidates are counted while this one
+ * is written.
+ */
+export async function applyChunk(
+  scope: ImportScope,
+  chunk: StagedChunk,
+  preparer: RowPreparer,
+): Promise<void> {
   const { report } = scope;
   const { known } = chunk;
   const resolved = await Promise.all(chunk.rows.map((r) => withPlaces(scope, r)));
@@ -94,18 +102,33 @@ export async function applyChunk(scope: ImportScope, chunk: StagedChunk): Promis
   }
   const matched = await matchChunk(scope.ctx, scope.u, await chunk.prep, scope);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
-  const created = await createPersons(scope, news);
+  const numbered = await numberPersons(scope.ctx, scope.u, news.length);
   // Rows that describe again a person an earlier row of this chunk created.
   for (const { row, keys, newIndex } of linksToNew)
-    links.push({ row, personId: created[newIndex]!.personId, keys });
+    links.push({ row, personId: numbered.ids[newIndex]!, seq: numbered.seqs[newIndex]!, keys });
+  // Listed before anything is written: new persons, then persons gaining facts (the order ranks
+  // candidates). Persons of changed rows are listed once re-indexed, below.
+  await scope.keys.list(
+    news.map(({ keys }, i) => ({ personId: numbered.ids[i]!, seq: numbered.seqs[i]!, keys })),
+  );
+  const linkedKeys = await scope.keys.list(links);
+  const listed = () => preparer.applied(scope.keys.takeListed(), scope.records.takeCleared());
+  if (changed.length === 0) listed();
+  const created = await createPersons(scope, news, numbered);
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
-  await refreshPersons(scope.u, links, scope.keys);
+  await refreshPersons(
+    scope.u,
+    links.map((l) => l.personId),
+    linkedKeys,
+    scope.keys,
+  );
   scope.records.forget(links.map((l) => l.personId));
   await touch(
     scope,
     changed.map((c) => c.personId),
   );
+  if (changed.length > 0) listed();
   await recordRows(scope, [...created, ...links], changed);
   report.created += created.length;
   report.linked += links.length;
@@ -161,7 +184,8 @@ interface NewRow {
   readonly match: (Pick<ScoredPerson, 'probability' | 'weight' | 'explanation'> & { target: Target }) | null;
 }
 
-type Link = { row: PreparedRow; personId: string; keys: string[] };
+/** A row adding facts to a person (its seq given when the chunk numbered the person). */
+type Link = { row: PreparedRow; personId: string; seq?: number; keys: string[] };
 
 /**
  * What becomes of each new row, in file order: linked to the registry person it matches; else linked
@@ -209,14 +233,17 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
 async function createPersons(
   scope: ImportScope,
   news: readonly NewRow[],
+  numbered: Numbered,
 ): Promise<{ row: PreparedRow; personId: string }[]> {
   if (news.length === 0) return [];
   const { ctx, u } = scope;
-  const ids = await insertPersons(
+  const { ids } = numbered;
+  await insertPersons(
     ctx,
     u,
     scope.actor,
     news.map(({ row, keys, record }) => ({ row, keys, record, prov: prov(scope, row.rowRef) })),
+    numbered,
     scope.keys,
   );
   const queue = news.flatMap(({ match }, i) => {
@@ -412,7 +439,7 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
     scope.ctx.keyer,
     live.map((id) => asId<PersonId>(id)),
   );
-  await scope.keys.remember([...keys].map(([personId, k]) => ({ personId, keys: k })));
+  await scope.keys.list([...keys].map(([personId, k]) => ({ personId, keys: k })));
   scope.records.forget(live);
 }
 

@@ -7,9 +7,11 @@ import { tableCounts, tempFile } from './testing/fixtures.js';
 import { inUnit } from '../context.js';
 import { FeatureCaches } from '../../matching/index.js';
 import { mix32 } from '../../matching/generate/prng.js';
-import { StagedKeys } from './staged-keys.js';
 import { rowPreparer, WORKER_MIN_BYTES } from './row-preparer.js';
 import { ClaimInput } from '../../domain/index.js';
+import { decodeMatchRecords, loadMatchRecords } from '../match-records.js';
+import { listPerson, noneListed } from './candidate-finder.js';
+import type { CountedPrep } from './row-prep.js';
 
 const HEADER = "Номер,Прізвище,Ім'я,По батькові,Дата народження,Особовий номер";
 // prettier-ignore
@@ -121,7 +123,7 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
     );
   });
 
-  test('a chunk prepared on the worker equals the chunk prepared on the thread; a small file stays on the thread', async () => {
+  test('chunks prepared and counted on the worker equal those on the thread, with the stored records of candidates', async () => {
     const app = testApp(handles[1]!.database);
     await app.imports.run(officer, tempFile('first.csv', FIRST), { sourceName: 'prep list' });
     const claims = (k: number): ClaimInput[] =>
@@ -130,12 +132,7 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
         { field: 'given_name', value: person(k).given },
         { field: 'service_number', value: person(k).sn },
       ].map((c) => ClaimInput.parse(c));
-    const chunks = [
-      [claims(1), claims(2), claims(1), claims(3000)],
-      [claims(2), claims(3), claims(3001)],
-    ];
     await inUnit(app.ctx, async (u) => {
-      const staged = await StagedKeys.open(u, 200);
       const pc = (caches: FeatureCaches) => ({
         model: app.ctx.matcher.model,
         scorer: app.ctx.matcher.scorer,
@@ -143,26 +140,69 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
         now: u.now,
         cap: 200,
       });
-      const thread = rowPreparer(u, pc(new FeatureCaches()), staged, { fileBytes: WORKER_MIN_BYTES - 1 });
-      const worker = rowPreparer(u, pc(new FeatureCaches()), staged, { fileBytes: 0, worker: true });
+      const thread = rowPreparer(u, pc(new FeatureCaches()), { fileBytes: WORKER_MIN_BYTES - 1 });
+      const worker = rowPreparer(u, pc(new FeatureCaches()), { fileBytes: 0, worker: true });
       assert.equal(thread.onWorker, false);
       assert.equal(worker.onWorker, true);
+      const both = (rows: ClaimInput[][]) => [thread.prepare(rows), worker.prepare(rows)] as const;
+      const same = (a: CountedPrep, b: CountedPrep) => {
+        assert.deepEqual(b.keys, a.keys);
+        assert.deepEqual(b.siblings, a.siblings);
+        assert.deepEqual(b.records, a.records);
+        assert.deepEqual(b.set.strings, a.set.strings);
+        assert.deepEqual(b.candidates, a.candidates);
+        assert.equal(a.stored.size, 0, 'on the thread, records are read when gathered');
+      };
       try {
-        for (const chunk of chunks) {
-          const [a, b] = await Promise.all([thread.prepare(chunk), worker.prepare(chunk)]);
-          assert.deepEqual(b.keys, a.keys);
-          assert.deepEqual(b.siblings, a.siblings);
-          assert.deepEqual(b.records, a.records);
-          assert.deepEqual(b.set.strings, a.set.strings);
-          assert.deepEqual(b.found, a.found);
-          staged.learn(a.found);
-        }
-        const [a] = await Promise.all([thread.prepare(chunks[0]!)]);
-        assert.equal(a.siblings[2]?.index, 0, 'the third row is the first again');
-        assert.ok(a.siblings[2]!.probability > 0.9);
+        // Two chunks given before the first is applied, as an import stages the next chunk
+        // before it writes the one before.
+        const c0 = both([claims(1), claims(2), claims(1), claims(3000)]);
+        const c1 = both([claims(2), claims(3), claims(3000)]);
+        const [a0, b0] = await Promise.all(c0);
+        same(a0, b0);
+        assert.equal(a0.siblings[2]?.index, 0, 'the third row is the first again');
+        assert.ok(a0.siblings[2]!.probability > 0.9);
+        const distinct = (c: CountedPrep) => [...new Set(c.candidates.flat())];
+        const [p1, p2] = [a0.candidates[0]![0]!, a0.candidates[1]![0]!];
+        assert.ok(p1 !== undefined && p2 !== undefined, 'registry persons share keys with the rows');
+        assert.deepEqual([...b0.stored.keys()], distinct(a0), "every candidate's records, once");
+        for (const [seq, { id, records }] of b0.stored)
+          assert.deepEqual(
+            decodeMatchRecords(id, records),
+            (await loadMatchRecords(u.trx, [id])).get(id),
+            `person ${seq}: the registry's records`,
+          );
+        // The first chunk created person 999999 from its fourth row, gave person p2 facts, and
+        // the import forgot every candidate record it kept.
+        const listed = noneListed();
+        listPerson(listed, 999_999, a0.keys[3]!);
+        listPerson(listed, p2, []);
+        thread.applied(listed, true);
+        worker.applied(listed, true);
+        const [a1, b1] = await Promise.all(c1);
+        same(a1, b1);
+        assert.ok(a1.candidates[2]!.includes(999_999), 'a person an earlier chunk created is a candidate');
+        assert.ok(a1.candidates[0]!.includes(p2));
+        assert.deepEqual(
+          [...b1.stored.keys()],
+          distinct(a1).filter((p) => p !== p2 && p !== 999_999),
+          'all sent again once forgotten, but for persons the import wrote',
+        );
+        thread.applied(noneListed(), false);
+        worker.applied(noneListed(), false);
+        const [a2, b2] = await Promise.all(both([claims(1), claims(3)]));
+        same(a2, b2);
+        assert.ok(
+          distinct(a2).some((p) => b1.stored.has(p)),
+          'some candidates were sent before',
+        );
+        assert.deepEqual(
+          [...b2.stored.keys()],
+          distinct(a2).filter((p) => !b1.stored.has(p) && p !== p2 && p !== 999_999),
+          'not sent twice while kept',
+        );
       } finally {
         await worker.close();
-        await staged.drop();
       }
     });
   });

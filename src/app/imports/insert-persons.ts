@@ -1,6 +1,7 @@
 /**
  * Bulk writes of an import: new persons with the blocking keys already computed while matching
  * (computing them costs more than the insert), and the derived rows of persons that gained facts.
+ * The persons are listed (StagedKeys.list) before these writes, by the caller.
  */
 import { asId, type Actor, type Claim, type PersonId, type StatusEvent } from '../../domain/index.js';
 import type { DB } from '../../db/schema.js';
@@ -11,23 +12,35 @@ import type { MatchRecord } from '../../matching/index.js';
 import { insertMatchRecords } from '../match-records.js';
 import { nextPersonSeqs } from '../../db/repositories/person-repository.js';
 import { insertRows } from '../../db/dialects/dialect.js';
-import type { StagedKeys } from './staged-keys.js';
+import type { SeqKeys, StagedKeys } from './staged-keys.js';
 import { rederivePersons, statusRow } from '../indexing.js';
 
 const SLICE = 500;
 
+/** Ids and seqs for new persons, taken before they are written. */
+export interface Numbered {
+  readonly ids: PersonId[];
+  readonly seqs: number[];
+}
+
+export async function numberPersons(ctx: AppContext, u: Unit, n: number): Promise<Numbered> {
+  const seqs = n === 0 ? [] : await nextPersonSeqs(u.trx, u.database.dialect, n);
+  return { ids: seqs.map(() => asId<PersonId>(ctx.ids.next())), seqs };
+}
+
 /**
- * Inserts one new person per row with its facts and status, and stages its keys. Returns the new
- * ids in row order.
+ * Inserts one new person per row, numbered already (numberPersons), with its facts and status,
+ * and stages its keys.
  */
 export async function insertPersons(
   ctx: AppContext,
   u: Unit,
   actor: Actor,
   items: readonly { row: PreparedRow; keys: readonly string[]; record: MatchRecord; prov: Provenance }[],
+  numbered: Numbered,
   staged: StagedKeys,
-): Promise<PersonId[]> {
-  const ids: PersonId[] = [];
+): Promise<void> {
+  const { ids, seqs } = numbered;
   const persons: DB['persons'][] = [];
   const claims: Claim[] = [];
   const events: StatusEvent[] = [];
@@ -35,10 +48,8 @@ export async function insertPersons(
   const eventRefs: (string | null)[] = [];
   const status: DB['person_status'][] = [];
   const records: { personId: string; records: MatchRecord[] }[] = [];
-  const seqs = await nextPersonSeqs(u.trx, u.database.dialect, items.length);
   for (const [p, { row, record, prov }] of items.entries()) {
-    const id = asId<PersonId>(ctx.ids.next());
-    ids.push(id);
+    const id = ids[p]!;
     persons.push({ id, seq: seqs[p]!, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
     const c = makeClaims(ctx, u, actor, id, row.claims, prov);
     const e = makeEvents(ctx, u, actor, id, row.events, prov);
@@ -55,10 +66,9 @@ export async function insertPersons(
   }
   await insertRows(u.database, u.trx, 'persons', persons);
   await insertFacts(u, claims, events, null, [...refs, ...eventRefs]);
-  await staged.add(items.map(({ keys }, p) => ({ personId: ids[p]!, seq: seqs[p]!, keys })));
+  await staged.stage(items.map(({ keys }, p) => ({ seq: seqs[p]!, keys })));
   await insertMatchRecords(u.database, u.trx, records);
   await insertRows(u.database, u.trx, 'person_status', status);
-  return ids;
 }
 
 /**
@@ -66,14 +76,16 @@ export async function insertPersons(
  * key left over from a value no longer best costs a candidate, never a miss), and their match
  * records and status recomputed from every live claim and event of the person and the records
  * merged into it (read once here: a person left without stored records would be read from its
- * claims each time it is a candidate again).
+ * claims each time it is a candidate again). `keys` are the rows' keys with the persons' seqs, as
+ * StagedKeys.list gave them.
  */
 export async function refreshPersons(
   u: Unit,
-  touched: readonly { personId: string; keys: readonly string[] }[],
+  personIds: readonly string[],
+  keys: readonly SeqKeys[],
   staged: StagedKeys,
 ): Promise<void> {
-  const ids = [...new Set(touched.map((t) => t.personId))];
+  const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   for (let i = 0; i < ids.length; i += SLICE)
     await u.trx
@@ -81,6 +93,6 @@ export async function refreshPersons(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: u.now }))
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
-  await staged.add(touched);
+  await staged.stage(keys);
   await rederivePersons(u.trx, ids);
 }

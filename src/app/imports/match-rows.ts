@@ -1,8 +1,8 @@
 /**
  * Matching a chunk of rows against the registry with set queries, once its rows are prepared
- * (row-prep.ts: features, keys, matches within the chunk, the key table's persons of new keys):
- * candidates counted from the keys' persons, every candidate's stored match records loaded in one
- * go and prepared once, and each row scored against its own candidates. The keys computed for a
+ * (row-prep.ts: features, keys, matches within the chunk) and their candidates counted
+ * (CandidateFinder): every candidate's stored match records loaded in one go and prepared once,
+ * and each row scored against its own candidates. The keys computed for a
  * row are the ones a new person gets, so they are returned for the insert.
  */
 import {
@@ -12,19 +12,9 @@ import {
   type MatchRecord,
 } from '../../matching/index.js';
 import type { AppContext, Unit } from '../context.js';
-import { isLinkageKey } from '../indexing.js';
 import type { CandidateRecords } from './candidate-records.js';
-import type { RowPrep } from './row-prep.js';
+import type { CountedPrep } from './row-prep.js';
 import type { StagedKeys } from './staged-keys.js';
-
-/** Persons scored per row at most (those sharing the most blocking keys with it). */
-const MAX_CANDIDATES = 10;
-/**
- * Keys naming more persons than this are too common to propose candidates: in a registry of a
- * million, a key such as "birth month and day with an initial" names hundreds, carries little
- * evidence, and would load more candidates than every other key together.
- */
-export const MAX_BLOCK = 200;
 
 /**
  * A scored match. The explanation is worked out on demand: only a row queued for review keeps one,
@@ -61,7 +51,7 @@ export interface MatchedRow {
 
 /** What an import remembers from chunk to chunk for matching. */
 export interface ImportMemory {
-  /** The persons each linkage key names: the key table's and those the import gave keys. */
+  /** The key rows the import gives persons, and the persons it has written. */
   readonly keys: StagedKeys;
   /** Name and text features of the rows and candidates of earlier chunks. */
   readonly features: FeatureCaches;
@@ -76,26 +66,27 @@ export interface ImportMemory {
 export async function matchChunk(
   ctx: AppContext,
   u: Unit,
-  prep: RowPrep,
+  prep: CountedPrep,
   memory: ImportMemory,
 ): Promise<MatchedRow[]> {
   const { keys: staged, features: caches, records: candidateRecords } = memory;
-  const { set: Q, records: own, keys } = prep;
+  const { set: Q, records: own, keys, candidates } = prep;
   if (Q.n === 0) return [];
   const scorer = ctx.matcher.scorer;
   const siblings = prep.siblings.map((s, i): SiblingMatch | null =>
     s ? { ...s, explain: () => scorer.explain(Q, i, Q, s.index) } : null,
   );
-  staged.learn(prep.found);
-  const candidates = keys.map((k) => staged.mostShared(k.filter(isLinkageKey), MAX_CANDIDATES));
   const persons = [...new Set(candidates.flat())];
   if (persons.length === 0)
     return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
+  // Records read elsewhere are taken only for persons the import has not written since.
+  const stored = new Map([...prep.stored].filter(([seq]) => !staged.wrote(seq)));
   const { set: C, rows: indices } = await candidateRecords.gather(
     u.trx,
     persons,
     (seqs) => staged.ids(seqs),
     caches,
+    stored,
   );
   return keys.map((_, i) => {
     let bestJ = -1;

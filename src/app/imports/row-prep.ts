@@ -24,6 +24,7 @@ import type { Executor } from '../../db/repositories/person-repository.js';
 import { isLinkageKey, nameTokenKeyer } from '../indexing.js';
 import { matchRecordsOf } from '../match-records.js';
 import { grown } from './grown.js';
+import type { StoredRecords } from './candidate-records.js';
 
 /** Earlier rows looked at per key when matching rows of one chunk to each other. */
 const MAX_SIBLINGS_PER_KEY = 50;
@@ -60,6 +61,17 @@ export interface RowPrep {
   readonly siblings: (SiblingScore | null)[];
   /** The key table's persons of the rows' linkage keys that were not looked up before. */
   readonly found: FoundKeys;
+}
+
+/** A chunk's rows prepared, and each row's candidates counted (see ChunkCounter). */
+export interface CountedPrep extends Omit<RowPrep, 'found'> {
+  /** Each row's candidates: the seqs of the persons sharing the most linkage keys with it. */
+  readonly candidates: number[][];
+  /**
+   * Candidates' match records read where the candidates were counted, by seq: only of persons the
+   * import had not written then (see CandidateRecords.gather).
+   */
+  readonly stored: ReadonlyMap<number, StoredRecords>;
 }
 
 /** Everything row preparation needs to know, the same on either thread. */

@@ -1,23 +1,36 @@
 /**
- * Where an import prepares its chunks' rows for matching (row-prep.ts): on a worker thread with a
- * read-only connection of its own, for a large file on a SQLite file, so that the next chunk is
- * prepared while this thread writes the one before; else on this thread, on the import's own
- * transaction. Either gives the same preparation: the worker's connection sees the registry as it
- * was when the import began, and what it reads there (the key table) the import does not change
- * until it ends.
+ * Where an import prepares its chunks' rows for matching (row-prep.ts) and counts their
+ * candidates (ChunkCounter): on a worker thread with a read-only connection of its own, for a
+ * large file on a SQLite file, so that the next chunk is prepared and counted while this thread
+ * writes the one before; else on this thread, on the import's own transaction. Either gives the
+ * same chunks: the worker's connection sees the registry as it was when the import began, and what
+ * it reads there (the key table, and the match records of persons the import has not written)
+ * the import does not change until it ends. What the import did write reaches the counting as
+ * each chunk is applied (`applied`).
  */
 import { Worker } from 'node:worker_threads';
 import type { ClaimInput } from '../../domain/index.js';
 import type { Unit } from '../context.js';
-import { prepareRows, type PrepContext, type RowPrep, type SiblingScore } from './row-prep.js';
-import type { PrepWorkerData } from './workers/prep-worker.js';
-import type { StagedKeys } from './staged-keys.js';
+import { prepareRows, type CountedPrep, type PrepContext, type SiblingScore } from './row-prep.js';
+import type { PrepWorkerData, ToWorker } from './workers/prep-worker.js';
+import { ChunkCounter, type ListedPersons } from './candidate-finder.js';
+import type { StoredRecords } from './candidate-records.js';
 
 export interface RowPreparer {
   /** True when rows are prepared on a worker thread. */
   readonly onWorker: boolean;
-  /** Prepares a chunk's rows (given as their claims); chunks are prepared in the order given. */
-  prepare(rows: readonly (readonly ClaimInput[])[]): Promise<RowPrep>;
+  /**
+   * Prepares a chunk's rows (given as their claims) and counts their candidates once every chunk
+   * given before it has been applied; chunks are prepared in the order given.
+   */
+  prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep>;
+  /**
+   * The earliest chunk not applied yet was applied: the persons it listed, in order
+   * (StagedKeys.takeListed), and whether the candidate records kept were all forgotten meanwhile
+   * (CandidateRecords.takeCleared). Called once per chunk prepared, in order, before the next
+   * one's prepared rows are awaited.
+   */
+  applied(persons: ListedPersons, cleared: boolean): void;
   /** Stops the worker, if there is one. */
   close(): Promise<void>;
 }
@@ -25,7 +38,10 @@ export interface RowPreparer {
 /** Files smaller than this are prepared on the import's thread: a worker takes a while to start. */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
-/** Page cache of the worker's connection (KiB): it reads only the key table, each key once. */
+/**
+ * Page cache of the worker's connection (KiB): it reads the key table, each key once, and the
+ * match records of candidates, each person once until the import forgets them.
+ */
 const WORKER_CACHE_KIB = 8 * 1024;
 
 /**
@@ -35,18 +51,12 @@ const WORKER_CACHE_KIB = 8 * 1024;
 export function rowPreparer(
   u: Unit,
   pc: PrepContext,
-  staged: StagedKeys,
   opts: { fileBytes: number; worker?: boolean },
 ): RowPreparer {
   const file = u.database.file;
   const onFile = u.database.dialect === 'sqlite' && file !== null && file !== ':memory:';
   const useWorker = onFile && (opts.worker ?? opts.fileBytes >= WORKER_MIN_BYTES);
-  if (!useWorker)
-    return {
-      onWorker: false,
-      prepare: (rows) => prepareRows(pc, rows, u.trx, u.database.dialect, (k) => staged.known(k)),
-      close: async () => {},
-    };
+  if (!useWorker) return new ThreadPreparer(u, pc);
   return new WorkerPreparer({
     file: file!,
     model: pc.model,
@@ -56,11 +66,41 @@ export function rowPreparer(
   });
 }
 
+/** Prepares and counts on the import's own transaction; candidates' records are read when gathered. */
+class ThreadPreparer implements RowPreparer {
+  readonly onWorker = false;
+  private readonly counter: ChunkCounter;
+
+  constructor(
+    private readonly u: Unit,
+    private readonly pc: PrepContext,
+  ) {
+    this.counter = new ChunkCounter(pc.cap);
+  }
+
+  async prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep> {
+    const { counter, u } = this;
+    const chunk = counter.begin();
+    const { found, ...prep } = await prepareRows(this.pc, rows, u.trx, u.database.dialect, (k) =>
+      counter.known(k),
+    );
+    counter.looked(found);
+    const candidates = await counter.count(chunk, prep.keys, found);
+    return { ...prep, candidates, stored: new Map() };
+  }
+
+  applied(persons: ListedPersons): void {
+    this.counter.applied(persons);
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** Sends chunks to the worker one message each; its answers come back in the same order. */
 class WorkerPreparer implements RowPreparer {
   readonly onWorker = true;
   private readonly worker: Worker;
-  private readonly waiting: { resolve(p: RowPrep): void; reject(e: Error): void }[] = [];
+  private readonly waiting: { resolve(p: CountedPrep): void; reject(e: Error): void }[] = [];
   private failure: Error | null = null;
 
   constructor(data: PrepWorkerData) {
@@ -77,17 +117,25 @@ class WorkerPreparer implements RowPreparer {
     );
   }
 
-  prepare(rows: readonly (readonly ClaimInput[])[]): Promise<RowPrep> {
+  prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.worker.postMessage(rows);
+      this.post({ rows });
     });
+  }
+
+  applied(persons: ListedPersons, cleared: boolean): void {
+    if (!this.failure) this.post({ applied: persons, cleared });
   }
 
   async close(): Promise<void> {
     this.failure ??= new Error('the row preparation worker was closed');
     await this.worker.terminate();
+  }
+
+  private post(m: ToWorker): void {
+    this.worker.postMessage(m);
   }
 
   private fail(e: Error): void {
@@ -97,17 +145,17 @@ class WorkerPreparer implements RowPreparer {
 }
 
 /**
- * A RowPrep as the worker sends it. Every string (the set's string table and ids, each row's match
- * record as JSON, each row's keys, the keys looked up) is packed into one array of UTF-16 code
- * units, and every number into typed arrays, all transferred, not copied. A message larger than
- * about 100 KB is unpacked by V8 straight into the old generation, where a chunk's tens of
- * thousands of strings lived on as garbage until the next full collection: at a million rows the
- * import thread's heap swung by some 400 MB more than when it prepared rows itself. Strings made
- * here from the packed units are young and die young.
+ * A CountedPrep as the worker sends it. Every string (the set's string table and ids, each row's
+ * match record as JSON, each row's keys, the stored records' person ids and texts) is packed into
+ * one array of UTF-16 code units, and every number into typed arrays, all transferred, not copied.
+ * A message larger than about 100 KB is unpacked by V8 straight into the old generation, where a
+ * chunk's tens of thousands of strings lived on as garbage until the next full collection: at a
+ * million rows the import thread's heap swung by some 400 MB more than when it prepared rows
+ * itself. Strings made here from the packed units are young and die young.
  */
 export interface PackedPrep {
   /** The prepared set without its strings and ids (its columns are shared memory). */
-  readonly set: Omit<RowPrep['set'], 'strings' | 'ids'>;
+  readonly set: Omit<CountedPrep['set'], 'strings' | 'ids'>;
   readonly text: PackedStrings;
   /** Strings in the set's table; rows; keys of each row. */
   readonly stringCount: number;
@@ -115,7 +163,11 @@ export interface PackedPrep {
   /** Per row: the earlier row's index (-1: none), then the weight and the probability. */
   readonly siblingIndex: Int32Array;
   readonly siblingScores: Float64Array;
-  readonly found: Omit<RowPrep['found'], 'keys'>;
+  /** Candidates per row, and their seqs one row after another. */
+  readonly candidatesPerRow: Int32Array;
+  readonly candidates: Int32Array;
+  /** The seqs of the persons whose stored records follow the rows' keys in `text` (id, then records). */
+  readonly storedSeqs: Int32Array;
 }
 
 /** Strings as UTF-16 code units, one after another, and the offset where each ends. */
@@ -151,12 +203,13 @@ function unpackStrings(p: PackedStrings, from: number, to: number): string[] {
 }
 
 /** The prep as the worker sends it, and the buffers to transfer with it. */
-export function packPrep(prep: RowPrep): { packed: PackedPrep; transfer: ArrayBuffer[] } {
+export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: ArrayBuffer[] } {
   const n = prep.keys.length;
   const { strings, ids, ...set } = prep.set;
   const keysPerRow = new Int32Array(n);
   const siblingIndex = new Int32Array(n).fill(-1);
   const siblingScores = new Float64Array(2 * n);
+  const candidatesPerRow = new Int32Array(n);
   prep.keys.forEach((k, i) => (keysPerRow[i] = k.length));
   prep.siblings.forEach((s, i) => {
     if (!s) return;
@@ -164,14 +217,16 @@ export function packPrep(prep: RowPrep): { packed: PackedPrep; transfer: ArrayBu
     siblingScores[2 * i] = s.weight;
     siblingScores[2 * i + 1] = s.probability;
   });
+  prep.candidates.forEach((c, i) => (candidatesPerRow[i] = c.length));
+  const candidates = Int32Array.from(prep.candidates.flat());
+  const storedSeqs = Int32Array.from(prep.stored.keys());
   const text = packStrings([
     ...strings,
     ...ids,
     ...prep.records.map((r) => JSON.stringify(r)),
     ...prep.keys.flat(),
-    ...prep.found.keys,
+    ...[...prep.stored.values()].flatMap((r) => [r.id, r.records]),
   ]);
-  const { counts, seqs } = prep.found;
   const packed = {
     set,
     text,
@@ -179,31 +234,42 @@ export function packPrep(prep: RowPrep): { packed: PackedPrep; transfer: ArrayBu
     keysPerRow,
     siblingIndex,
     siblingScores,
-    found: { counts, seqs },
+    candidatesPerRow,
+    candidates,
+    storedSeqs,
   };
-  const transfer = [text.units, text.ends, keysPerRow, siblingIndex, siblingScores, counts, seqs].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  const transfer = [
+    text.units,
+    text.ends,
+    keysPerRow,
+    siblingIndex,
+    siblingScores,
+    candidatesPerRow,
+    candidates,
+    storedSeqs,
+  ].map((a) => a.buffer as ArrayBuffer);
   return { packed, transfer };
 }
 
-export function unpackPrep(p: PackedPrep): RowPrep {
+export function unpackPrep(p: PackedPrep): CountedPrep {
   const n = p.keysPerRow.length;
   let at = 0;
   const take = (count: number) => unpackStrings(p.text, at, (at += count));
   const strings = take(p.stringCount);
   const ids = take(n);
-  const records = take(n).map((json) => JSON.parse(json) as RowPrep['records'][number]);
+  const records = take(n).map((json) => JSON.parse(json) as CountedPrep['records'][number]);
   const keys = Array.from(p.keysPerRow, (count) => take(count));
-  const foundKeys = take(p.text.ends.length - at);
+  const storedText = take(2 * p.storedSeqs.length);
+  const stored = new Map<number, StoredRecords>();
+  p.storedSeqs.forEach((seq, k) =>
+    stored.set(seq, { id: storedText[2 * k]!, records: storedText[2 * k + 1]! }),
+  );
   const siblings = Array.from(p.siblingIndex, (index, i): SiblingScore | null =>
     index < 0 ? null : { index, weight: p.siblingScores[2 * i]!, probability: p.siblingScores[2 * i + 1]! },
   );
-  return {
-    set: { ...p.set, strings, ids },
-    keys,
-    siblings,
-    records,
-    found: { ...p.found, keys: foundKeys },
-  };
+  let c = 0;
+  const candidates = Array.from(p.candidatesPerRow, (count) =>
+    Array.from(p.candidates.subarray(c, (c += count))),
+  );
+  return { set: { ...p.set, strings, ids }, keys, siblings, records, candidates, stored };
 }

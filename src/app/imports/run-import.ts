@@ -25,7 +25,7 @@ import { buildMapping, loadPreset, savePresetIn, type ColumnMapping } from './ma
 import { openFile, sampleDateOrder, type OpenedFile } from './open-rows.js';
 import { pfifFacts } from './pfif-facts.js';
 import { StagedKeys, stagingStorage } from './staged-keys.js';
-import { MAX_BLOCK } from './match-rows.js';
+import { MAX_BLOCK } from './candidate-finder.js';
 import { CandidateRecords } from './candidate-records.js';
 import { FeatureCaches } from '../../matching/index.js';
 import { rematchEnquiriesForBatch } from '../enquiries.js';
@@ -171,7 +171,7 @@ async function importIn(
       places: new Map(),
       features: new FeatureCaches(),
       records: new CandidateRecords(),
-      keys: await StagedKeys.open(u, MAX_BLOCK),
+      keys: await StagedKeys.open(u),
     };
     const rc: RowContext | null = mapping
       ? {
@@ -191,7 +191,6 @@ async function importIn(
         now: u.now,
         cap: MAX_BLOCK,
       },
-      scope.keys,
       {
         fileBytes: totalBytes,
         ...(control.prepareOnWorker !== undefined && { worker: control.prepareOnWorker }),
@@ -347,7 +346,7 @@ async function readAll(
   let issuesSeen = 0;
   let staged: { chunk: StagedChunk; refs: Set<string> } | null = null;
   const applyStaged = async () => {
-    if (staged) await applyChunk(scope, staged.chunk);
+    if (staged) await applyChunk(scope, staged.chunk, preparer);
     staged = null;
   };
   const mut = report as { ambiguousDates: number; rows: number };

@@ -8,20 +8,18 @@
  * the page cache (a registry of a million persons holds some 25 million key rows) each chunk
  * reads and rewrites pages all over it. Staged, the rows go to a temporary table that is never
  * logged and reach the key table in one ordered pass (8 % less CPU for an import into a million
- * persons; docs/benchmarks.md). Until then the import's own lookups are answered from memory, where
- * a row still finds the persons that earlier chunks created.
+ * persons; docs/benchmarks.md). Until then the import's own lookups are answered from memory
+ * (CandidateFinder), where a row still finds the persons that earlier chunks created.
  */
 import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
-import { KeyPostings } from './key-postings.js';
 import { seqsOfPersons } from '../../db/repositories/person-repository.js';
 import { PersonIds } from './person-ids.js';
 import { grown } from './grown.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
-import { isLinkageKey } from '../indexing.js';
-import type { FoundKeys } from './row-prep.js';
+import { listPerson, noneListed, type ListedPersons } from './candidate-finder.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -47,42 +45,27 @@ export function stagingStorage(database: Database): () => void {
 const STAGING_CACHE_KIB = 32 * 1024;
 
 /**
- * The key rows an import gives persons, and the persons each linkage key names as the import
- * sees them. Rows are staged in a temporary table and reach the key table when the import
- * commits; lookups are answered from memory (KeyPostings): a key is read from the key table the
- * first time a row of the import has it, and the persons the import gives keys are added as it
- * goes. Persons are known by their seqs (migration 0014), which the key table holds, so that
- * candidates are counted in arrays and no id is read until a candidate's records are.
+ * The key rows an import gives persons, and the persons it gives them, in order. Rows are staged
+ * in a temporary table and reach the key table when the import commits. The persons are listed
+ * for the import's CandidateFinder (`takeListed`), wherever candidates are counted: a person the
+ * import creates or gives facts is a candidate for the rows after it. Persons are known by their
+ * seqs (migration 0014), which the key table holds, so that candidates are counted in arrays and
+ * no id is read until a candidate's records are.
  */
 export class StagedKeys {
-  private readonly postings: KeyPostings;
-  /**
-   * Keys shared with the row being ranked, by person seq; zero between rows (see mostShared). Two
-   * bytes a person: the counts of two million persons take 4 MB, and a row's hundreds of scattered
-   * reads of them hit the processor's cache more often than at four bytes.
-   */
-  private shared = new Uint16Array(1024);
-  /** By seq: 1 once the person is listed under some key (see KeyPostings.add's `fresh`). */
-  private listedAny = new Uint8Array(1024);
-  /** One key's persons, newest first (see mostShared). */
-  private readonly chain: Int32Array;
-  private readonly met: number[] = [];
+  /** Persons listed since the last `takeListed`. */
+  private listed = noneListed();
+  /** By seq: 1 once the import has listed the person (it has written the person's records). */
+  private written = new Uint8Array(1024);
   private readonly personIds = new PersonIds();
 
-  /** @param cap keys naming more persons than this name none (see KeyPostings). */
-  private constructor(
-    private readonly u: Unit,
-    cap: number,
-  ) {
-    this.postings = new KeyPostings(cap);
-    this.chain = new Int32Array(cap);
-  }
+  private constructor(private readonly u: Unit) {}
 
   /**
    * Creates the staging table inside the import's transaction (a rollback removes it). It has no
    * index: lookups are answered from memory, and the commit sorts the rows once.
    */
-  static async open(u: Unit, cap: number): Promise<StagedKeys> {
+  static async open(u: Unit): Promise<StagedKeys> {
     if (u.database.dialect === 'sqlite') {
       await sql`DROP TABLE IF EXISTS temp.import_keys`.execute(u.trx);
       await sql`CREATE TEMP TABLE import_keys (person_seq INTEGER NOT NULL, keys TEXT NOT NULL)`.execute(
@@ -94,7 +77,7 @@ export class StagedKeys {
         u.trx,
       );
     }
-    return new StagedKeys(u, cap);
+    return new StagedKeys(u);
   }
 
   /** The ids of persons by seq (see PersonIds). */
@@ -103,83 +86,48 @@ export class StagedKeys {
   }
 
   /**
-   * The seqs of the persons sharing the most of `keys` (fetched or added ones), at most `max`;
-   * of those sharing as many, the first listed (all of them, in the order met, when there are no
-   * more). Counted in an array by seq, kept from row to row and zeroed where used, with a running
-   * top list: a map per row and sorting every person met cost more than scoring.
+   * Lists persons the import gives keys (seqs not given are read from `persons`), in the order
+   * given; returns them with their seqs. Every person whose facts the import writes is listed,
+   * before or after the writes, so `wrote` knows them all.
    */
-  mostShared(keys: readonly string[], max: number): number[] {
-    if (keys.length > 0xffff) throw new RangeError('mostShared: more keys than a count holds');
-    const { chain, met } = this;
-    met.length = 0;
-    for (const k of keys) {
-      // Newest first: walked backwards, persons are met oldest first.
-      for (let i = this.postings.personsInto(k, chain) - 1; i >= 0; i--) {
-        const p = chain[i]!;
-        if (p >= this.shared.length) this.shared = grown(this.shared, p);
-        if (this.shared[p]!++ === 0) met.push(p);
-      }
+  async list(items: readonly StagedPerson[]): Promise<SeqKeys[]> {
+    const known = await this.withSeqs(items);
+    for (const { seq, keys } of known) {
+      listPerson(this.listed, seq, keys);
+      if (seq >= this.written.length) this.written = grown(this.written, seq);
+      this.written[seq] = 1;
     }
-    const shared = this.shared;
-    if (met.length <= max) {
-      for (const p of met) shared[p] = 0;
-      return met.slice();
-    }
-    // Each count is read once, and zeroed as it is read: a row meets hundreds of persons, and
-    // every visit to the counts is a read from a place in memory of its own.
-    const top: number[] = [];
-    const topCounts: number[] = [];
-    for (const p of met) {
-      const n = shared[p]!;
-      shared[p] = 0;
-      if (top.length === max && n <= topCounts[max - 1]!) continue;
-      let at = top.length;
-      while (at > 0 && topCounts[at - 1]! < n) at--;
-      top.splice(at, 0, p);
-      topCounts.splice(at, 0, n);
-      if (top.length > max) {
-        top.pop();
-        topCounts.pop();
-      }
-    }
-    return top;
+    return known;
+  }
+
+  /** The persons listed since the last call, in order. */
+  takeListed(): ListedPersons {
+    const out = this.listed;
+    this.listed = noneListed();
+    return out;
+  }
+
+  /** True when the import has listed the person: its stored records may have changed. */
+  wrote(seq: number): boolean {
+    return seq < this.written.length && this.written[seq] === 1;
   }
 
   /**
-   * Stages the key rows of persons and lists them under their linkage keys (seqs not given are
-   * read from `persons`). A person's keys are staged as one row (a JSON array), which the commit
-   * unfolds: a million persons have some 25 million key rows, and a statement per row cost more
-   * than the rest of staging.
+   * Stages the key rows of persons. A person's keys are staged as one row (a JSON array), which
+   * the commit unfolds: a million persons have some 25 million key rows, and a statement per row
+   * cost more than the rest of staging.
    */
-  async add(items: readonly StagedPerson[]): Promise<void> {
-    const known = await this.withSeqs(items);
+  async stage(items: readonly SeqKeys[]): Promise<void> {
     const rows: { person_seq: number; keys: string }[] = [];
-    for (const { seq, keys } of known)
+    for (const { seq, keys } of items)
       if (keys.length) rows.push({ person_seq: seq, keys: JSON.stringify(keys) });
     await insertRowsInto(this.u.database, this.u.trx, 'import_keys', rows);
-    this.list(known);
   }
 
-  /** Lists persons under linkage keys the key table holds already (a person reindexed by the import). */
-  async remember(items: readonly StagedPerson[]): Promise<void> {
-    this.list(await this.withSeqs(items));
-  }
-
-  private list(items: readonly { seq: number; keys: readonly string[] }[]): void {
-    for (const { seq, keys } of items) {
-      if (seq >= this.listedAny.length) this.listedAny = grown(this.listedAny, seq);
-      const fresh = this.listedAny[seq] === 0;
-      this.listedAny[seq] = 1;
-      for (const k of keys) if (isLinkageKey(k)) this.postings.add(k, seq, fresh);
-    }
-  }
-
-  private async withSeqs(
-    items: readonly StagedPerson[],
-  ): Promise<{ seq: number; keys: readonly string[] }[]> {
+  private async withSeqs(items: readonly StagedPerson[]): Promise<SeqKeys[]> {
     const missing = items.filter((x) => x.seq === undefined).map((x) => x.personId);
     const seqs = missing.length ? await seqsOfPersons(this.u.trx, missing) : new Map<string, number>();
-    const out: { seq: number; keys: readonly string[] }[] = [];
+    const out: SeqKeys[] = [];
     for (const { personId, seq, keys } of items) {
       const s = seq ?? seqs.get(personId);
       if (s === undefined)
@@ -188,42 +136,6 @@ export class StagedKeys {
       out.push({ seq: s, keys });
     }
     return out;
-  }
-
-  /** True when the key table's persons of `key` are known (learnt), or the key is common. */
-  known(key: string): boolean {
-    return this.postings.known(key);
-  }
-
-  /** Records what the key table holds for keys (those known already are left as they are). */
-  learn(found: FoundKeys): void {
-    const { keys, counts, seqs } = found;
-    let at = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const n = counts[k]!;
-      const from = at;
-      if (n > 0) at += n;
-      const key = keys[k]!;
-      if (this.postings.known(key)) continue;
-      if (n < 0) {
-        this.postings.fetched(key, null);
-        continue;
-      }
-      const persons = seqs.subarray(from, at);
-      for (const p of persons) {
-        if (p >= this.listedAny.length) this.listedAny = grown(this.listedAny, p);
-        this.listedAny[p] = 1;
-      }
-      this.postings.fetched(key, persons);
-    }
-  }
-
-  /**
-   * The persons of a fetched (or added) key into `out`, as seqs; false, with `out` empty, when
-   * the key names more than `cap` persons.
-   */
-  personsOf(key: string, out: number[]): boolean {
-    return this.postings.persons(key, out);
   }
 
   /**
@@ -263,5 +175,11 @@ export class StagedKeys {
 export interface StagedPerson {
   readonly personId: string;
   readonly seq?: number;
+  readonly keys: readonly string[];
+}
+
+/** A person's seq and keys. */
+export interface SeqKeys {
+  readonly seq: number;
   readonly keys: readonly string[];
 }
