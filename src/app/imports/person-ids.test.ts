@@ -46,6 +46,16 @@ test('person ids by seq: read a block at a time, noted ones held, missing seqs l
     assert.equal(after.get(top + 2), odd, 'an id that is not a UUID is kept as written');
     assert.equal(after.get(seqs[0]!), ids[0]);
 
+    // A seq noted is not read again: the holder answers with the id it was given, its block unread.
+    const noted = new PersonIds();
+    noted.note(seqs[0]!, late);
+    assert.equal((await noted.of(database.db, [seqs[0]!])).get(seqs[0]!), late);
+    assert.equal(
+      (await noted.of(database.db, [seqs[1]!])).get(seqs[1]!),
+      ids[1],
+      'others: the block is read',
+    );
+
     // Read from a fresh holder: the whole block, ids of every form.
     const fresh = await new PersonIds().of(database.db, [top + 1, top + 2]);
     assert.deepEqual([fresh.get(top + 1), fresh.get(top + 2)], [late, odd]);

@@ -47,10 +47,14 @@ export class PersonIds {
     }
   }
 
-  /** The ids of `seqs` (seqs without a person are left out), reading the blocks not read yet. */
+  /**
+   * The ids of `seqs` (seqs without a person are left out), reading the blocks not read yet of
+   * those not held (the persons an import creates are noted as it creates them).
+   */
   async of(db: Executor, seqs: readonly number[]): Promise<Map<number, string>> {
     const blocks = new Set<number>();
     for (const s of seqs) {
+      if (s < this.held.length && this.held[s] !== 0) continue;
       const b = Math.floor(s / BLOCK);
       if (b >= this.read.length || this.read[b] === 0) blocks.add(b);
     }
