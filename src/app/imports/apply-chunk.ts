@@ -112,7 +112,12 @@ export async function applyChunk(
     news.map(({ keys }, i) => ({ personId: numbered.ids[i]!, seq: numbered.seqs[i]!, keys })),
   );
   const linkedKeys = await scope.keys.list(links);
-  const listed = () => preparer.applied(scope.keys.takeListed(), scope.records.takeCleared());
+  // The records kept of persons listed are forgotten: they are about to change.
+  const listed = () => {
+    const persons = scope.keys.takeListed();
+    scope.records.forget(persons.seqs);
+    preparer.applied(persons, scope.records.takeCleared());
+  };
   if (changed.length === 0) listed();
   const created = await createPersons(scope, news, numbered);
   await linkRows(scope, links);
@@ -123,7 +128,6 @@ export async function applyChunk(
     linkedKeys,
     scope.keys,
   );
-  scope.records.forget(links.map((l) => l.personId));
   await touch(
     scope,
     changed.map((c) => c.personId),
@@ -440,7 +444,6 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
     live.map((id) => asId<PersonId>(id)),
   );
   await scope.keys.list([...keys].map(([personId, k]) => ({ personId, keys: k })));
-  scope.records.forget(live);
 }
 
 async function recordRows(

@@ -14,6 +14,7 @@ import {
 } from '../../matching/index.js';
 import type { Executor } from '../../db/repositories/person-repository.js';
 import { decodeMatchRecords, loadMatchRecords } from '../match-records.js';
+import { grown } from './grown.js';
 
 /** A person's match records as stored (see readStoredRecords), with the person's id. */
 export interface StoredRecords {
@@ -34,18 +35,23 @@ export interface GatheredCandidates {
  */
 export class CandidateRecords {
   private readonly store = new PreparedStore();
-  /** The store's places of each person's records, by person seq. */
-  private readonly kept = new Map<number, number[]>();
-  /** The seqs of the persons kept, by id. */
-  private readonly seqOf = new Map<string, number>();
+  /**
+   * By person seq: the store's place of the person's first record + 1 (0: not kept), and how many
+   * records follow it there (a person's records are added together, so their places follow one
+   * another). Typed arrays rather than a map of lists: a million persons kept in a map took a
+   * million small arrays for the collector to walk.
+   */
+  private first = new Int32Array(1024);
+  private count = new Uint16Array(1024);
   private cleared = false;
 
   /** @param limit records kept at most (forgotten ones included, until the store is cleared). */
   constructor(private readonly limit = 1_000_000) {}
 
   /**
-   * The match records of persons (see loadMatchRecords) prepared as one set, each person's records
-   * in order, the persons in the order given; read and prepared only for persons not kept.
+   * The match records of persons (distinct seqs; see loadMatchRecords) prepared as one set, each
+   * person's records in order, the persons in the order given; read and prepared only for persons
+   * not kept.
    * `idsOf` reads the ids of person seqs. `stored` holds records already read elsewhere (the
    * worker that counts candidates), as stored: only of persons whose stored records are current.
    */
@@ -56,15 +62,15 @@ export class CandidateRecords {
     caches?: FeatureCaches,
     stored?: ReadonlyMap<number, StoredRecords>,
   ): Promise<GatheredCandidates> {
-    let missing = persons.filter((p) => !this.kept.has(p));
+    let missing = persons.filter((p) => !this.holds(p));
     if (missing.length > 0) {
       const read = await readRecords(db, missing, idsOf, stored);
       let count = 0;
       for (const { records } of read.values()) count += records.length;
       if (this.store.size + count > this.limit) {
         this.store.clear();
-        this.kept.clear();
-        this.seqOf.clear();
+        this.first.fill(0);
+        this.count.fill(0);
         this.cleared = true;
         missing = [...persons];
         const more = missing.filter((p) => !read.has(p));
@@ -72,31 +78,34 @@ export class CandidateRecords {
       }
       const owners: number[] = [];
       const records = [];
-      for (const p of missing) {
-        const got = read.get(p);
-        if (got === undefined) continue;
-        this.seqOf.set(got.id, p);
-        for (const r of got.records) {
+      for (const p of missing)
+        for (const r of read.get(p)?.records ?? []) {
           owners.push(p);
           records.push(r);
         }
-      }
       const places = this.store.add(records, caches);
-      places.forEach((p, k) => {
-        const list = this.kept.get(owners[k]!);
-        if (list) list.push(p);
-        else this.kept.set(owners[k]!, [p]);
+      places.forEach((place, k) => {
+        const p = owners[k]!;
+        if (k > 0 && owners[k - 1] === p) {
+          this.count[p]!++;
+          return;
+        }
+        if (p >= this.first.length) {
+          this.first = grown(this.first, p);
+          this.count = grown(this.count, p);
+        }
+        this.first[p] = place + 1;
+        this.count[p] = 1;
       });
     }
     const places: number[] = [];
     const rows = new Map<number, number[]>();
     for (const person of persons) {
-      const own = this.kept.get(person);
-      if (!own || rows.has(person)) continue;
-      rows.set(
-        person,
-        own.map((p) => places.push(p) - 1),
-      );
+      if (!this.holds(person) || rows.has(person)) continue;
+      const own: number[] = [];
+      for (let i = 0, from = this.first[person]! - 1; i < this.count[person]!; i++)
+        own.push(places.push(from + i) - 1);
+      rows.set(person, own);
     }
     return { set: this.store.gather(places), rows };
   }
@@ -108,14 +117,17 @@ export class CandidateRecords {
     return out;
   }
 
-  /** Forgets persons (by id) whose match records changed. */
-  forget(ids: Iterable<string>): void {
-    for (const id of ids) {
-      const p = this.seqOf.get(id);
-      if (p === undefined) continue;
-      this.kept.delete(p);
-      this.seqOf.delete(id);
-    }
+  /** Forgets persons (by seq) whose match records change. */
+  forget(seqs: Iterable<number>): void {
+    for (const p of seqs)
+      if (p < this.first.length) {
+        this.first[p] = 0;
+        this.count[p] = 0;
+      }
+  }
+
+  private holds(p: number): boolean {
+    return p < this.first.length && this.first[p] !== 0;
   }
 }
 
