@@ -28,6 +28,7 @@ import { matchChunk, type ImportMemory, type MatchedRow, type Scored } from './m
 import type { ImportReport, PreparedRow } from './types.js';
 import type { CountedPrep } from './row-prep.js';
 import type { RowPreparer } from './row-preparer.js';
+import type { RowKeys } from './candidate-finder.js';
 
 /** What every chunk of one import shares. */
 export interface ImportScope extends ImportMemory {
@@ -183,13 +184,13 @@ type Target = { readonly personId: string } | { readonly newIndex: number };
 /** A row that becomes a new person, with the person it may duplicate (queued for review). */
 interface NewRow {
   readonly row: PreparedRow;
-  readonly keys: string[];
+  readonly keys: RowKeys;
   readonly record: MatchRecord;
   readonly match: (Pick<ScoredPerson, 'probability' | 'weight' | 'explanation'> & { target: Target }) | null;
 }
 
 /** A row adding facts to a person (its seq given when the chunk numbered the person). */
-type Link = { row: PreparedRow; personId: string; seq?: number; keys: string[] };
+type Link = { row: PreparedRow; personId: string; seq?: number; keys: RowKeys };
 
 /**
  * What becomes of each new row, in file order: linked to the registry person it matches; else linked
@@ -200,7 +201,7 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
   const { match, review } = scope.ctx.matcher.model.thresholds;
   const links: Link[] = [];
   const news: NewRow[] = [];
-  const linksToNew: { row: PreparedRow; keys: string[]; newIndex: number }[] = [];
+  const linksToNew: { row: PreparedRow; keys: RowKeys; newIndex: number }[] = [];
   const outcome: Target[] = [];
   fresh.forEach((row, i) => {
     const { keys, record, best, sibling } = matched[i]!;

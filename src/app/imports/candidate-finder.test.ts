@@ -115,13 +115,21 @@ test('a chunk is counted once every chunk before it is applied, finding the pers
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(second_, null, 'not counted before the first chunk is applied');
   // The first chunk created person 7 with both keys, and gave person 1 a service number.
+  // Person 7 by reference to the first chunk's first row, whose keys the counter kept.
   const listed = noneListed();
-  listPerson(listed, 7, ['dob:a', 't:y', 'service:SN-1']);
+  listPerson(listed, 7, { row: 0, text: '["dob:a","t:x"]' });
+  listPerson(listed, 8, ['t:y', 'service:SN-1']);
   listPerson(listed, 1, ['service:SN-1']);
+  assert.deepEqual(listed.rows, [0, -1, -1]);
+  assert.deepEqual(listed.keys, ['service:SN-1', 'service:SN-1'], 'keys given: linkage keys only');
   counter.applied(listed);
   assert.deepEqual(
     await pending,
-    [[1, 7]],
+    [[1, 7, 8]],
     'the persons the first chunk listed are found, in the order listed',
   );
+  // The second chunk has one row: a reference to its sixth is refused.
+  const bad = noneListed();
+  listPerson(bad, 9, { row: 5, text: '[]' });
+  assert.throws(() => counter.applied(bad), /no row 5/);
 });

@@ -22,24 +22,43 @@ const MAX_CANDIDATES = 10;
 export const MAX_BLOCK = 200;
 
 /**
- * Persons the import gave keys, in the order it gave them: person i has seq `seqs[i]` and keys
+ * A row's keys by reference: row `row` of the chunk being applied, whose keys the side that counts
+ * candidates holds already, with the keys as staged (`text`, a JSON array), so that the import's
+ * thread neither takes them apart nor sends them back.
+ */
+export interface RowKeys {
+  readonly row: number;
+  readonly text: string;
+}
+
+/** A person's keys: given one by one, or a row's of the chunk being applied. */
+export type PersonKeys = readonly string[] | RowKeys;
+
+/**
+ * Persons the import gave keys, in the order it gave them: person i has seq `seqs[i]`, and either
+ * the keys of row `rows[i]` of the chunk being applied or, where that is -1, the keys
  * `keys[ends[i - 1] .. ends[i]]` (linkage keys only). Kept as flat arrays so that they cross to a
  * worker as they are.
  */
 export interface ListedPersons {
   readonly seqs: number[];
+  readonly rows: number[];
   readonly ends: number[];
   readonly keys: string[];
 }
 
 export function noneListed(): ListedPersons {
-  return { seqs: [], ends: [], keys: [] };
+  return { seqs: [], rows: [], ends: [], keys: [] };
 }
 
 /** Adds a person to a list of persons (its linkage keys only). */
-export function listPerson(into: ListedPersons, seq: number, keys: Iterable<string>): void {
+export function listPerson(into: ListedPersons, seq: number, keys: PersonKeys): void {
   into.seqs.push(seq);
-  for (const k of keys) if (isLinkageKey(k)) into.keys.push(k);
+  if ('row' in keys) into.rows.push(keys.row);
+  else {
+    into.rows.push(-1);
+    for (const k of keys) if (isLinkageKey(k)) into.keys.push(k);
+  }
   into.ends.push(into.keys.length);
 }
 
@@ -91,15 +110,24 @@ export class CandidateFinder {
     }
   }
 
-  /** Lists persons the import gave keys under those keys, in the order given. */
-  list(persons: ListedPersons): void {
-    const { seqs, ends, keys } = persons;
+  /**
+   * Lists persons the import gave keys under those keys, in the order given; `chunkKeys` are the
+   * keys of each row of the chunk the persons' row references point into.
+   */
+  list(persons: ListedPersons, chunkKeys: readonly (readonly string[])[] = []): void {
+    const { seqs, rows, ends, keys } = persons;
     let k = 0;
     for (let i = 0; i < seqs.length; i++) {
       const seq = seqs[i]!;
       if (seq >= this.listedAny.length) this.listedAny = grown(this.listedAny, seq);
       const fresh = this.listedAny[seq] === 0;
       this.listedAny[seq] = 1;
+      const row = rows[i]!;
+      if (row >= 0) {
+        const own = chunkKeys[row];
+        if (!own) throw new RangeError(`listed person ${seq}: no row ${row} in the chunk`);
+        for (const key of own) if (isLinkageKey(key)) this.postings.add(key, seq, fresh);
+      }
       for (; k < ends[i]!; k++) this.postings.add(keys[k]!, seq, fresh);
     }
   }
@@ -175,6 +203,8 @@ export class ChunkCounter {
   private readonly waiting: { chunk: number; resolve(): void }[] = [];
   /** Keys looked up for chunks prepared but not counted yet. */
   private readonly looking = new Set<string>();
+  /** The keys of each row of the chunks counted but not applied yet, by chunk. */
+  private readonly rowKeys = new Map<number, readonly (readonly string[])[]>();
 
   constructor(cap: number) {
     this.finder = new CandidateFinder(cap);
@@ -201,12 +231,15 @@ export class ChunkCounter {
       await new Promise<void>((resolve) => this.waiting.push({ chunk, resolve }));
     this.finder.learn(found);
     for (const k of found.keys) this.looking.delete(k);
+    this.rowKeys.set(chunk, rowKeys);
     return this.finder.candidates(rowKeys);
   }
 
-  /** A chunk was applied: the persons it listed, in order. */
+  /** A chunk was applied: the persons it listed, in order (row references point into its rows). */
   applied(persons: ListedPersons): void {
-    this.finder.list(persons);
+    const chunk = this.appliedChunks;
+    this.finder.list(persons, this.rowKeys.get(chunk));
+    this.rowKeys.delete(chunk);
     this.appliedChunks++;
     for (let i = this.waiting.length - 1; i >= 0; i--)
       if (this.waiting[i]!.chunk <= this.appliedChunks) this.waiting.splice(i, 1)[0]!.resolve();

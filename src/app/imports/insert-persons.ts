@@ -13,6 +13,7 @@ import { insertMatchRecords } from '../match-records.js';
 import { nextPersonSeqs } from '../../db/repositories/person-repository.js';
 import { insertRows } from '../../db/dialects/dialect.js';
 import type { SeqKeys, StagedKeys } from './staged-keys.js';
+import type { PersonKeys } from './candidate-finder.js';
 import { rederivePersons, statusRow } from '../indexing.js';
 
 const SLICE = 500;
@@ -36,7 +37,7 @@ export async function insertPersons(
   ctx: AppContext,
   u: Unit,
   actor: Actor,
-  items: readonly { row: PreparedRow; keys: readonly string[]; record: MatchRecord; prov: Provenance }[],
+  items: readonly { row: PreparedRow; keys: PersonKeys; record: MatchRecord; prov: Provenance }[],
   numbered: Numbered,
   staged: StagedKeys,
 ): Promise<void> {

@@ -14,6 +14,7 @@ import {
 import type { AppContext, Unit } from '../context.js';
 import type { CandidateRecords } from './candidate-records.js';
 import type { CountedPrep } from './row-prep.js';
+import type { RowKeys } from './candidate-finder.js';
 import type { StagedKeys } from './staged-keys.js';
 
 /**
@@ -38,12 +39,13 @@ export interface SiblingMatch extends Scored {
 }
 
 /**
- * A row's blocking keys and match record (as a new person would store them), its best registry
- * match, and its best match among the earlier rows of its chunk (which are not in the registry
- * yet, so the registry lookup cannot see them).
+ * A row's blocking keys (by its row of the chunk, with the text they are staged as) and match
+ * record, as a new person would store them; its best registry match, and its best match among the
+ * earlier rows of its chunk (which are not in the registry yet, so the registry lookup cannot see
+ * them).
  */
 export interface MatchedRow {
-  readonly keys: string[];
+  readonly keys: RowKeys;
   readonly record: MatchRecord;
   readonly best: BestMatch | null;
   readonly sibling: SiblingMatch | null;
@@ -70,7 +72,8 @@ export async function matchChunk(
   memory: ImportMemory,
 ): Promise<MatchedRow[]> {
   const { keys: staged, features: caches, records: candidateRecords } = memory;
-  const { set: Q, records: own, keys, candidates } = prep;
+  const { set: Q, records: own, candidates } = prep;
+  const keys = prep.keyText.map((text, row): RowKeys => ({ row, text }));
   if (Q.n === 0) return [];
   const scorer = ctx.matcher.scorer;
   const siblings = prep.siblings.map((s, i): SiblingMatch | null =>

@@ -64,7 +64,12 @@ export interface RowPrep {
 }
 
 /** A chunk's rows prepared, and each row's candidates counted (see ChunkCounter). */
-export interface CountedPrep extends Omit<RowPrep, 'found'> {
+export interface CountedPrep extends Omit<RowPrep, 'found' | 'keys'> {
+  /**
+   * Each row's blocking keys as a new person's would be staged (a JSON array). The side that
+   * counted the candidates keeps them as strings, until the chunk is applied (ChunkCounter).
+   */
+  readonly keyText: string[];
   /** Each row's candidates: the seqs of the persons sharing the most linkage keys with it. */
   readonly candidates: number[][];
   /**

@@ -85,8 +85,9 @@ class ThreadPreparer implements RowPreparer {
       counter.known(k),
     );
     counter.looked(found);
-    const candidates = await counter.count(chunk, prep.keys, found);
-    return { ...prep, candidates, stored: new Map() };
+    const { keys, ...rest } = prep;
+    const candidates = await counter.count(chunk, keys, found);
+    return { ...rest, keyText: keys.map((k) => JSON.stringify(k)), candidates, stored: new Map() };
   }
 
   applied(persons: ListedPersons): void {
@@ -146,7 +147,7 @@ class WorkerPreparer implements RowPreparer {
 
 /**
  * A CountedPrep as the worker sends it. Every string (the set's string table and ids, each row's
- * match record as JSON, each row's keys, the stored records' person ids and texts) is packed into
+ * match record and keys as JSON, the stored records' person ids and texts) is packed into
  * one array of UTF-16 code units, and every number into typed arrays, all transferred, not copied.
  * A message larger than about 100 KB is unpacked by V8 straight into the old generation, where a
  * chunk's tens of thousands of strings lived on as garbage until the next full collection: at a
@@ -157,9 +158,8 @@ export interface PackedPrep {
   /** The prepared set without its strings and ids (its columns are shared memory). */
   readonly set: Omit<CountedPrep['set'], 'strings' | 'ids'>;
   readonly text: PackedStrings;
-  /** Strings in the set's table; rows; keys of each row. */
+  /** Strings in the set's table (then the set's ids, the rows' records and their keys, a row each). */
   readonly stringCount: number;
-  readonly keysPerRow: Int32Array;
   /** Per row: the earlier row's index (-1: none), then the weight and the probability. */
   readonly siblingIndex: Int32Array;
   readonly siblingScores: Float64Array;
@@ -204,13 +204,11 @@ function unpackStrings(p: PackedStrings, from: number, to: number): string[] {
 
 /** The prep as the worker sends it, and the buffers to transfer with it. */
 export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: ArrayBuffer[] } {
-  const n = prep.keys.length;
+  const n = prep.keyText.length;
   const { strings, ids, ...set } = prep.set;
-  const keysPerRow = new Int32Array(n);
   const siblingIndex = new Int32Array(n).fill(-1);
   const siblingScores = new Float64Array(2 * n);
   const candidatesPerRow = new Int32Array(n);
-  prep.keys.forEach((k, i) => (keysPerRow[i] = k.length));
   prep.siblings.forEach((s, i) => {
     if (!s) return;
     siblingIndex[i] = s.index;
@@ -224,14 +222,13 @@ export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: Arr
     ...strings,
     ...ids,
     ...prep.records.map((r) => JSON.stringify(r)),
-    ...prep.keys.flat(),
+    ...prep.keyText,
     ...[...prep.stored.values()].flatMap((r) => [r.id, r.records]),
   ]);
   const packed = {
     set,
     text,
     stringCount: strings.length,
-    keysPerRow,
     siblingIndex,
     siblingScores,
     candidatesPerRow,
@@ -241,7 +238,6 @@ export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: Arr
   const transfer = [
     text.units,
     text.ends,
-    keysPerRow,
     siblingIndex,
     siblingScores,
     candidatesPerRow,
@@ -252,13 +248,13 @@ export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: Arr
 }
 
 export function unpackPrep(p: PackedPrep): CountedPrep {
-  const n = p.keysPerRow.length;
+  const n = p.siblingIndex.length;
   let at = 0;
   const take = (count: number) => unpackStrings(p.text, at, (at += count));
   const strings = take(p.stringCount);
   const ids = take(n);
   const records = take(n).map((json) => JSON.parse(json) as CountedPrep['records'][number]);
-  const keys = Array.from(p.keysPerRow, (count) => take(count));
+  const keyText = take(n);
   const storedText = take(2 * p.storedSeqs.length);
   const stored = new Map<number, StoredRecords>();
   p.storedSeqs.forEach((seq, k) =>
@@ -271,5 +267,5 @@ export function unpackPrep(p: PackedPrep): CountedPrep {
   const candidates = Array.from(p.candidatesPerRow, (count) =>
     Array.from(p.candidates.subarray(c, (c += count))),
   );
-  return { set: { ...p.set, strings, ids }, keys, siblings, records, candidates, stored };
+  return { set: { ...p.set, strings, ids }, keyText, siblings, records, candidates, stored };
 }

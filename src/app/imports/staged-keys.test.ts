@@ -69,6 +69,9 @@ forEachDialect('staged keys: reading what is staged', (fx) => {
       ]);
       // A person staged twice (created, then given facts again by a later row of the import).
       await add([{ personId: a, keys: ['dob:19900403', 'given_year:andrii|1990'] }]);
+      // A row's keys by reference, staged as the text given.
+      await add([{ personId: b, keys: { row: 0, text: '["zz:from-row"]' } }]);
+      assert.deepEqual(await staged.under(['zz:from-row']), [{ key: 'zz:from-row', person_id: b }]);
       const rows = await staged.under(['dob:19900403', 'given_year:andrii|1990', 'service:NOBODY']);
       const pairs = rows.map((r) => `${r.key} ${r.person_id}`).sort();
       assert.deepEqual(pairs, [`dob:19900403 ${a}`, `dob:19900403 ${b}`, `given_year:andrii|1990 ${a}`]);
@@ -129,8 +132,10 @@ forEachDialect('staged keys: the persons listed', (fx) => {
         { personId: b, keys: ['dob:19900403', 't:гончар'] },
         { personId: 'not-stored-yet', seq: 9001, keys: ['service:SN-9'] },
         { personId: a, keys: ['k:tkachenko'] },
+        { personId: a, keys: { row: 4, text: '["dob:19900403"]' } },
       ]);
-      const [sb, , sa] = seqs.map((x) => x.seq);
+      const [sb, , sa, again] = seqs.map((x) => x.seq);
+      assert.equal(again, sa);
       assert.equal(seqs[1]!.seq, 9001, 'a seq given is kept: the person is not stored yet');
       assert.ok(sa !== undefined && sb !== undefined && sa !== sb);
       assert.deepEqual(
@@ -141,10 +146,11 @@ forEachDialect('staged keys: the persons listed', (fx) => {
         ]),
       );
       const listed = staged.takeListed();
-      assert.deepEqual(listed.seqs, [sb, 9001, sa]);
+      assert.deepEqual(listed.seqs, [sb, 9001, sa, sa]);
+      assert.deepEqual(listed.rows, [-1, -1, -1, 4], 'the last by its row of the chunk');
       // Name-token keys (t:) rank no candidates: only linkage keys are listed.
       assert.deepEqual(listed.keys, ['dob:19900403', 'service:SN-9']);
-      assert.deepEqual(listed.ends, [1, 2, 2]);
+      assert.deepEqual(listed.ends, [1, 2, 2, 2]);
       assert.deepEqual(staged.takeListed().seqs, [], 'taken once');
       assert.equal(staged.wrote(9001), true);
       assert.equal(staged.wrote(sa!), true);

@@ -19,7 +19,7 @@ import { PersonIds } from './person-ids.js';
 import { grown } from './grown.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
-import { listPerson, noneListed, type ListedPersons } from './candidate-finder.js';
+import { listPerson, noneListed, type ListedPersons, type PersonKeys } from './candidate-finder.js';
 
 /**
  * On SQLite, temporary tables live in memory by default (the connection's `temp_store`), where a
@@ -119,8 +119,10 @@ export class StagedKeys {
    */
   async stage(items: readonly SeqKeys[]): Promise<void> {
     const rows: { person_seq: number; keys: string }[] = [];
-    for (const { seq, keys } of items)
-      if (keys.length) rows.push({ person_seq: seq, keys: JSON.stringify(keys) });
+    for (const { seq, keys } of items) {
+      const text = 'row' in keys ? keys.text : JSON.stringify(keys);
+      if (text !== '[]') rows.push({ person_seq: seq, keys: text });
+    }
     await insertRowsInto(this.u.database, this.u.trx, 'import_keys', rows);
   }
 
@@ -175,11 +177,11 @@ export class StagedKeys {
 export interface StagedPerson {
   readonly personId: string;
   readonly seq?: number;
-  readonly keys: readonly string[];
+  readonly keys: PersonKeys;
 }
 
 /** A person's seq and keys. */
 export interface SeqKeys {
   readonly seq: number;
-  readonly keys: readonly string[];
+  readonly keys: PersonKeys;
 }

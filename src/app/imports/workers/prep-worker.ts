@@ -104,10 +104,11 @@ parentPort!.on('message', (m: ToWorker) => {
   );
   counting = counting.then(async () => {
     try {
-      const { found, ...rows } = await prep;
-      const candidates = await counter.count(chunk, rows.keys, found);
+      const { found, keys, ...rows } = await prep;
+      const candidates = await counter.count(chunk, keys, found);
       const stored = await storedOf(candidates);
-      const { packed, transfer } = packPrep({ ...rows, candidates, stored });
+      const keyText = keys.map((k) => JSON.stringify(k));
+      const { packed, transfer } = packPrep({ ...rows, keyText, candidates, stored });
       parentPort!.postMessage({ prep: packed }, transfer);
     } catch (e) {
       parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
