@@ -112,7 +112,7 @@ export class CandidateFinder {
 
   /**
    * Lists persons the import gave keys under those keys, in the order given; `chunkKeys` are the
-   * keys of each row of the chunk the persons' row references point into.
+   * linkage keys of each row of the chunk the persons' row references point into.
    */
   list(persons: ListedPersons, chunkKeys: readonly (readonly string[])[] = []): void {
     const { seqs, rows, ends, keys } = persons;
@@ -126,15 +126,15 @@ export class CandidateFinder {
       if (row >= 0) {
         const own = chunkKeys[row];
         if (!own) throw new RangeError(`listed person ${seq}: no row ${row} in the chunk`);
-        for (const key of own) if (isLinkageKey(key)) this.postings.add(key, seq, fresh);
+        for (const key of own) this.postings.add(key, seq, fresh);
       }
       for (; k < ends[i]!; k++) this.postings.add(keys[k]!, seq, fresh);
     }
   }
 
-  /** Each row's candidates (see mostShared), given each row's keys. */
-  candidates(rowKeys: readonly (readonly string[])[]): number[][] {
-    return rowKeys.map((k) => this.mostShared(k.filter(isLinkageKey), MAX_CANDIDATES));
+  /** Each row's candidates (see mostShared), given each row's linkage keys. */
+  candidates(linkageKeys: readonly (readonly string[])[]): number[][] {
+    return linkageKeys.map((k) => this.mostShared(k, MAX_CANDIDATES));
   }
 
   /**
@@ -203,7 +203,7 @@ export class ChunkCounter {
   private readonly waiting: { chunk: number; resolve(): void }[] = [];
   /** Keys looked up for chunks prepared but not counted yet. */
   private readonly looking = new Set<string>();
-  /** The keys of each row of the chunks counted but not applied yet, by chunk. */
+  /** The linkage keys of each row of the chunks counted but not applied yet, by chunk. */
   private readonly rowKeys = new Map<number, readonly (readonly string[])[]>();
 
   constructor(cap: number) {
@@ -231,8 +231,10 @@ export class ChunkCounter {
       await new Promise<void>((resolve) => this.waiting.push({ chunk, resolve }));
     this.finder.learn(found);
     for (const k of found.keys) this.looking.delete(k);
-    this.rowKeys.set(chunk, rowKeys);
-    return this.finder.candidates(rowKeys);
+    // Filtered once: the same keys rank the rows now and list their persons when applied.
+    const linkage = rowKeys.map((k) => k.filter(isLinkageKey));
+    this.rowKeys.set(chunk, linkage);
+    return this.finder.candidates(linkage);
   }
 
   /** A chunk was applied: the persons it listed, in order (row references point into its rows). */

@@ -81,11 +81,10 @@ class ThreadPreparer implements RowPreparer {
   async prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep> {
     const { counter, u } = this;
     const chunk = counter.begin();
-    const { found, ...prep } = await prepareRows(this.pc, rows, u.trx, u.database.dialect, (k) =>
+    const { found, keys, ...rest } = await prepareRows(this.pc, rows, u.trx, u.database.dialect, (k) =>
       counter.known(k),
     );
     counter.looked(found);
-    const { keys, ...rest } = prep;
     const candidates = await counter.count(chunk, keys, found);
     return { ...rest, keyText: keys.map((k) => JSON.stringify(k)), candidates, stored: new Map() };
   }
