@@ -114,16 +114,21 @@ export async function writeStagedKeyRows(
     ? sql`SELECT j.value AS key, s.person_seq FROM ${sql.table(staging)} s, json_each(s.keys) j`
     : sql`SELECT j.key COLLATE "C" AS key, s.person_seq
         FROM ${sql.table(staging)} s CROSS JOIN LATERAL json_array_elements_text(s.keys::json) AS j(key)`;
+  // SQLite: OR IGNORE rather than ON CONFLICT DO NOTHING. Either skips a row already there, but
+  // only a statement that cannot fail midway (rows skipped, not refused) runs without a statement
+  // journal: SQLite otherwise copies every page the statement changes, here every page of both
+  // tables, to a temporary file first, so that it could undo the statement alone. Neither column
+  // can be null (a key is a string, a staged seq is NOT NULL), so nothing else is skipped.
+  const insert = handle ? sql`INSERT OR IGNORE INTO` : sql`INSERT INTO`;
+  const skip = handle ? sql`` : sql`ON CONFLICT DO NOTHING`;
   try {
-    await sql`INSERT INTO blocking_keys (key, person_seq)
-      SELECT key, person_seq FROM (${rows}) r WHERE true ORDER BY key, person_seq
-      ON CONFLICT DO NOTHING`.execute(trx);
+    await sql`${insert} blocking_keys (key, person_seq)
+      SELECT key, person_seq FROM (${rows}) r WHERE true ORDER BY key, person_seq ${skip}`.execute(trx);
     // In staging order, unsorted: new persons' seqs grow, so their rows are appended as staged;
     // only persons that gained facts land elsewhere, where a sort of every row (some 25 million
     // at a million rows) would not spare them a page.
-    await sql`INSERT INTO person_keys (person_seq, key)
-      SELECT person_seq, key FROM (${rows}) r WHERE true
-      ON CONFLICT DO NOTHING`.execute(trx);
+    await sql`${insert} person_keys (person_seq, key)
+      SELECT person_seq, key FROM (${rows}) r WHERE true ${skip}`.execute(trx);
   } finally {
     if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
     if (handle) handle.pragma(`threads = ${threads}`);
