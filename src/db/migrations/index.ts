@@ -16,6 +16,7 @@ import * as m0011 from './0011-keys-byte-order.js';
 import * as m0012 from './0012-blocking-keys-lean.js';
 import * as m0013 from './0013-person-keys.js';
 import * as m0014 from './0014-key-person-seq.js';
+import * as m0015 from './0015-sparse-indexes.js';
 
 function provider(database: Database): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -33,6 +34,7 @@ function provider(database: Database): MigrationProvider {
     '0012-blocking-keys-lean': { up: (db) => m0012.up(db, database.dialect) },
     '0013-person-keys': { up: (db) => m0013.up(db, database.dialect) },
     '0014-key-person-seq': { up: (db) => m0014.up(db, database.dialect) },
+    '0015-sparse-indexes': { up: (db) => m0015.up(db) },
   };
   return { getMigrations: async () => all };
 }
