@@ -92,17 +92,33 @@ forEachDialect('staged keys: reading what is staged', (fx) => {
       database.sqlite?.pragma('threads', { simple: true }),
     ];
     const before = settings();
+    const keysOfA = async (table: 'blocking_keys' | 'person_keys') =>
+      (
+        await database.db
+          .selectFrom(table)
+          .innerJoin('persons', 'persons.seq', `${table}.person_seq`)
+          .select(`${table}.key as key`)
+          .where('persons.id', '=', a)
+          .execute()
+      )
+        .map((r) => r.key)
+        .sort();
+    const registered = await keysOfA('person_keys');
+    assert.ok(registered.length > 0, 'the registered person has keys');
     await inUnit(app.ctx, async (u) => {
       const staged = await StagedKeys.open(u);
       const add = async (items: StagedPerson[]) => staged.stage(await staged.list(items));
       await add([
-        { personId: a, keys: ['zz:staged-2', 'zz:staged-1'] },
+        { personId: a, keys: ['zz:staged-2', 'zz:staged-1', registered[0]!] }, // one already there
         { personId: b, keys: ['zz:staged-1'] },
       ]);
       await add([{ personId: a, keys: ['zz:staged-1'] }]); // staged twice: written once
       await staged.commit();
     });
     assert.deepEqual(settings(), before);
+    const all = [...registered, 'zz:staged-1', 'zz:staged-2'].sort();
+    assert.deepEqual(await keysOfA('blocking_keys'), all, 'a key already there is kept once');
+    assert.deepEqual(await keysOfA('person_keys'), all);
     const pairs = async (table: 'blocking_keys' | 'person_keys') =>
       (
         await database.db

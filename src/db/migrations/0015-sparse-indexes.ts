@@ -3,7 +3,7 @@
  *
  * `supersedes` names the claim a claim replaces: null in nearly every row. A full index still took
  * an entry for every claim written, and an import writes millions (five claims a new person), each
- * entry a B-tree insert of its own, about a tenth of the cost of a claim row in a registry of a
+ * entry a B-tree insert of its own, some 15 % of the cost of a claim row in a registry of a
  * million persons (docs/benchmarks.md). Every reader asks for a value (`supersedes = ?`,
  * `supersedes IN (...)`), which implies it is not null, so SQLite and PostgreSQL both use the
  * partial index for them. Claims are never deleted (append-only), so no foreign-key check
