@@ -91,5 +91,14 @@ forEachDialect('re-indexing persons in batches', (fx) => {
         `the survivor holds the keys of the records merged into it (${k})`,
       );
     assert.deepEqual([...keys.get(asId(ids[1]!))!].sort(), merged.map((r) => r.key).sort());
+
+    // Over rows already there (some stale): each is replaced by what its events say.
+    await database.db
+      .updateTable('person_status')
+      .set({ state: 'dead', place_id: null, since_from: '1999-01-01', wounded: 1 })
+      .where('person_id', 'in', [ids[0]!, ids[1]!, ids[5]!])
+      .execute();
+    await database.db.transaction().execute((trx) => reindexPersons(trx, keyer, survivors));
+    assert.deepEqual(await derived(database), oneByOne, 'stale status rows are replaced');
   });
 });

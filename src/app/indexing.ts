@@ -172,10 +172,19 @@ export async function rederivePersons(
       trx,
       slice.map((id) => ({ personId: id, records: out.get(id)!.records })),
     );
-    await trx.deleteFrom('person_status').where('person_id', 'in', slice).execute();
+    // One upsert rather than a delete and an insert: a person's row (and its entry in the status
+    // index, when its state stays) is changed where it is instead of taken out and put back.
     await trx
       .insertInto('person_status')
       .values(slice.map((id) => statusRow(id, events.get(id)!, retracted)))
+      .onConflict((oc) =>
+        oc.column('person_id').doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          place_id: eb.ref('excluded.place_id'),
+          since_from: eb.ref('excluded.since_from'),
+          wounded: eb.ref('excluded.wounded'),
+        })),
+      )
       .execute();
   }
   return out;
