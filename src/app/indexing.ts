@@ -173,17 +173,22 @@ export async function rederivePersons(
       slice.map((id) => ({ personId: id, records: out.get(id)!.records })),
     );
     // One upsert rather than a delete and an insert: a person's row (and its entry in the status
-    // index, when its state stays) is changed where it is instead of taken out and put back.
+    // index, when its state stays) is changed where it is instead of taken out and put back. Every
+    // column is replaced, as the insert of a whole row did (`satisfies` fails to compile when a
+    // column is added and not named here).
     await trx
       .insertInto('person_status')
       .values(slice.map((id) => statusRow(id, events.get(id)!, retracted)))
       .onConflict((oc) =>
-        oc.column('person_id').doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          place_id: eb.ref('excluded.place_id'),
-          since_from: eb.ref('excluded.since_from'),
-          wounded: eb.ref('excluded.wounded'),
-        })),
+        oc.column('person_id').doUpdateSet(
+          (eb) =>
+            ({
+              state: eb.ref('excluded.state'),
+              place_id: eb.ref('excluded.place_id'),
+              since_from: eb.ref('excluded.since_from'),
+              wounded: eb.ref('excluded.wounded'),
+            }) satisfies Record<Exclude<keyof DB['person_status'], 'person_id'>, unknown>,
+        ),
       )
       .execute();
   }
