@@ -178,8 +178,11 @@ function prov(scope: ImportScope, rowRef: string): Provenance {
   return { sourceId: scope.sourceId, batchId: scope.batchId, rowRef };
 }
 
-/** A person a row may duplicate: in the registry (by id), or created by an earlier row of the chunk. */
-type Target = { readonly personId: string } | { readonly newIndex: number };
+/**
+ * A person a row may duplicate: in the registry (by id, with its seq when matching gave it), or
+ * created by an earlier row of the chunk.
+ */
+type Target = { readonly personId: string; readonly seq?: number } | { readonly newIndex: number };
 
 /** A row that becomes a new person, with the person it may duplicate (queued for review). */
 interface NewRow {
@@ -206,13 +209,14 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
   fresh.forEach((row, i) => {
     const { keys, record, best, sibling } = matched[i]!;
     if (best && best.probability >= match) {
-      links.push({ row, personId: best.id, keys });
-      outcome.push({ personId: best.id });
+      // The seq comes with the match, so listing the link reads no seq back from `persons`.
+      links.push({ row, personId: best.id, seq: best.seq, keys });
+      outcome.push({ personId: best.id, seq: best.seq });
       return;
     }
     const earlier = sibling ? outcome[sibling.index]! : null;
     if (sibling && earlier && sibling.probability >= match) {
-      if ('personId' in earlier) links.push({ row, personId: earlier.personId, keys });
+      if ('personId' in earlier) links.push({ row, personId: earlier.personId, seq: earlier.seq, keys });
       else linksToNew.push({ row, keys, newIndex: earlier.newIndex });
       outcome.push(earlier);
       return;
@@ -225,7 +229,7 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
     });
     const queued =
       best && best.probability >= review
-        ? why(best, { personId: best.id })
+        ? why(best, { personId: best.id, seq: best.seq })
         : sibling && earlier && sibling.probability >= review
           ? why(sibling, earlier)
           : null;

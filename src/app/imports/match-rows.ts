@@ -27,9 +27,10 @@ export interface Scored {
   explain(): Explanation;
 }
 
-/** The registry person a row matches best. */
+/** The registry person a row matches best, by id and by seq (the key tables' name for it). */
 export interface BestMatch extends Scored {
   readonly id: string;
+  readonly seq: number;
 }
 
 /** An earlier row of the same chunk that a row may describe again. */
@@ -93,6 +94,7 @@ export async function matchChunk(
   );
   return keys.map((_, i) => {
     let bestJ = -1;
+    let bestP = -1;
     let bestW = -Infinity;
     for (const p of candidates[i]!)
       for (const j of indices.get(p) ?? []) {
@@ -100,6 +102,7 @@ export async function matchChunk(
         if (w > bestW) {
           bestW = w;
           bestJ = j;
+          bestP = p;
         }
       }
     if (bestJ < 0) return { keys: keys[i]!, record: own[i]!, best: null, sibling: siblings[i]! };
@@ -109,6 +112,7 @@ export async function matchChunk(
       record: own[i]!,
       best: {
         id: C.ids[j]!,
+        seq: bestP,
         weight: bestW,
         probability: probabilityOf(bestW),
         explain: () => scorer.explain(Q, i, C, j),
