@@ -126,3 +126,41 @@ test('user add, user token, search, backup and audit verify from the command lin
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('compact rewrites a SQLite file made with small pages into large ones, keeping every row; refused while in use', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-cli-'));
+  const db = join(dir, 'old.sqlite');
+  try {
+    const old = new SQLite(db);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.close();
+    const added = run(
+      ['--db', db, 'user', 'add', 'olena', '--role', 'tracing_officer'],
+      'a long enough password\n',
+    );
+    assert.equal(added.status, 0, added.stderr);
+    const open = new SQLite(db);
+    assert.equal(open.pragma('page_size', { simple: true }), 4096, 'an existing file keeps its pages');
+    assert.equal((open.prepare('select count(*) n from users').get() as { n: number }).n, 1);
+    const busy = run(['--db', db, 'compact']);
+    assert.equal(busy.status, 5, busy.stderr);
+    assert.match(busy.stderr, /in use/);
+    open.close();
+    const done = run(['--db', db, 'compact']);
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(done.stdout, /pages of 4096 bytes, now .* pages of 16384 bytes/);
+    const after = new SQLite(db, { readonly: true });
+    assert.equal(after.pragma('page_size', { simple: true }), 16384);
+    assert.equal(after.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(after.pragma('integrity_check', { simple: true }), 'ok');
+    assert.equal((after.prepare('select count(*) n from users').get() as { n: number }).n, 1);
+    after.close();
+    const verify = run(['--db', db, 'audit', 'verify']);
+    assert.equal(verify.status, 0, verify.stderr);
+    assert.match(verify.stdout, /audit log intact/);
+    assert.equal(run(['--db', 'postgres://nobody@127.0.0.1:1/none', 'compact']).status, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

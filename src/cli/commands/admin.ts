@@ -1,11 +1,11 @@
-/** Operations commands: migrate, user add, user token, audit verify, backup. */
+/** Operations commands: migrate, user add, user token, audit verify, backup, compact. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DomainError, ROLES, systemActor, type Role } from '../../domain/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { openRuntime, withRuntime } from '../runtime.js';
+import { cliConfig, openRuntime, withRuntime } from '../runtime.js';
 
 async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -120,5 +120,27 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
         await rt.database.sqlite.backup(out);
         ctx.stdout.write(`backup written to ${out}\n`);
       });
+    });
+
+  program
+    .command('compact')
+    .description(
+      'rewrite the SQLite database file: free space given back, tables laid out afresh, 16 KiB pages; stop the server first',
+    )
+    .action(async () => {
+      const { db } = cliConfig(ctx);
+      const { isPostgresUrl, compactSqliteFile } = await import('../../db/dialects/dialect.js');
+      if (isPostgresUrl(db) || db === ':memory:')
+        throw new DomainError(
+          'UNSUPPORTED_FORMAT',
+          'compact rewrites a SQLite file; PostgreSQL reclaims space by itself (autovacuum) or with VACUUM FULL',
+        );
+      // Migrated first, so that the rewrite lays out the schema the service will use.
+      await (await openRuntime(ctx)).close();
+      const { before, after } = compactSqliteFile(resolve(db));
+      const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+      ctx.stdout.write(
+        `compacted ${resolve(db)}: ${mb(before.bytes)} MB in pages of ${before.pageBytes} bytes, now ${mb(after.bytes)} MB in pages of ${after.pageBytes} bytes\n`,
+      );
     });
 }

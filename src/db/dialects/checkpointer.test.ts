@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import { openDatabase } from './dialect.js';
+import { SQLITE_PAGE_BYTES, openDatabase } from './dialect.js';
 import { CHECKPOINT_INTERVAL_MS } from './checkpointer.js';
 
 test('a file database checkpoints its log in a worker, not in the committing connection', async () => {
@@ -25,11 +25,12 @@ test('a file database checkpoints its log in a worker, not in the committing con
     );
     // Some 3,000 pages, three times what makes a connection checkpoint on its own.
     const insert = handle.prepare('INSERT INTO t VALUES (?)');
+    const row = 'x'.repeat(SQLITE_PAGE_BYTES - 400);
     handle.transaction(() => {
-      for (let i = 0; i < 3000; i++) insert.run('x'.repeat(4000));
+      for (let i = 0; i < 3000; i++) insert.run(row);
     })();
     // The rows reach the database file only through a checkpoint, and this connection makes none.
-    const copied = () => statSync(file).size >= 3000 * 4000;
+    const copied = () => statSync(file).size >= 3000 * row.length;
     for (let i = 0; i < 50 && !copied(); i++) await sleep(CHECKPOINT_INTERVAL_MS);
     assert.ok(copied(), `the worker copied the log into the database file (${statSync(file).size} bytes)`);
     await database.close();
