@@ -144,6 +144,30 @@ forEachDialect('imports: the flow', (fx) => {
       ],
       events: [],
     });
+    // Registered after the person, so its seq follows: key rows of the link given to the wrong seq
+    // land on it or on no person at all.
+    const { person: other } = await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: [
+        { field: 'family_name', value: 'Гончаренко' },
+        { field: 'given_name', value: 'Ярослава' },
+        { field: 'date_of_birth', value: { year: 1979, month: 2, day: 3 } },
+      ],
+      events: [],
+    });
+    const keyRows = async () => {
+      const db = fx.database().db;
+      const persons = await db.selectFrom('persons').select(['id', 'seq']).execute();
+      const idOf = new Map(persons.map((p) => [Number(p.seq), p.id]));
+      const out = new Map<string, string[]>();
+      for (const table of ['person_keys', 'blocking_keys'] as const)
+        for (const k of await db.selectFrom(table).select(['person_seq', 'key']).execute()) {
+          const id = idOf.get(Number(k.person_seq)) ?? `no person (seq ${k.person_seq})`;
+          out.set(id, [...(out.get(id) ?? []), `${table}:${k.key}`].sort());
+        }
+      return out;
+    };
+    const before = await keyRows();
     const list =
       'family_name,given_name,patronymic,date_of_birth,service_number,status\nТкаченко,Богдан,Сергійович,1988-07-14,SN-778899,wounded\n';
     const r = await app.imports.run(officer, tempFile('link.csv', list), { sourceName: 'hospital list' });
@@ -151,6 +175,14 @@ forEachDialect('imports: the flow', (fx) => {
     assert.equal(r.created, 0);
     const detail = await app.persons.get(officer, person.id);
     assert.ok(detail.timeline.some((e) => e.kind === 'wounded'));
+    const after = await keyRows();
+    assert.deepEqual(
+      [...after.keys()].filter((id) => id.startsWith('no person')),
+      [],
+      'key rows name stored persons only',
+    );
+    assert.deepEqual(after.get(other.id), before.get(other.id), 'the other person keeps its keys');
+    for (const k of before.get(person.id)!) assert.ok(after.get(person.id)!.includes(k));
   });
 
   test('ambiguous dates follow the dominant order of the file and are counted', async () => {
