@@ -229,7 +229,7 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
     });
     const queued =
       best && best.probability >= review
-        ? why(best, { personId: best.id, seq: best.seq })
+        ? why(best, { personId: best.id })
         : sibling && earlier && sibling.probability >= review
           ? why(sibling, earlier)
           : null;

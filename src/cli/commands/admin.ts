@@ -140,7 +140,7 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
       const { before, after } = compactSqliteFile(resolve(db));
       const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
       ctx.stdout.write(
-        `compacted ${resolve(db)}: ${mb(before.bytes)} MB in pages of ${before.pageBytes} bytes, now ${mb(after.bytes)} MB in pages of ${after.pageBytes} bytes\n`,
+        `compacted ${resolve(db)}: ${mb(before.bytes)} MiB in pages of ${before.pageBytes} bytes, now ${mb(after.bytes)} MiB in pages of ${after.pageBytes} bytes\n`,
       );
     });
 }
