@@ -83,7 +83,7 @@ export function matchRecordsOf(id: string, claims: readonly Claim[]): MatchRecor
 }
 
 /** The stored form: the records without the person's id (the row's key). */
-function encode(records: readonly MatchRecord[]): string {
+export function encodeMatchRecords(records: readonly MatchRecord[]): string {
   return JSON.stringify(
     records.map((r) => (r.age_as_of ? { fields: r.fields, age_as_of: r.age_as_of } : { fields: r.fields })),
   );
@@ -105,7 +105,11 @@ export async function storeMatchRecords(
   for (let i = 0; i < items.length; i += SLICE)
     await trx
       .insertInto('match_records')
-      .values(items.slice(i, i + SLICE).map((x) => ({ person_id: x.personId, records: encode(x.records) })))
+      .values(
+        items
+          .slice(i, i + SLICE)
+          .map((x) => ({ person_id: x.personId, records: encodeMatchRecords(x.records) })),
+      )
       .onConflict((oc) =>
         oc.column('person_id').doUpdateSet((eb) => ({ records: eb.ref('excluded.records') })),
       )
@@ -113,19 +117,19 @@ export async function storeMatchRecords(
 }
 
 /**
- * Stores the match records of persons that have none yet (persons just created): a plain bulk
- * insert, without the upsert's conflict handling.
+ * Stores the match records of persons that have none yet (persons just created), given in their
+ * stored form (encodeMatchRecords): a plain bulk insert, without the upsert's conflict handling.
  */
 export async function insertMatchRecords(
   database: Database,
   trx: Transaction<DB>,
-  items: readonly { personId: string; records: readonly MatchRecord[] }[],
+  items: readonly { personId: string; stored: string }[],
 ): Promise<void> {
   await insertRows(
     database,
     trx,
     'match_records',
-    items.map((x) => ({ person_id: x.personId, records: encode(x.records) })),
+    items.map((x) => ({ person_id: x.personId, records: x.stored })),
   );
 }
 

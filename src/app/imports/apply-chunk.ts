@@ -22,7 +22,8 @@ import { reindexPersons } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
-import type { MatchRecord } from '../../matching/index.js';
+import { encodeMatchRecords, readStoredRecords } from '../match-records.js';
+import { noneWritten } from './candidate-records.js';
 import { insertPersons, numberPersons, refreshPersons, type Numbered } from './insert-persons.js';
 import { matchChunk, type ImportMemory, type MatchedRow, type Scored } from './match-rows.js';
 import type { ImportReport, PreparedRow } from './types.js';
@@ -83,7 +84,11 @@ export async function stageChunk(
 /**
  * Applies a staged chunk, and tells the preparer which persons it listed (RowPreparer.applied):
  * as soon as they are all listed, so that the next chunk's candidates are counted while this one
- * is written.
+ * is written; then their new match records (RowPreparer.written), as soon as those are all
+ * written, so that the next chunk is scored while the rest of this one is written. New persons'
+ * records are known before they are written: when no row of the chunk links to a person the chunk
+ * creates, or changes an earlier row, the links are written first and the new persons after the
+ * records are given.
  */
 export async function applyChunk(
   scope: ImportScope,
@@ -101,7 +106,7 @@ export async function applyChunk(
     else if (k.hash === r.hash) report.unchanged++;
     else changed.push({ row: r, personId: k.personId });
   }
-  const matched = await matchChunk(scope.ctx, scope.u, await chunk.prep, scope);
+  const matched = matchChunk(await chunk.prep);
   const { links, news, linksToNew } = decide(scope, fresh, matched);
   const numbered = await numberPersons(scope.ctx, scope.u, news.length);
   // Rows that describe again a person an earlier row of this chunk created.
@@ -113,27 +118,42 @@ export async function applyChunk(
     news.map(({ keys }, i) => ({ personId: numbered.ids[i]!, seq: numbered.seqs[i]!, keys })),
   );
   const linkedKeys = await scope.keys.list(links);
-  // The records kept of persons listed are forgotten: they are about to change.
-  const listed = () => {
-    const persons = scope.keys.takeListed();
-    scope.records.forget(persons.seqs);
-    preparer.applied(persons, scope.records.takeCleared());
-  };
+  const listed = () => preparer.applied(scope.keys.takeListed());
   if (changed.length === 0) listed();
-  const created = await createPersons(scope, news, numbered);
+  const written = noneWritten();
+  news.forEach(({ stored }, i) => {
+    written.seqs.push(numbered.seqs[i]!);
+    written.ids.push(numbered.ids[i]!);
+    written.records.push(stored);
+  });
+  const newsFirst = linksToNew.length > 0 || changed.length > 0;
+  let created = newsFirst ? await createPersons(scope, news, numbered) : [];
   await linkRows(scope, links);
   await supersedeRows(scope, changed);
-  await refreshPersons(
+  const seqOf = new Map(links.map((l, i) => [l.personId, linkedKeys[i]!.seq]));
+  const refreshed = await refreshPersons(
     scope.u,
     links.map((l) => l.personId),
     linkedKeys,
     scope.keys,
   );
-  await touch(
+  for (const [id, records] of refreshed) {
+    written.seqs.push(seqOf.get(id)!);
+    written.ids.push(id);
+    written.records.push(encodeMatchRecords(records));
+  }
+  const touched = await touch(
     scope,
     changed.map((c) => c.personId),
   );
   if (changed.length > 0) listed();
+  for (const t of touched) {
+    written.seqs.push(t.seq);
+    written.ids.push(t.id);
+    written.records.push(t.stored);
+  }
+  preparer.written(written);
+  if (!newsFirst) created = await createPersons(scope, news, numbered);
   await recordRows(scope, [...created, ...links], changed);
   report.created += created.length;
   report.linked += links.length;
@@ -188,7 +208,8 @@ type Target = { readonly personId: string; readonly seq?: number } | { readonly 
 interface NewRow {
   readonly row: PreparedRow;
   readonly keys: RowKeys;
-  readonly record: MatchRecord;
+  /** The row's match record as the new person stores it (encodeMatchRecords). */
+  readonly stored: string;
   readonly match: (Pick<ScoredPerson, 'probability' | 'weight' | 'explanation'> & { target: Target }) | null;
 }
 
@@ -207,7 +228,7 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
   const linksToNew: { row: PreparedRow; keys: RowKeys; newIndex: number }[] = [];
   const outcome: Target[] = [];
   fresh.forEach((row, i) => {
-    const { keys, record, best, sibling } = matched[i]!;
+    const { keys, stored, best, sibling } = matched[i]!;
     if (best && best.probability >= match) {
       // The seq comes with the match, so listing the link reads no seq back from `persons`.
       links.push({ row, personId: best.id, seq: best.seq, keys });
@@ -234,7 +255,7 @@ function decide(scope: ImportScope, fresh: readonly PreparedRow[], matched: read
           ? why(sibling, earlier)
           : null;
     outcome.push({ newIndex: news.length });
-    news.push({ row, keys, record, match: queued });
+    news.push({ row, keys, stored, match: queued });
   });
   return { links, news, linksToNew };
 }
@@ -251,7 +272,7 @@ async function createPersons(
     ctx,
     u,
     scope.actor,
-    news.map(({ row, keys, record }) => ({ row, keys, record, prov: prov(scope, row.rowRef) })),
+    news.map(({ row, keys, stored }) => ({ row, keys, stored, prov: prov(scope, row.rowRef) })),
     numbered,
     scope.keys,
   );
@@ -431,10 +452,16 @@ async function survivorsOf(scope: ImportScope, ids: readonly string[]): Promise<
   return out;
 }
 
-/** Persons whose source rows changed: version bumped, derived rows recomputed in full (values were superseded). */
-async function touch(scope: ImportScope, personIds: readonly string[]): Promise<void> {
+/**
+ * Persons whose source rows changed: version bumped, derived rows recomputed in full (values were
+ * superseded), keys listed. Returns each person's seq, id and new match records as stored.
+ */
+async function touch(
+  scope: ImportScope,
+  personIds: readonly string[],
+): Promise<{ seq: number; id: string; stored: string }[]> {
   const ids = [...new Set(personIds)];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const survivors = await survivorsOf(scope, ids);
   const live = [...new Set(ids.map((id) => survivors.get(id) ?? id))];
   for (let i = 0; i < live.length; i += SLICE)
@@ -443,12 +470,19 @@ async function touch(scope: ImportScope, personIds: readonly string[]): Promise<
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.u.now }))
       .where('id', 'in', live.slice(i, i + SLICE))
       .execute();
-  const keys = await reindexPersons(
+  const keys = [
+    ...(await reindexPersons(
+      scope.u.trx,
+      scope.ctx.keyer,
+      live.map((id) => asId<PersonId>(id)),
+    )),
+  ];
+  const listed = await scope.keys.list(keys.map(([personId, k]) => ({ personId, keys: k })));
+  const stored = await readStoredRecords(
     scope.u.trx,
-    scope.ctx.keyer,
-    live.map((id) => asId<PersonId>(id)),
+    keys.map(([id]) => id),
   );
-  await scope.keys.list([...keys].map(([personId, k]) => ({ personId, keys: k })));
+  return keys.map(([id], i) => ({ seq: listed[i]!.seq, id, stored: stored.get(id) ?? '[]' }));
 }
 
 async function recordRows(

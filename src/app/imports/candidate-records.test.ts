@@ -1,35 +1,57 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect } from '../../db/testing/dialects.js';
-import { storeMatchRecords } from '../match-records.js';
+import { seqsOfPersons } from '../../db/repositories/person-repository.js';
+import { encodeMatchRecords, storeMatchRecords } from '../match-records.js';
 import { aSource, officer, testApp } from '../testing/test-app.js';
-import { CandidateRecords } from './candidate-records.js';
-import { prepare, type PreparedSet } from '../../matching/index.js';
+import { CandidateRecords, noneWritten } from './candidate-records.js';
+import { ChunkScorer } from './match-rows.js';
+import { listPerson, noneListed } from './candidate-finder.js';
+import { FeatureCaches, prepare, probabilityOf, type PreparedSet } from '../../matching/index.js';
+import type { App } from '../index.js';
+
+/** Registers one person per family name (given name Тарас); returns their ids and seqs. */
+async function register(app: App, families: readonly string[]) {
+  const src = await aSource(app, 'Candidates');
+  const ids: string[] = [];
+  for (const family of families) {
+    const { person } = await app.persons.register(officer, {
+      sourceId: src.id,
+      claims: [
+        { field: 'family_name', value: family },
+        { field: 'given_name', value: 'Тарас' },
+      ],
+    });
+    ids.push(person.id);
+  }
+  const seqOf = await seqsOfPersons(app.ctx.database.db, ids);
+  return { ids, seqs: ids.map((id) => seqOf.get(id)!) };
+}
+
+/** The family-name feature of a name, as the engine prepares it. */
+function feature(name: string) {
+  const S = prepare([{ id: 'x', fields: { family_name: name } }]);
+  return S.strings[S.str.family[0]!];
+}
+
+function written(items: readonly { seq: number; id: string; family: string }[]) {
+  const w = noneWritten();
+  for (const { seq, id, family } of items) {
+    w.seqs.push(seq);
+    w.ids.push(id);
+    w.records.push(encodeMatchRecords([{ id, fields: { family_name: family } }]));
+  }
+  return w;
+}
 
 forEachDialect('candidate records kept by an import', (fx) => {
-  test('are read once, forgotten when the person changes, and read again past the limit', async () => {
+  test('registry persons are read once and again past the limit; written persons are given, kept, and refused while stale', async () => {
     const database = fx.database();
     const app = testApp(database);
-    const src = await aSource(app, 'Candidates');
-    const ids: string[] = [];
-    for (const family of ['Самойленко', 'Коваленко', 'Бондар']) {
-      const { person } = await app.persons.register(officer, {
-        sourceId: src.id,
-        claims: [
-          { field: 'family_name', value: family },
-          { field: 'given_name', value: 'Тарас' },
-        ],
-      });
-      ids.push(person.id);
-    }
-    const [a, b, c] = ids as [string, string, string];
-    // Persons by seq, as an import knows them: 0, 1, 2 and a seq whose id has no person.
-    const all = [a, b, c, 'no-such-person'];
-    const asked: number[] = [];
-    const idOf = async (seqs: readonly number[]) => {
-      asked.push(...seqs);
-      return new Map(seqs.map((n) => [n, all[n]!]));
-    };
+    const {
+      ids: [a, b],
+      seqs: [sa, sb, sc],
+    } = await register(app, ['Самойленко', 'Коваленко', 'Бондар']);
     const records = new CandidateRecords(2);
     const rewrite = (id: string, name: string) =>
       database.db
@@ -37,65 +59,139 @@ forEachDialect('candidate records kept by an import', (fx) => {
         .execute((trx) =>
           storeMatchRecords(trx, [{ personId: id, records: [{ id, fields: { family_name: name } }] }]),
         );
-    /** The family-name feature of a name, as the engine prepares it. */
-    const feature = (name: string) => {
-      const S = prepare([{ id: 'x', fields: { family_name: name } }]);
-      return S.strings[S.str.family[0]!];
-    };
     const family = async (n: number) => {
-      const { set, rows } = await records.gather(database.db, [n], idOf);
+      const { set, rows } = await records.gather(database.db, [n]);
       return set.strings[set.str.family[rows.get(n)![0]!]!];
     };
-    assert.equal(await family(0), feature('Самойленко'));
-    await rewrite(a, 'Мельник');
-    assert.equal(await family(0), feature('Самойленко'), 'kept: not read again');
-    assert.deepEqual(asked, [0], 'an id is read only for a person not kept');
-    records.forget([0]);
-    assert.equal(await family(0), feature('Мельник'), 'forgotten: read again');
-    const both = await records.gather(database.db, [1, 2, 3], idOf);
-    assert.deepEqual([...both.rows.keys()], [1, 2], 'a person without records is left out');
+    assert.equal(await family(sa!), feature('Самойленко'));
+    await rewrite(a!, 'Мельник');
+    assert.equal(await family(sa!), feature('Самойленко'), 'kept: not read again');
+    const both = await records.gather(database.db, [sb!, sc!, 999_999]);
+    assert.deepEqual([...both.rows.keys()], [sb, sc], 'a seq without a person is left out');
     assert.equal(both.set.n, 2);
-    assert.deepEqual(both.set.ids, [b, c]);
-    await rewrite(a, 'Шевчук');
-    assert.equal(await family(0), feature('Шевчук'), 'past the limit of two, every record is read again');
+    assert.equal(
+      await family(sa!),
+      feature('Мельник'),
+      'past the limit of two, registry records are read again',
+    );
+
+    // Person b is written by the import: stale until its new records are given.
+    records.stale([sb!]);
+    await assert.rejects(records.gather(database.db, [sa!, sb!]), { code: 'INTERNAL' });
+    records.written(written([{ seq: sb!, id: b!, family: 'Ярема' }]));
+    assert.equal(await family(sb!), feature('Ярема'), 'the records given, not the registry’s');
+    // A person the import created: the registry has no row for it.
+    records.written(written([{ seq: 9001, id: 'created-here', family: 'Шаповал' }]));
+    const created = await records.gather(database.db, [9001]);
+    assert.deepEqual(created.set.ids, ['created-here']);
+    // Past the limit again: registry records are dropped, the written ones kept (the registry
+    // still holds b's old records, and none of 9001).
+    await records.gather(database.db, [sa!, sc!]);
+    await records.gather(database.db, [sa!, sc!, 999_999]);
+    assert.equal(await family(sb!), feature('Ярема'));
+    assert.equal(await family(9001), feature('Шаповал'));
+    // Given twice in one chunk's records (a person linked and its changed row re-read): the later.
+    records.written(
+      written([
+        { seq: sb!, id: b!, family: 'Пилипенко' },
+        { seq: sb!, id: b!, family: 'Тимошенко' },
+      ]),
+    );
+    const twice = await records.gather(database.db, [sb!]);
+    assert.equal(twice.set.n, 1);
+    assert.equal(await family(sb!), feature('Тимошенко'));
   });
 
   test("a person's several records are gathered together, in order, wherever the person stands", async () => {
     const database = fx.database();
     const app = testApp(database);
-    const src = await aSource(app, 'Several records');
-    const ids: string[] = [];
-    for (const family of ['Самойленко', 'Коваленко']) {
-      const { person } = await app.persons.register(officer, {
-        sourceId: src.id,
-        claims: [{ field: 'family_name', value: family }],
-      });
-      ids.push(person.id);
-    }
-    const [a, b] = ids as [string, string];
+    const {
+      ids: [a, b],
+      seqs: [sa, sb],
+    } = await register(app, ['Самойленко', 'Коваленко']);
     await database.db.transaction().execute((trx) =>
       storeMatchRecords(trx, [
         {
-          personId: a,
+          personId: a!,
           records: ['Самойленко', 'Samoilenko', 'Samojlenko'].map((name) => ({
-            id: a,
+            id: a!,
             fields: { family_name: name },
           })),
         },
       ]),
     );
     const records = new CandidateRecords();
-    const idOf = async (seqs: readonly number[]) => new Map(seqs.map((n) => [n, ids[n]!]));
     const families = (set: PreparedSet, rows: readonly number[]) =>
       rows.map((j) => set.strings[set.str.family[j]!]);
-    const first = await records.gather(database.db, [1, 0], idOf);
-    assert.deepEqual(first.rows.get(1), [0]);
-    assert.deepEqual(first.rows.get(0), [1, 2, 3], "person 0's three records follow person 1's one");
+    const first = await records.gather(database.db, [sb!, sa!]);
+    assert.deepEqual(first.rows.get(sb!), [0]);
+    assert.deepEqual(first.rows.get(sa!), [1, 2, 3], "person a's three records follow person b's one");
     assert.deepEqual(first.set.ids, [b, a, a, a]);
     // Kept: gathered again in another order, from the kept columns.
-    const again = await records.gather(database.db, [0, 1], idOf);
-    assert.deepEqual(again.rows.get(0), [0, 1, 2]);
-    assert.deepEqual(again.rows.get(1), [3]);
-    assert.deepEqual(families(again.set, again.rows.get(0)!), families(first.set, first.rows.get(0)!));
+    const again = await records.gather(database.db, [sa!, sb!]);
+    assert.deepEqual(again.rows.get(sa!), [0, 1, 2]);
+    assert.deepEqual(again.rows.get(sb!), [3]);
+    assert.deepEqual(families(again.set, again.rows.get(sa!)!), families(first.set, first.rows.get(sa!)!));
+  });
+
+  test('a chunk is scored once the chunk before it gave its records, against every candidate as it then stands', async () => {
+    const database = fx.database();
+    const app = testApp(database);
+    const {
+      ids: [a, b],
+      seqs: [sa, sb],
+    } = await register(app, ['Самойленко', 'Коваленко']);
+    const { model, scorer } = app.ctx.matcher;
+    const scoring = new ChunkScorer(model, scorer, new FeatureCaches());
+    const rows = prepare([
+      { id: 'q0', fields: { family_name: 'Коваленко', given_name: 'Тарас' } },
+      { id: 'q1', fields: { family_name: 'Самойленко', given_name: 'Тарас' } },
+      { id: 'q2', fields: { family_name: 'Шаповал', given_name: 'Тарас' } },
+    ]);
+    const candidates = [[sa!, sb!], [sb!, sa!], []];
+    const first = await scoring.best(0, database.db, rows, candidates);
+    // By brute force: every row against every candidate's records, prepared as one set.
+    const C = prepare([
+      { id: a!, fields: { family_name: 'Самойленко', given_name: 'Тарас' } },
+      { id: b!, fields: { family_name: 'Коваленко', given_name: 'Тарас' } },
+    ]);
+    assert.equal(first[0]!.id, b);
+    assert.equal(first[0]!.seq, sb);
+    assert.equal(first[0]!.weight, scorer.weight(rows, 0, C, 1));
+    assert.equal(first[0]!.probability, probabilityOf(first[0]!.weight));
+    assert.equal(first[1]!.id, a);
+    assert.equal(first[1]!.weight, scorer.weight(rows, 1, C, 0));
+    assert.equal(first[2], null, 'no candidate, no match');
+    const { match, review } = model.thresholds;
+    for (const s of first.slice(0, 2))
+      assert.equal(s!.explanation !== null, s!.probability >= review && s!.probability < match);
+
+    // Chunk 0 lists person a (its records change) and creates person 9001; chunk 1 waits for them.
+    const listed = noneListed();
+    listPerson(listed, sa!, []);
+    listPerson(listed, 9001, []);
+    scoring.applied(listed);
+    let scored = false;
+    const second = scoring
+      .best(1, database.db, rows, [[sa!], [9001], [sb!]])
+      .then((r) => ((scored = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(scored, false, 'not scored before the chunk before it was written');
+    scoring.written(
+      written([
+        { seq: sa!, id: a!, family: 'Шаповал' },
+        { seq: 9001, id: 'new-one', family: 'Самойленко' },
+      ]),
+    );
+    const [r0, r1, r2] = await second;
+    const D = prepare([
+      { id: a!, fields: { family_name: 'Шаповал' } },
+      { id: 'new-one', fields: { family_name: 'Самойленко' } },
+      { id: b!, fields: { family_name: 'Коваленко', given_name: 'Тарас' } },
+    ]);
+    assert.equal(r0!.weight, scorer.weight(rows, 0, D, 0), "person a's new records");
+    assert.equal(r1!.id, 'new-one', 'a person the chunk before created');
+    assert.equal(r1!.weight, scorer.weight(rows, 1, D, 1));
+    assert.equal(r2!.weight, scorer.weight(rows, 2, D, 2), 'term frequencies of the whole candidate set');
   });
 });

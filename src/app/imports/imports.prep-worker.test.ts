@@ -9,7 +9,8 @@ import { FeatureCaches } from '../../matching/index.js';
 import { mix32 } from '../../matching/generate/prng.js';
 import { rowPreparer, WORKER_MIN_BYTES } from './row-preparer.js';
 import { ClaimInput } from '../../domain/index.js';
-import { decodeMatchRecords, loadMatchRecords } from '../match-records.js';
+import { decodeMatchRecords, encodeMatchRecords, loadMatchRecords } from '../match-records.js';
+import { noneWritten, type WrittenRecords } from './candidate-records.js';
 import { listPerson, noneListed } from './candidate-finder.js';
 import type { CountedPrep } from './row-prep.js';
 
@@ -123,7 +124,7 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
     );
   });
 
-  test('chunks prepared and counted on the worker equal those on the thread, with the stored records of candidates', async () => {
+  test('chunks prepared, counted and scored on the worker equal those on the thread, chunk after chunk', async () => {
     const app = testApp(handles[1]!.database);
     await app.imports.run(officer, tempFile('first.csv', FIRST), { sourceName: 'prep list' });
     const claims = (k: number): ClaimInput[] =>
@@ -151,11 +152,20 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
           a.keyText.every((t) => (JSON.parse(t) as string[]).length > 0),
           'every row has keys',
         );
-        assert.deepEqual(b.siblings, a.siblings);
-        assert.deepEqual(b.records, a.records);
-        assert.deepEqual(b.set.strings, a.set.strings);
+        assert.equal(JSON.stringify(b.siblings), JSON.stringify(a.siblings));
+        assert.deepEqual(b.stored, a.stored);
+        assert.ok(
+          a.stored.every((t) => decodeMatchRecords('x', t).length === 1),
+          'one record a row',
+        );
         assert.deepEqual(b.candidates, a.candidates);
-        assert.equal(a.stored.size, 0, 'on the thread, records are read when gathered');
+        assert.equal(JSON.stringify(b.best), JSON.stringify(a.best));
+      };
+      const applied = (listed: ReturnType<typeof noneListed>, w: WrittenRecords) => {
+        for (const p of [thread, worker]) {
+          p.applied(listed);
+          p.written(w);
+        }
       };
       try {
         // Two chunks given before the first is applied, as an import stages the next chunk
@@ -166,46 +176,43 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
         same(a0, b0);
         assert.equal(a0.siblings[2]?.index, 0, 'the third row is the first again');
         assert.ok(a0.siblings[2]!.probability > 0.9);
-        const distinct = (c: CountedPrep) => [...new Set(c.candidates.flat())];
         const [p1, p2] = [a0.candidates[0]![0]!, a0.candidates[1]![0]!];
         assert.ok(p1 !== undefined && p2 !== undefined, 'registry persons share keys with the rows');
-        assert.deepEqual([...b0.stored.keys()], distinct(a0), "every candidate's records, once");
-        for (const [seq, { id, records }] of b0.stored)
-          assert.deepEqual(
-            decodeMatchRecords(id, records),
-            (await loadMatchRecords(u.trx, [id])).get(id),
-            `person ${seq}: the registry's records`,
-          );
+        const registry = await loadMatchRecords(u.trx, [a0.best[0]!.id]);
+        assert.ok(
+          registry.size === 1 && a0.best[0]!.seq === p1,
+          "the first row's best match is its registry person",
+        );
+        assert.deepEqual(a0.best[2], a0.best[0], 'the same row, the same match');
         // The first chunk created person 999999 from its fourth row (named by reference: the
-        // counting side holds the row's keys), gave person p2 facts, and the import forgot every
-        // candidate record it kept.
+        // counting side holds the row's keys) and gave person p2 facts that changed its records.
         const listed = noneListed();
         listPerson(listed, 999_999, { row: 3, text: a0.keyText[3]! });
         listPerson(listed, p2, []);
-        thread.applied(listed, true);
-        worker.applied(listed, true);
+        const w = noneWritten();
+        w.seqs.push(999_999, p2);
+        w.ids.push('created-by-chunk-0', a0.best[1]!.id);
+        w.records.push(
+          a0.stored[3]!,
+          encodeMatchRecords([
+            { id: a0.best[1]!.id, fields: { family_name: 'Інше', given_name: 'Прізвище' } },
+          ]),
+        );
+        applied(listed, w);
         const [a1, b1] = await Promise.all(c1);
         same(a1, b1);
         assert.ok(a1.candidates[2]!.includes(999_999), 'a person an earlier chunk created is a candidate');
+        assert.equal(a1.best[2]!.id, 'created-by-chunk-0', 'and is scored from the records it was given');
+        assert.ok(a1.best[2]!.probability > 0.9);
         assert.ok(a1.candidates[0]!.includes(p2));
-        assert.deepEqual(
-          [...b1.stored.keys()],
-          distinct(a1).filter((p) => p !== p2 && p !== 999_999),
-          'all sent again once forgotten, but for persons the import wrote',
+        assert.ok(
+          a1.best[0]!.seq !== p2 || a1.best[0]!.probability < a0.best[1]!.probability,
+          'person p2 is scored from its new records, which no longer agree',
         );
-        thread.applied(noneListed(), false);
-        worker.applied(noneListed(), false);
+        applied(noneListed(), noneWritten());
         const [a2, b2] = await Promise.all(both([claims(1), claims(3)]));
         same(a2, b2);
-        assert.ok(
-          distinct(a2).some((p) => b1.stored.has(p)),
-          'some candidates were sent before',
-        );
-        assert.deepEqual(
-          [...b2.stored.keys()],
-          distinct(a2).filter((p) => !b1.stored.has(p) && p !== p2 && p !== 999_999),
-          'not sent twice while kept',
-        );
+        assert.equal(a2.best[0]!.seq, p1, 'a registry person kept from an earlier chunk');
       } finally {
         await worker.close();
       }

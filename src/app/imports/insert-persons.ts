@@ -30,14 +30,14 @@ export async function numberPersons(ctx: AppContext, u: Unit, n: number): Promis
 }
 
 /**
- * Inserts one new person per row, numbered already (numberPersons), with its facts and status,
- * and stages its keys.
+ * Inserts one new person per row, numbered already (numberPersons), with its facts, status and
+ * match records (in their stored form, encodeMatchRecords), and stages its keys.
  */
 export async function insertPersons(
   ctx: AppContext,
   u: Unit,
   actor: Actor,
-  items: readonly { row: PreparedRow; keys: PersonKeys; record: MatchRecord; prov: Provenance }[],
+  items: readonly { row: PreparedRow; keys: PersonKeys; stored: string; prov: Provenance }[],
   numbered: Numbered,
   staged: StagedKeys,
 ): Promise<void> {
@@ -48,8 +48,8 @@ export async function insertPersons(
   const refs: (string | null)[] = [];
   const eventRefs: (string | null)[] = [];
   const status: DB['person_status'][] = [];
-  const records: { personId: string; records: MatchRecord[] }[] = [];
-  for (const [p, { row, record, prov }] of items.entries()) {
+  const records: { personId: string; stored: string }[] = [];
+  for (const [p, { row, stored, prov }] of items.entries()) {
     const id = ids[p]!;
     persons.push({ id, seq: seqs[p]!, version: 1, merged_into: null, created_at: u.now, updated_at: u.now });
     const c = makeClaims(ctx, u, actor, id, row.claims, prov);
@@ -62,7 +62,7 @@ export async function insertPersons(
       events.push(x);
       eventRefs.push(prov.rowRef ?? null);
     }
-    records.push({ personId: id, records: [{ ...record, id }] });
+    records.push({ personId: id, stored });
     status.push(statusRow(id, e));
   }
   await insertRows(u.database, u.trx, 'persons', persons);
@@ -78,16 +78,16 @@ export async function insertPersons(
  * records and status recomputed from every live claim and event of the person and the records
  * merged into it (read once here: a person left without stored records would be read from its
  * claims each time it is a candidate again). `keys` are the rows' keys with the persons' seqs, as
- * StagedKeys.list gave them.
+ * StagedKeys.list gave them. Returns the persons' new match records by id.
  */
 export async function refreshPersons(
   u: Unit,
   personIds: readonly string[],
   keys: readonly SeqKeys[],
   staged: StagedKeys,
-): Promise<void> {
+): Promise<Map<string, MatchRecord[]>> {
   const ids = [...new Set(personIds)];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return new Map();
   for (let i = 0; i < ids.length; i += SLICE)
     await u.trx
       .updateTable('persons')
@@ -95,5 +95,6 @@ export async function refreshPersons(
       .where('id', 'in', ids.slice(i, i + SLICE))
       .execute();
   await staged.stage(keys);
-  await rederivePersons(u.trx, ids);
+  const derived = await rederivePersons(u.trx, ids);
+  return new Map([...derived].map(([id, { records }]) => [id, records]));
 }

@@ -1,18 +1,24 @@
 /**
- * Matching a chunk of rows against the registry with set queries, once its rows are prepared
- * (row-prep.ts: features, keys, matches within the chunk) and their candidates counted
- * (CandidateFinder): every candidate's stored match records loaded in one go and prepared once,
- * and each row scored against its own candidates. The keys computed for a
- * row are the ones a new person gets, so they are returned for the insert.
+ * Matching a chunk of rows against the registry, once its rows are prepared (row-prep.ts:
+ * features, keys, matches within the chunk) and their candidates counted (CandidateFinder):
+ * every candidate's match records gathered in one set from those kept (CandidateRecords), and
+ * each row scored against its own candidates. This runs where the candidates were counted, on
+ * the import's worker thread when it has one (RowPreparer): a chunk is scored once the chunk
+ * before it has given the new records of the persons it wrote (`written`), so that every row is
+ * scored against the registry exactly as the chunks before it left it.
  */
 import {
   probabilityOf,
   type Explanation,
   type FeatureCaches,
-  type MatchRecord,
+  type MatchModel,
+  type PreparedSet,
+  type Scorer,
 } from '../../matching/index.js';
-import type { AppContext, Unit } from '../context.js';
-import type { CandidateRecords } from './candidate-records.js';
+import type { Executor } from '../../db/repositories/person-repository.js';
+import { DomainError } from '../../domain/errors.js';
+import { CandidateRecords, type WrittenRecords } from './candidate-records.js';
+import type { ListedPersons } from './candidate-finder.js';
 import type { CountedPrep } from './row-prep.js';
 import type { RowKeys } from './candidate-finder.js';
 import type { StagedKeys } from './staged-keys.js';
@@ -27,7 +33,20 @@ export interface Scored {
   explain(): Explanation;
 }
 
-/** The registry person a row matches best, by id and by seq (the key tables' name for it). */
+/**
+ * A row's best registry match as scored: the person by seq (the key tables' name for it) and id,
+ * and the explanation when the match falls between the review and the match thresholds (only
+ * such a match is queued for review, and only it is explained).
+ */
+export interface BestScore {
+  readonly seq: number;
+  readonly id: string;
+  readonly weight: number;
+  readonly probability: number;
+  readonly explanation: Explanation | null;
+}
+
+/** The registry person a row matches best, by id and by seq. */
 export interface BestMatch extends Scored {
   readonly id: string;
   readonly seq: number;
@@ -47,77 +66,122 @@ export interface SiblingMatch extends Scored {
  */
 export interface MatchedRow {
   readonly keys: RowKeys;
-  readonly record: MatchRecord;
+  /** The row's match record as a new person would store it (encodeMatchRecords). */
+  readonly stored: string;
   readonly best: BestMatch | null;
   readonly sibling: SiblingMatch | null;
 }
 
-/** What an import remembers from chunk to chunk for matching. */
+/** What an import remembers from chunk to chunk on its own thread. */
 export interface ImportMemory {
   /** The key rows the import gives persons, and the persons it has written. */
   readonly keys: StagedKeys;
-  /** Name and text features of the rows and candidates of earlier chunks. */
-  readonly features: FeatureCaches;
-  /** Candidates' match records read by earlier chunks. */
-  readonly records: CandidateRecords;
 }
 
 /**
- * Keys of each row and its best match (null when no registry person shares a linkage key). The
- * registry is the key table and the persons `keys` has from earlier chunks of the import.
+ * Scores the rows of an import's chunks against their candidates, in order: chunk i (numbered as
+ * ChunkCounter numbers them) once the i chunks before it have given the records they wrote.
  */
-export async function matchChunk(
-  ctx: AppContext,
-  u: Unit,
-  prep: CountedPrep,
-  memory: ImportMemory,
-): Promise<MatchedRow[]> {
-  const { keys: staged, features: caches, records: candidateRecords } = memory;
-  const { set: Q, records: own, candidates } = prep;
-  const keys = prep.keyText.map((text, row): RowKeys => ({ row, text }));
-  if (Q.n === 0) return [];
-  const scorer = ctx.matcher.scorer;
-  const siblings = prep.siblings.map((s, i): SiblingMatch | null =>
-    s ? { ...s, explain: () => scorer.explain(Q, i, Q, s.index) } : null,
-  );
-  const persons = [...new Set(candidates.flat())];
-  if (persons.length === 0)
-    return keys.map((k, i) => ({ keys: k, record: own[i]!, best: null, sibling: siblings[i]! }));
-  // Records read elsewhere are taken only for persons the import has not written since.
-  const stored = new Map([...prep.stored].filter(([seq]) => !staged.wrote(seq)));
-  const { set: C, rows: indices } = await candidateRecords.gather(
-    u.trx,
-    persons,
-    (seqs) => staged.ids(seqs),
-    caches,
-    stored,
-  );
-  return keys.map((_, i) => {
-    let bestJ = -1;
-    let bestP = -1;
-    let bestW = -Infinity;
-    for (const p of candidates[i]!)
-      for (const j of indices.get(p) ?? []) {
-        const w = scorer.weight(Q, i, C, j);
-        if (w > bestW) {
-          bestW = w;
-          bestJ = j;
-          bestP = p;
+export class ChunkScorer {
+  private readonly records: CandidateRecords;
+  private writtenChunks = 0;
+  private readonly waiting: { chunk: number; resolve(): void }[] = [];
+
+  constructor(
+    private readonly model: MatchModel,
+    private readonly scorer: Scorer,
+    private readonly caches: FeatureCaches,
+    limit?: number,
+  ) {
+    this.records = new CandidateRecords(limit);
+  }
+
+  /** The earliest chunk not applied yet listed these persons: their records are about to change. */
+  applied(persons: ListedPersons): void {
+    this.records.stale(persons.seqs);
+  }
+
+  /** The earliest chunk not written yet was written: the new records of the persons it listed. */
+  written(w: WrittenRecords): void {
+    this.records.written(w, this.caches);
+    this.writtenChunks++;
+    for (let i = this.waiting.length - 1; i >= 0; i--)
+      if (this.waiting[i]!.chunk <= this.writtenChunks) this.waiting.splice(i, 1)[0]!.resolve();
+  }
+
+  /**
+   * Each row's best match among its candidates (null: none has records), the rows being `Q` and
+   * their candidates by seq; registry persons not kept are read on `db`, before the chunk waits
+   * for the one before it. Of equal weights the first candidate's (in the order given) wins, and
+   * of one person's records the first.
+   */
+  async best(
+    chunk: number,
+    db: Executor,
+    Q: PreparedSet,
+    candidates: readonly (readonly number[])[],
+  ): Promise<(BestScore | null)[]> {
+    const persons = [...new Set(candidates.flat())];
+    await this.records.load(db, persons, this.caches);
+    if (this.writtenChunks < chunk)
+      await new Promise<void>((resolve) => this.waiting.push({ chunk, resolve }));
+    if (persons.length === 0) return candidates.map(() => null);
+    const { set: C, rows } = await this.records.gather(db, persons, this.caches);
+    const { match, review } = this.model.thresholds;
+    const { scorer } = this;
+    return candidates.map((list, i) => {
+      let bestJ = -1;
+      let bestP = -1;
+      let bestW = -Infinity;
+      for (const p of list)
+        for (const j of rows.get(p) ?? []) {
+          const w = scorer.weight(Q, i, C, j);
+          if (w > bestW) {
+            bestW = w;
+            bestJ = j;
+            bestP = p;
+          }
         }
-      }
-    if (bestJ < 0) return { keys: keys[i]!, record: own[i]!, best: null, sibling: siblings[i]! };
-    const j = bestJ;
-    return {
-      keys: keys[i]!,
-      record: own[i]!,
-      best: {
-        id: C.ids[j]!,
+      if (bestJ < 0) return null;
+      const probability = probabilityOf(bestW);
+      const explained = probability >= review && probability < match;
+      return {
         seq: bestP,
+        id: C.ids[bestJ]!,
         weight: bestW,
-        probability: probabilityOf(bestW),
-        explain: () => scorer.explain(Q, i, C, j),
-      },
-      sibling: siblings[i]!,
+        probability,
+        explanation: explained ? scorer.explain(Q, i, C, bestJ) : null,
+      };
+    });
+  }
+}
+
+/** A match as the import's thread takes it: explained where it was scored, if at all. */
+function scored(what: string, m: { weight: number; probability: number; explanation: Explanation | null }) {
+  return {
+    weight: m.weight,
+    probability: m.probability,
+    explain: (): Explanation => {
+      if (!m.explanation) throw new DomainError('INTERNAL', `${what} was scored without an explanation`);
+      return m.explanation;
+    },
+  };
+}
+
+/**
+ * Each row of a prepared chunk with its keys, its best registry match and its best match among
+ * the earlier rows of the chunk, as they were scored where the chunk was prepared.
+ */
+export function matchChunk(prep: CountedPrep): MatchedRow[] {
+  const { stored, keyText, siblings, best } = prep;
+  return keyText.map((text, i): MatchedRow => {
+    const s = siblings[i];
+    const b = best[i];
+    return {
+      keys: { row: i, text },
+      stored: stored[i]!,
+      best: b ? { id: b.id, seq: b.seq, ...scored(`row ${i}: its best match`, b) } : null,
+      sibling: s ? { index: s.index, ...scored(`row ${i}: its match in the chunk`, s) } : null,
     };
   });
 }

@@ -13,6 +13,7 @@ import {
   prepare,
   preparedBlockingKeys,
   probabilityOf,
+  type Explanation,
   type FeatureCaches,
   type MatchModel,
   type MatchRecord,
@@ -22,9 +23,9 @@ import {
 import type { DialectName } from '../../db/dialects/dialect.js';
 import type { Executor } from '../../db/repositories/person-repository.js';
 import { isLinkageKey, nameTokenKeyer } from '../indexing.js';
-import { matchRecordsOf } from '../match-records.js';
+import { encodeMatchRecords, matchRecordsOf } from '../match-records.js';
 import { grown } from './grown.js';
-import type { StoredRecords } from './candidate-records.js';
+import type { BestScore } from './match-rows.js';
 
 /** Earlier rows looked at per key when matching rows of one chunk to each other. */
 const MAX_SIBLINGS_PER_KEY = 50;
@@ -32,12 +33,16 @@ const MAX_SIBLINGS_PER_KEY = 50;
 /** Keys read per query. */
 const KEY_SLICE = 500;
 
-/** An earlier row of the same chunk that a row may describe again (its explanation is made on demand). */
+/**
+ * An earlier row of the same chunk that a row may describe again, explained when the match falls
+ * between the review and the match thresholds (only such a match is queued for review).
+ */
 export interface SiblingScore {
   /** The earlier row's index in the chunk. */
   readonly index: number;
   readonly weight: number;
   readonly probability: number;
+  readonly explanation: Explanation | null;
 }
 
 /**
@@ -63,8 +68,14 @@ export interface RowPrep {
   readonly found: FoundKeys;
 }
 
-/** A chunk's rows prepared, and each row's candidates counted (see ChunkCounter). */
-export interface CountedPrep extends Omit<RowPrep, 'found' | 'keys'> {
+/**
+ * A chunk's rows prepared, each row's candidates counted (see ChunkCounter) and scored (see
+ * ChunkScorer): what the import's thread needs of them to decide and write the rows.
+ */
+export interface CountedPrep {
+  /** Each row's match record as a new person would store it (encodeMatchRecords). */
+  readonly stored: string[];
+  readonly siblings: (SiblingScore | null)[];
   /**
    * Each row's blocking keys as a new person's would be staged (a JSON array). The side that
    * counted the candidates keeps them as strings, until the chunk is applied (ChunkCounter).
@@ -72,11 +83,19 @@ export interface CountedPrep extends Omit<RowPrep, 'found' | 'keys'> {
   readonly keyText: string[];
   /** Each row's candidates: the seqs of the persons sharing the most linkage keys with it. */
   readonly candidates: number[][];
-  /**
-   * Candidates' match records read where the candidates were counted, by seq: only of persons the
-   * import had not written then (see CandidateRecords.gather).
-   */
-  readonly stored: ReadonlyMap<number, StoredRecords>;
+  /** Each row's best match among its candidates (ChunkScorer), null when none has records. */
+  readonly best: (BestScore | null)[];
+}
+
+/** A prepared chunk as the import's thread takes it, once its candidates are counted and scored. */
+export function countedPrep(prep: RowPrep, candidates: number[][], best: (BestScore | null)[]): CountedPrep {
+  return {
+    stored: prep.records.map((r) => encodeMatchRecords([r])),
+    siblings: prep.siblings,
+    keyText: prep.keys.map((k) => JSON.stringify(k)),
+    candidates,
+    best,
+  };
 }
 
 /** Everything row preparation needs to know, the same on either thread. */
@@ -107,7 +126,7 @@ export async function prepareRows(
   const keys = temp.map((c, i) => [
     ...new Set([...nameTokenKeyer(c), ...preparedBlockingKeys(set, i, pc.model)]),
   ]);
-  const siblings = siblingMatches(set, keys, pc.scorer);
+  const siblings = siblingMatches(set, keys, pc.scorer, pc.model);
   const wanted = new Set<string>();
   for (const list of keys) for (const k of list) if (isLinkageKey(k) && !known(k)) wanted.add(k);
   const found = await lookupKeys(db, dialect, [...wanted], pc.cap);
@@ -134,7 +153,13 @@ function transientClaims(now: string, id: string, inputs: readonly ClaimInput[])
 }
 
 /** Each row's best-scoring earlier row of the chunk among those sharing a linkage key with it. */
-function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Scorer): (SiblingScore | null)[] {
+function siblingMatches(
+  Q: PreparedSet,
+  keys: readonly string[][],
+  scorer: Scorer,
+  model: MatchModel,
+): (SiblingScore | null)[] {
+  const { match, review } = model.thresholds;
   const rowsByKey = new Map<string, number[]>();
   const seen = new Set<number>();
   return keys.map((list, i) => {
@@ -159,7 +184,15 @@ function siblingMatches(Q: PreparedSet, keys: readonly string[][], scorer: Score
       }
       if (earlier.length < MAX_SIBLINGS_PER_KEY) earlier.push(i);
     }
-    return bestJ < 0 ? null : { index: bestJ, weight: bestW, probability: probabilityOf(bestW) };
+    if (bestJ < 0) return null;
+    const probability = probabilityOf(bestW);
+    const explained = probability >= review && probability < match;
+    return {
+      index: bestJ,
+      weight: bestW,
+      probability,
+      explanation: explained ? scorer.explain(Q, i, Q, bestJ) : null,
+    };
   });
 }
 

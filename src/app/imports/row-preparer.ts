@@ -1,20 +1,29 @@
 /**
- * Where an import prepares its chunks' rows for matching (row-prep.ts) and counts their
- * candidates (ChunkCounter): on a worker thread with a read-only connection of its own, for a
- * large file on a SQLite file, so that the next chunk is prepared and counted while this thread
- * writes the one before; else on this thread, on the import's own transaction. Either gives the
- * same chunks: the worker's connection sees the registry as it was when the import began, and what
- * it reads there (the key table, and the match records of persons the import has not written)
- * the import does not change until it ends. What the import did write reaches the counting as
- * each chunk is applied (`applied`).
+ * Where an import prepares its chunks' rows for matching (row-prep.ts), counts their candidates
+ * (ChunkCounter) and scores them (ChunkScorer): on a worker thread with a read-only connection of
+ * its own, for a large file on a SQLite file, so that the next chunk is prepared, counted and
+ * scored while this thread writes the one before; else on this thread, on the import's own
+ * transaction. Either gives the same chunks: the worker's connection sees the registry as it was
+ * when the import began, and what it reads there (the key table, and the match records of persons
+ * the import has not written) the import does not change until it ends. What the import did write
+ * reaches the worker as each chunk is applied: the persons it listed (`applied`, before its
+ * writes), then their new match records (`written`, once those are written).
  */
 import { Worker } from 'node:worker_threads';
 import type { ClaimInput } from '../../domain/index.js';
+import type { Explanation } from '../../matching/index.js';
 import type { Unit } from '../context.js';
-import { prepareRows, type CountedPrep, type PrepContext, type SiblingScore } from './row-prep.js';
+import {
+  countedPrep,
+  prepareRows,
+  type CountedPrep,
+  type PrepContext,
+  type SiblingScore,
+} from './row-prep.js';
 import type { PrepWorkerData, ToWorker } from './workers/prep-worker.js';
 import { ChunkCounter, type ListedPersons } from './candidate-finder.js';
-import type { StoredRecords } from './candidate-records.js';
+import type { WrittenRecords } from './candidate-records.js';
+import { ChunkScorer, type BestScore } from './match-rows.js';
 
 export interface RowPreparer {
   /** True when rows are prepared on a worker thread. */
@@ -25,12 +34,16 @@ export interface RowPreparer {
    */
   prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep>;
   /**
-   * The earliest chunk not applied yet was applied: the persons it listed, in order
-   * (StagedKeys.takeListed), and whether the candidate records kept were all forgotten meanwhile
-   * (CandidateRecords.takeCleared). Called once per chunk prepared, in order, before the next
-   * one's prepared rows are awaited.
+   * The earliest chunk not applied yet listed the persons it writes, in order
+   * (StagedKeys.takeListed). Called once per chunk prepared, in order, before the next one's
+   * prepared rows are awaited.
    */
-  applied(persons: ListedPersons, cleared: boolean): void;
+  applied(persons: ListedPersons): void;
+  /**
+   * The earliest chunk not written yet wrote the persons it listed: their new match records.
+   * Called once per chunk, after `applied`; the next chunk is scored only then.
+   */
+  written(records: WrittenRecords): void;
   /** Stops the worker, if there is one. */
   close(): Promise<void>;
 }
@@ -66,31 +79,37 @@ export function rowPreparer(
   });
 }
 
-/** Prepares and counts on the import's own transaction; candidates' records are read when gathered. */
+/** Prepares, counts and scores on the import's own transaction. */
 class ThreadPreparer implements RowPreparer {
   readonly onWorker = false;
   private readonly counter: ChunkCounter;
+  private readonly scoring: ChunkScorer;
 
   constructor(
     private readonly u: Unit,
     private readonly pc: PrepContext,
   ) {
     this.counter = new ChunkCounter(pc.cap);
+    this.scoring = new ChunkScorer(pc.model, pc.scorer, pc.caches);
   }
 
   async prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep> {
     const { counter, u } = this;
     const chunk = counter.begin();
-    const { found, keys, ...rest } = await prepareRows(this.pc, rows, u.trx, u.database.dialect, (k) =>
-      counter.known(k),
-    );
-    counter.looked(found);
-    const candidates = await counter.count(chunk, keys, found);
-    return { ...rest, keyText: keys.map((k) => JSON.stringify(k)), candidates, stored: new Map() };
+    const prep = await prepareRows(this.pc, rows, u.trx, u.database.dialect, (k) => counter.known(k));
+    counter.looked(prep.found);
+    const candidates = await counter.count(chunk, prep.keys, prep.found);
+    const best = await this.scoring.best(chunk, u.trx, prep.set, candidates);
+    return countedPrep(prep, candidates, best);
   }
 
   applied(persons: ListedPersons): void {
     this.counter.applied(persons);
+    this.scoring.applied(persons);
+  }
+
+  written(records: WrittenRecords): void {
+    this.scoring.written(records);
   }
 
   async close(): Promise<void> {}
@@ -125,8 +144,12 @@ class WorkerPreparer implements RowPreparer {
     });
   }
 
-  applied(persons: ListedPersons, cleared: boolean): void {
-    if (!this.failure) this.post({ applied: persons, cleared });
+  applied(persons: ListedPersons): void {
+    if (!this.failure) this.post({ applied: persons });
+  }
+
+  written(records: WrittenRecords): void {
+    if (!this.failure) this.post({ written: records });
   }
 
   async close(): Promise<void> {
@@ -145,28 +168,25 @@ class WorkerPreparer implements RowPreparer {
 }
 
 /**
- * A CountedPrep as the worker sends it. Every string (the set's string table and ids, each row's
- * match record and keys as JSON, the stored records' person ids and texts) is packed into
- * one array of UTF-16 code units, and every number into typed arrays, all transferred, not copied.
- * A message larger than about 100 KB is unpacked by V8 straight into the old generation, where a
- * chunk's tens of thousands of strings lived on as garbage until the next full collection: at a
- * million rows the import thread's heap swung by some 400 MB more than when it prepared rows
- * itself. Strings made here from the packed units are young and die young.
+ * A CountedPrep as the worker sends it. Every string (each row's stored record, keys, best
+ * match's id and the explanations of its matches) is packed into one array of UTF-16 code units,
+ * and every number into typed arrays, all transferred, not copied. A message larger than about
+ * 100 KB is unpacked by V8 straight into the old generation, where a chunk's tens of thousands of
+ * strings lived on as garbage until the next full collection: at a million rows the import
+ * thread's heap swung by some 400 MB more than when it prepared rows itself. Strings made here
+ * from the packed units are young and die young.
  */
 export interface PackedPrep {
-  /** The prepared set without its strings and ids (its columns are shared memory). */
-  readonly set: Omit<CountedPrep['set'], 'strings' | 'ids'>;
   readonly text: PackedStrings;
-  /** Strings in the set's table (then the set's ids, the rows' records and their keys, a row each). */
-  readonly stringCount: number;
   /** Per row: the earlier row's index (-1: none), then the weight and the probability. */
   readonly siblingIndex: Int32Array;
   readonly siblingScores: Float64Array;
   /** Candidates per row, and their seqs one row after another. */
   readonly candidatesPerRow: Int32Array;
   readonly candidates: Int32Array;
-  /** The seqs of the persons whose stored records follow the rows' keys in `text` (id, then records). */
-  readonly storedSeqs: Int32Array;
+  /** Per row: the best match's seq (-1: none), then its weight and probability. */
+  readonly bestSeq: Int32Array;
+  readonly bestScores: Float64Array;
 }
 
 /** Strings as UTF-16 code units, one after another, and the offset where each ends. */
@@ -179,10 +199,11 @@ function packStrings(list: readonly string[]): PackedStrings {
   let length = 0;
   for (const s of list) length += s.length;
   const units = new Uint16Array(length);
+  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
   const ends = new Int32Array(list.length);
   let at = 0;
   list.forEach((s, i) => {
-    for (let c = 0; c < s.length; c++) units[at++] = s.charCodeAt(c);
+    at += bytes.write(s, 2 * at, 'utf16le') / 2;
     ends[i] = at;
   });
   return { units, ends };
@@ -201,10 +222,15 @@ function unpackStrings(p: PackedStrings, from: number, to: number): string[] {
   return out;
 }
 
+/** The explanation of a match as packed ('' for none). */
+const explanationText = (m: { explanation: Explanation | null } | null) =>
+  m?.explanation ? JSON.stringify(m.explanation) : '';
+
+const explanationOf = (text: string) => (text ? (JSON.parse(text) as Explanation) : null);
+
 /** The prep as the worker sends it, and the buffers to transfer with it. */
 export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: ArrayBuffer[] } {
   const n = prep.keyText.length;
-  const { strings, ids, ...set } = prep.set;
   const siblingIndex = new Int32Array(n).fill(-1);
   const siblingScores = new Float64Array(2 * n);
   const candidatesPerRow = new Int32Array(n);
@@ -216,24 +242,22 @@ export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: Arr
   });
   prep.candidates.forEach((c, i) => (candidatesPerRow[i] = c.length));
   const candidates = Int32Array.from(prep.candidates.flat());
-  const storedSeqs = Int32Array.from(prep.stored.keys());
+  const bestSeq = new Int32Array(n).fill(-1);
+  const bestScores = new Float64Array(2 * n);
+  prep.best.forEach((b, i) => {
+    if (!b) return;
+    bestSeq[i] = b.seq;
+    bestScores[2 * i] = b.weight;
+    bestScores[2 * i + 1] = b.probability;
+  });
   const text = packStrings([
-    ...strings,
-    ...ids,
-    ...prep.records.map((r) => JSON.stringify(r)),
+    ...prep.stored,
     ...prep.keyText,
-    ...[...prep.stored.values()].flatMap((r) => [r.id, r.records]),
+    ...prep.best.map((b) => b?.id ?? ''),
+    ...prep.best.map(explanationText),
+    ...prep.siblings.map(explanationText),
   ]);
-  const packed = {
-    set,
-    text,
-    stringCount: strings.length,
-    siblingIndex,
-    siblingScores,
-    candidatesPerRow,
-    candidates,
-    storedSeqs,
-  };
+  const packed = { text, siblingIndex, siblingScores, candidatesPerRow, candidates, bestSeq, bestScores };
   const transfer = [
     text.units,
     text.ends,
@@ -241,7 +265,8 @@ export function packPrep(prep: CountedPrep): { packed: PackedPrep; transfer: Arr
     siblingScores,
     candidatesPerRow,
     candidates,
-    storedSeqs,
+    bestSeq,
+    bestScores,
   ].map((a) => a.buffer as ArrayBuffer);
   return { packed, transfer };
 }
@@ -250,21 +275,35 @@ export function unpackPrep(p: PackedPrep): CountedPrep {
   const n = p.siblingIndex.length;
   let at = 0;
   const take = (count: number) => unpackStrings(p.text, at, (at += count));
-  const strings = take(p.stringCount);
-  const ids = take(n);
-  const records = take(n).map((json) => JSON.parse(json) as CountedPrep['records'][number]);
+  const stored = take(n);
   const keyText = take(n);
-  const storedText = take(2 * p.storedSeqs.length);
-  const stored = new Map<number, StoredRecords>();
-  p.storedSeqs.forEach((seq, k) =>
-    stored.set(seq, { id: storedText[2 * k]!, records: storedText[2 * k + 1]! }),
-  );
+  const bestIds = take(n);
+  const bestExplained = take(n);
+  const siblingExplained = take(n);
   const siblings = Array.from(p.siblingIndex, (index, i): SiblingScore | null =>
-    index < 0 ? null : { index, weight: p.siblingScores[2 * i]!, probability: p.siblingScores[2 * i + 1]! },
+    index < 0
+      ? null
+      : {
+          index,
+          weight: p.siblingScores[2 * i]!,
+          probability: p.siblingScores[2 * i + 1]!,
+          explanation: explanationOf(siblingExplained[i]!),
+        },
+  );
+  const best = Array.from(p.bestSeq, (seq, i): BestScore | null =>
+    seq < 0
+      ? null
+      : {
+          seq,
+          id: bestIds[i]!,
+          weight: p.bestScores[2 * i]!,
+          probability: p.bestScores[2 * i + 1]!,
+          explanation: explanationOf(bestExplained[i]!),
+        },
   );
   let c = 0;
   const candidates = Array.from(p.candidatesPerRow, (count) =>
     Array.from(p.candidates.subarray(c, (c += count))),
   );
-  return { set: { ...p.set, strings, ids }, keyText, siblings, records, candidates, stored };
+  return { stored, keyText, siblings, candidates, best };
 }

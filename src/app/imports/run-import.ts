@@ -26,7 +26,6 @@ import { openFile, sampleDateOrder, type OpenedFile } from './open-rows.js';
 import { pfifFacts } from './pfif-facts.js';
 import { StagedKeys, stagingStorage } from './staged-keys.js';
 import { MAX_BLOCK } from './candidate-finder.js';
-import { CandidateRecords } from './candidate-records.js';
 import { FeatureCaches } from '../../matching/index.js';
 import { rematchEnquiriesForBatch } from '../enquiries.js';
 import { rowFacts, type RowContext } from './row-facts.js';
@@ -169,8 +168,6 @@ async function importIn(
       batchId,
       report,
       places: new Map(),
-      features: new FeatureCaches(),
-      records: new CandidateRecords(),
       keys: await StagedKeys.open(u),
     };
     const rc: RowContext | null = mapping
@@ -187,7 +184,7 @@ async function importIn(
       {
         model: ctx.matcher.model,
         scorer: ctx.matcher.scorer,
-        caches: scope.features,
+        caches: new FeatureCaches(),
         now: u.now,
         cap: MAX_BLOCK,
       },

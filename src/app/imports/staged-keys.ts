@@ -15,8 +15,6 @@ import { sql } from 'kysely';
 import { insertRowsInto, type Database } from '../../db/dialects/dialect.js';
 import type { Unit } from '../context.js';
 import { seqsOfPersons } from '../../db/repositories/person-repository.js';
-import { PersonIds } from './person-ids.js';
-import { grown } from './grown.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeStagedKeyRows } from '../key-rows.js';
 import { listPerson, noneListed, type ListedPersons, type PersonKeys } from './candidate-finder.js';
@@ -55,9 +53,6 @@ const STAGING_CACHE_KIB = 32 * 1024;
 export class StagedKeys {
   /** Persons listed since the last `takeListed`. */
   private listed = noneListed();
-  /** By seq: 1 once the import has listed the person (it has written the person's records). */
-  private written = new Uint8Array(1024);
-  private readonly personIds = new PersonIds();
 
   private constructor(private readonly u: Unit) {}
 
@@ -80,23 +75,14 @@ export class StagedKeys {
     return new StagedKeys(u);
   }
 
-  /** The ids of persons by seq (see PersonIds). */
-  async ids(seqs: readonly number[]): Promise<Map<number, string>> {
-    return this.personIds.of(this.u.trx, seqs);
-  }
-
   /**
    * Lists persons the import gives keys (seqs not given are read from `persons`), in the order
    * given; returns them with their seqs. Every person whose facts the import writes is listed,
-   * before or after the writes, so `wrote` knows them all.
+   * before or after the writes.
    */
   async list(items: readonly StagedPerson[]): Promise<SeqKeys[]> {
     const known = await this.withSeqs(items);
-    for (const { seq, keys } of known) {
-      listPerson(this.listed, seq, keys);
-      if (seq >= this.written.length) this.written = grown(this.written, seq);
-      this.written[seq] = 1;
-    }
+    for (const { seq, keys } of known) listPerson(this.listed, seq, keys);
     return known;
   }
 
@@ -105,11 +91,6 @@ export class StagedKeys {
     const out = this.listed;
     this.listed = noneListed();
     return out;
-  }
-
-  /** True when the import has listed the person: its stored records may have changed. */
-  wrote(seq: number): boolean {
-    return seq < this.written.length && this.written[seq] === 1;
   }
 
   /**
@@ -134,7 +115,6 @@ export class StagedKeys {
       const s = seq ?? seqs.get(personId);
       if (s === undefined)
         throw new DomainError('INTERNAL', `keys staged for person ${personId}, which is not stored`);
-      this.personIds.note(s, personId);
       out.push({ seq: s, keys });
     }
     return out;

@@ -348,6 +348,49 @@ export class PreparedStore {
     this.stamp = new Int32Array(0);
   }
 
+  /**
+   * Keeps only the records at `places`, in that order, and the strings they use; returns their
+   * new places (the i-th record kept is at place i). Places given out before are no longer valid.
+   * Nothing is prepared again: the columns are copied.
+   */
+  retain(places: readonly number[]): number[] {
+    const old = {
+      strings: [...this.strings],
+      ids: this.recordIds,
+      // Copies of the column records: clear() replaces their columns in place.
+      str: { ...this.str },
+      num: { ...this.num },
+      offsets: { ...this.offsets },
+      values: { ...this.values },
+      n: this.n,
+    };
+    this.clear();
+    this.reserve(places.length);
+    const map = new Int32Array(old.strings.length).fill(-1);
+    const local = (id: number): number => {
+      if (id < 0) return -1;
+      if (map[id] === -1) map[id] = this.intern(old.strings[id]!);
+      return map[id]!;
+    };
+    for (const p of places) {
+      if (p < 0 || p >= old.n) throw new RangeError(`no record kept at ${p}`);
+      const q = this.n++;
+      this.recordIds[q] = old.ids[p]!;
+      for (const f of STRING_FEATURES) this.str[f][q] = local(old.str[f][p]!);
+      for (const f of NUMBER_FEATURES) this.num[f][q] = old.num[f][p]!;
+      for (const f of LIST_FEATURES) {
+        const from = old.offsets[f];
+        let count = this.valueCount[f];
+        const need = count + from[p + 1]! - from[p]!;
+        if (need > this.values[f].length) this.values[f] = grown(this.values[f], need);
+        for (let x = from[p]!; x < from[p + 1]!; x++) this.values[f][count++] = local(old.values[f][x]!);
+        this.valueCount[f] = count;
+        this.offsets[f][q + 1] = count;
+      }
+    }
+    return places.map((_, i) => i);
+  }
+
   /** Prepares records and keeps them; returns the place of each, in order. */
   add(records: readonly MatchRecord[], caches?: FeatureCaches): number[] {
     // A part: the columns without the term frequencies a set computes, which a gathered set redoes.

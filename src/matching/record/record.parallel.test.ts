@@ -95,3 +95,20 @@ test('records kept prepared and gathered again give the sets prepare makes of th
   assert.deepEqual(store.add(list.slice(0, 2)), [0, 1], 'places start again after clear');
   assert.deepEqual(readable(store.gather([1])), readable(prepare([list[1]!])));
 });
+
+test('a store that retains some records gathers them as before, at their new places, and keeps only their strings', () => {
+  const list = records(1_000);
+  const store = new PreparedStore();
+  store.add(list);
+  const strings = store.stringCount;
+  const keep = [900, 3, 511, 42];
+  const kept = store.retain(keep);
+  assert.deepEqual(kept, [0, 1, 2, 3]);
+  assert.equal(store.size, keep.length);
+  assert.ok(store.stringCount < strings / 10, `${store.stringCount} strings kept of ${strings}`);
+  assert.deepEqual(readable(store.gather([2, 0])), readable(prepare([list[511]!, list[900]!])));
+  assert.throws(() => store.gather([4]), RangeError);
+  assert.deepEqual(store.add([list[7]!]), [4], 'records added after follow the kept ones');
+  assert.deepEqual(readable(store.gather([4, 1])), readable(prepare([list[7]!, list[3]!])));
+  assert.throws(() => store.retain([5]), RangeError);
+});

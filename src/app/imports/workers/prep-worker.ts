@@ -1,12 +1,12 @@
 /**
  * Worker thread of an import on a SQLite file: prepares each chunk's rows (see row-prep.ts) on a
- * read-only connection of its own and counts their candidates (ChunkCounter), while the import's
- * thread writes the chunk before. Chunks come one message at a time and are answered in order; a
- * chunk's candidates are counted once the import has applied every chunk before it and said which
- * persons they listed. With each chunk go the stored match records of its candidates that the
- * import has neither written nor had before (the import's thread keeps those it had until it
- * forgets them all), read from the registry as it was when the import began: the same records,
- * since the import has not written them.
+ * read-only connection of its own, counts their candidates (ChunkCounter) and scores them
+ * (ChunkScorer), while the import's thread writes the chunk before. Chunks come one message at a
+ * time and are answered in order; a chunk's candidates are counted once the import has applied
+ * every chunk before it and said which persons they listed, and scored once those chunks have
+ * given the new records of the persons they wrote. Registry persons the import has not written
+ * are read on the worker's connection, which sees the registry as it was when the import began:
+ * the same records, since the import has not written them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
@@ -14,13 +14,11 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { ClaimInput } from '../../../domain/index.js';
 import { createScorer, FeatureCaches, type MatchModel } from '../../../matching/index.js';
 import type { DB } from '../../../db/schema.js';
-import { prepareRows, type PrepContext } from '../row-prep.js';
+import { countedPrep, prepareRows, type PrepContext } from '../row-prep.js';
 import { packPrep } from '../row-preparer.js';
 import { ChunkCounter, type ListedPersons } from '../candidate-finder.js';
-import { PersonIds } from '../person-ids.js';
-import { readStoredRecords } from '../../match-records.js';
-import type { StoredRecords } from '../candidate-records.js';
-import { grown } from '../grown.js';
+import { ChunkScorer } from '../match-rows.js';
+import type { WrittenRecords } from '../candidate-records.js';
 
 export interface PrepWorkerData {
   readonly file: string;
@@ -31,10 +29,14 @@ export interface PrepWorkerData {
   readonly cacheKib: number;
 }
 
-/** A chunk's rows to prepare, or what the import's thread did with the earliest chunk not applied. */
+/**
+ * A chunk's rows to prepare, or what the import's thread did with the earliest chunk not applied
+ * (the persons it listed) or not written (their new records).
+ */
 export type ToWorker =
   | { readonly rows: readonly (readonly ClaimInput[])[] }
-  | { readonly applied: ListedPersons; readonly cleared: boolean };
+  | { readonly applied: ListedPersons }
+  | { readonly written: WrittenRecords };
 
 const data = workerData as PrepWorkerData;
 const handle = new SQLite(data.file, { readonly: true, fileMustExist: true });
@@ -48,48 +50,18 @@ const pc: PrepContext = {
   cap: data.cap,
 };
 const counter = new ChunkCounter(data.cap);
-const personIds = new PersonIds();
-/** By seq: 1 once the import has listed the person (its stored records here are stale). */
-let written = new Uint8Array(1024);
-/** By seq: 1 once the person's records were sent (the import's thread keeps them). */
-let sent = new Uint8Array(1024);
-
-/** The stored records of candidates neither written by the import nor sent before. */
-async function storedOf(candidates: readonly number[][]): Promise<Map<number, StoredRecords>> {
-  const want: number[] = [];
-  for (const list of candidates)
-    for (const p of list) {
-      if (p >= sent.length) sent = grown(sent, p);
-      if (sent[p] === 1 || (p < written.length && written[p] === 1)) continue;
-      sent[p] = 1;
-      want.push(p);
-    }
-  const out = new Map<number, StoredRecords>();
-  if (want.length === 0) return out;
-  const idOf = await personIds.of(db, want);
-  const texts = await readStoredRecords(db, [...idOf.values()]);
-  for (const p of want) {
-    const id = idOf.get(p);
-    const records = id === undefined ? undefined : texts.get(id);
-    if (records !== undefined) out.set(p, { id: id!, records });
-  }
-  return out;
-}
-
-function applied(persons: ListedPersons, cleared: boolean): void {
-  for (const seq of persons.seqs) {
-    if (seq >= written.length) written = grown(written, seq);
-    written[seq] = 1;
-  }
-  if (cleared) sent.fill(0);
-  counter.applied(persons);
-}
+const scoring = new ChunkScorer(pc.model, pc.scorer, pc.caches);
 
 let preparing = Promise.resolve();
 let counting = Promise.resolve();
 parentPort!.on('message', (m: ToWorker) => {
   if ('applied' in m) {
-    applied(m.applied, m.cleared);
+    counter.applied(m.applied);
+    scoring.applied(m.applied);
+    return;
+  }
+  if ('written' in m) {
+    scoring.written(m.written);
     return;
   }
   const chunk = counter.begin();
@@ -104,11 +76,10 @@ parentPort!.on('message', (m: ToWorker) => {
   );
   counting = counting.then(async () => {
     try {
-      const { found, keys, ...rows } = await prep;
-      const candidates = await counter.count(chunk, keys, found);
-      const stored = await storedOf(candidates);
-      const keyText = keys.map((k) => JSON.stringify(k));
-      const { packed, transfer } = packPrep({ ...rows, keyText, candidates, stored });
+      const p = await prep;
+      const candidates = await counter.count(chunk, p.keys, p.found);
+      const best = await scoring.best(chunk, db, p.set, candidates);
+      const { packed, transfer } = packPrep(countedPrep(p, candidates, best));
       parentPort!.postMessage({ prep: packed }, transfer);
     } catch (e) {
       parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
