@@ -8,10 +8,15 @@ import { CandidateRecords, noneWritten } from './candidate-records.js';
 import { ChunkScorer } from './match-rows.js';
 import { listPerson, noneListed } from './candidate-finder.js';
 import { FeatureCaches, prepare, probabilityOf, type PreparedSet } from '../../matching/index.js';
-import type { App } from '../index.js';
+import type { Database } from '../../db/dialects/dialect.js';
 
-/** Registers one person per family name (given name Тарас); returns their ids and seqs. */
-async function register(app: App, families: readonly string[]) {
+/**
+ * A registry of one person per family name (given name Тарас), on the fixture's database; returns
+ * the database, the app, and the persons' ids and seqs.
+ */
+async function registry(fx: { database(): Database }, families: readonly string[]) {
+  const database = fx.database();
+  const app = testApp(database);
   const src = await aSource(app, 'Candidates');
   const ids: string[] = [];
   for (const family of families) {
@@ -24,8 +29,8 @@ async function register(app: App, families: readonly string[]) {
     });
     ids.push(person.id);
   }
-  const seqOf = await seqsOfPersons(app.ctx.database.db, ids);
-  return { ids, seqs: ids.map((id) => seqOf.get(id)!) };
+  const seqOf = await seqsOfPersons(database.db, ids);
+  return { database, app, ids, seqs: ids.map((id) => seqOf.get(id)!) };
 }
 
 /** The family-name feature of a name, as the engine prepares it. */
@@ -46,12 +51,11 @@ function written(items: readonly { seq: number; id: string; family: string }[]) 
 
 forEachDialect('candidate records kept by an import', (fx) => {
   test('registry persons are read once and again past the limit; written persons are given, kept, and refused while stale', async () => {
-    const database = fx.database();
-    const app = testApp(database);
     const {
+      database,
       ids: [a, b],
       seqs: [sa, sb, sc],
-    } = await register(app, ['Самойленко', 'Коваленко', 'Бондар']);
+    } = await registry(fx, ['Самойленко', 'Коваленко', 'Бондар']);
     const records = new CandidateRecords(2);
     const rewrite = (id: string, name: string) =>
       database.db
@@ -103,12 +107,11 @@ forEachDialect('candidate records kept by an import', (fx) => {
   });
 
   test("a person's several records are gathered together, in order, wherever the person stands", async () => {
-    const database = fx.database();
-    const app = testApp(database);
     const {
+      database,
       ids: [a, b],
       seqs: [sa, sb],
-    } = await register(app, ['Самойленко', 'Коваленко']);
+    } = await registry(fx, ['Самойленко', 'Коваленко']);
     await database.db.transaction().execute((trx) =>
       storeMatchRecords(trx, [
         {
@@ -135,12 +138,12 @@ forEachDialect('candidate records kept by an import', (fx) => {
   });
 
   test('a chunk is scored once the chunk before it gave its records, against every candidate as it then stands', async () => {
-    const database = fx.database();
-    const app = testApp(database);
     const {
+      database,
+      app,
       ids: [a, b],
       seqs: [sa, sb],
-    } = await register(app, ['Самойленко', 'Коваленко']);
+    } = await registry(fx, ['Самойленко', 'Коваленко']);
     const { model, scorer } = app.ctx.matcher;
     const scoring = new ChunkScorer(model, scorer, new FeatureCaches());
     const rows = prepare([
