@@ -25,14 +25,15 @@ import type { ScoredPerson } from '../registry-matching.js';
 import { encodeMatchRecords, readStoredRecords } from '../match-records.js';
 import { noneWritten } from './candidate-records.js';
 import { insertPersons, numberPersons, refreshPersons, type Numbered } from './insert-persons.js';
-import { matchChunk, type ImportMemory, type MatchedRow, type Scored } from './match-rows.js';
+import { matchChunk, type MatchedRow, type Scored } from './match-rows.js';
+import type { StagedKeys } from './staged-keys.js';
 import type { ImportReport, PreparedRow } from './types.js';
 import type { CountedPrep } from './row-prep.js';
 import type { RowPreparer } from './row-preparer.js';
 import type { RowKeys } from './candidate-finder.js';
 
 /** What every chunk of one import shares. */
-export interface ImportScope extends ImportMemory {
+export interface ImportScope {
   readonly ctx: AppContext;
   readonly u: Unit;
   readonly actor: Actor;
@@ -41,6 +42,8 @@ export interface ImportScope extends ImportMemory {
   readonly report: ImportReport;
   /** Place text → gazetteer id (null: none or several), cached for the import. */
   readonly places: Map<string, string | null>;
+  /** The key rows the import gives persons, and the persons it lists as it writes them. */
+  readonly keys: StagedKeys;
 }
 
 interface Known {

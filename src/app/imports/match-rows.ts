@@ -21,7 +21,6 @@ import { CandidateRecords, type WrittenRecords } from './candidate-records.js';
 import type { ListedPersons } from './candidate-finder.js';
 import type { CountedPrep } from './row-prep.js';
 import type { RowKeys } from './candidate-finder.js';
-import type { StagedKeys } from './staged-keys.js';
 
 /**
  * A scored match. The explanation is worked out on demand: only a row queued for review keeps one,
@@ -70,12 +69,6 @@ export interface MatchedRow {
   readonly stored: string;
   readonly best: BestMatch | null;
   readonly sibling: SiblingMatch | null;
-}
-
-/** What an import remembers from chunk to chunk on its own thread. */
-export interface ImportMemory {
-  /** The key rows the import gives persons, and the persons it has written. */
-  readonly keys: StagedKeys;
 }
 
 /**
