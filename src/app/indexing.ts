@@ -99,7 +99,7 @@ export async function reindexPerson(
   keyer: PersonKeyer,
   id: PersonId,
 ): Promise<string[]> {
-  return (await reindexPersons(trx, keyer, [id])).get(id)!;
+  return (await reindexPersons(trx, keyer, [id])).get(id)!.keys;
 }
 
 /** The `person_status` row of a person with these events (retracted ones left out). */
@@ -123,13 +123,13 @@ const REINDEX_SLICE = 250;
 
 /**
  * Recomputes the derived rows of persons (survivors: each cluster's claims and events count): key
- * rows, match records and current status. Returns each person's keys.
+ * rows, match records and current status. Returns each person's keys and match records.
  */
 export async function reindexPersons(
   trx: Transaction<DB>,
   keyer: PersonKeyer,
   ids: readonly PersonId[],
-): Promise<Map<PersonId, string[]>> {
+): Promise<Map<PersonId, { keys: string[]; records: MatchRecord[] }>> {
   const derived = await rederivePersons(trx, ids);
   const people = [...derived.keys()];
   const live = people.map((id) => derived.get(id)!.live);
@@ -139,7 +139,7 @@ export async function reindexPersons(
     trx,
     people.map((id, k) => ({ personId: id, keys: keys[k]! })),
   );
-  return new Map(people.map((id, k) => [id as PersonId, keys[k]!]));
+  return new Map(people.map((id, k) => [id as PersonId, { keys: keys[k]!, records: records[k]! }]));
 }
 
 /**

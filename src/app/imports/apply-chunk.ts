@@ -22,8 +22,8 @@ import { reindexPersons } from '../indexing.js';
 import { insertFacts, makeClaims, makeEvents, type Provenance } from '../persons.js';
 import { resolvePlaceName } from '../places.js';
 import type { ScoredPerson } from '../registry-matching.js';
-import { encodeMatchRecords, readStoredRecords } from '../match-records.js';
-import { noneWritten } from './candidate-records.js';
+import { encodeMatchRecords } from '../match-records.js';
+import type { WrittenPerson } from './candidate-records.js';
 import { insertPersons, numberPersons, refreshPersons, type Numbered } from './insert-persons.js';
 import { matchChunk, type MatchedRow, type Scored } from './match-rows.js';
 import type { StagedKeys } from './staged-keys.js';
@@ -123,12 +123,11 @@ export async function applyChunk(
   const linkedKeys = await scope.keys.list(links);
   const listed = () => preparer.applied(scope.keys.takeListed());
   if (changed.length === 0) listed();
-  const written = noneWritten();
-  news.forEach(({ stored }, i) => {
-    written.seqs.push(numbered.seqs[i]!);
-    written.ids.push(numbered.ids[i]!);
-    written.records.push(stored);
-  });
+  const written: WrittenPerson[] = news.map(({ stored }, i) => ({
+    seq: numbered.seqs[i]!,
+    id: numbered.ids[i]!,
+    stored,
+  }));
   const newsFirst = linksToNew.length > 0 || changed.length > 0;
   let created = newsFirst ? await createPersons(scope, news, numbered) : [];
   await linkRows(scope, links);
@@ -140,21 +139,14 @@ export async function applyChunk(
     linkedKeys,
     scope.keys,
   );
-  for (const [id, records] of refreshed) {
-    written.seqs.push(seqOf.get(id)!);
-    written.ids.push(id);
-    written.records.push(encodeMatchRecords(records));
-  }
+  for (const [id, records] of refreshed)
+    written.push({ seq: seqOf.get(id)!, id, stored: encodeMatchRecords(records) });
   const touched = await touch(
     scope,
     changed.map((c) => c.personId),
   );
   if (changed.length > 0) listed();
-  for (const t of touched) {
-    written.seqs.push(t.seq);
-    written.ids.push(t.id);
-    written.records.push(t.stored);
-  }
+  written.push(...touched);
   preparer.written(written);
   if (!newsFirst) created = await createPersons(scope, news, numbered);
   await recordRows(scope, [...created, ...links], changed);
@@ -459,10 +451,7 @@ async function survivorsOf(scope: ImportScope, ids: readonly string[]): Promise<
  * Persons whose source rows changed: version bumped, derived rows recomputed in full (values were
  * superseded), keys listed. Returns each person's seq, id and new match records as stored.
  */
-async function touch(
-  scope: ImportScope,
-  personIds: readonly string[],
-): Promise<{ seq: number; id: string; stored: string }[]> {
+async function touch(scope: ImportScope, personIds: readonly string[]): Promise<WrittenPerson[]> {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return [];
   const survivors = await survivorsOf(scope, ids);
@@ -473,19 +462,19 @@ async function touch(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: scope.u.now }))
       .where('id', 'in', live.slice(i, i + SLICE))
       .execute();
-  const keys = [
+  const derived = [
     ...(await reindexPersons(
       scope.u.trx,
       scope.ctx.keyer,
       live.map((id) => asId<PersonId>(id)),
     )),
   ];
-  const listed = await scope.keys.list(keys.map(([personId, k]) => ({ personId, keys: k })));
-  const stored = await readStoredRecords(
-    scope.u.trx,
-    keys.map(([id]) => id),
-  );
-  return keys.map(([id], i) => ({ seq: listed[i]!.seq, id, stored: stored.get(id) ?? '[]' }));
+  const listed = await scope.keys.list(derived.map(([personId, { keys }]) => ({ personId, keys })));
+  return derived.map(([id, { records }], i) => ({
+    seq: listed[i]!.seq,
+    id,
+    stored: encodeMatchRecords(records),
+  }));
 }
 
 async function recordRows(

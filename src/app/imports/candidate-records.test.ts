@@ -4,7 +4,7 @@ import { forEachDialect } from '../../db/testing/dialects.js';
 import { seqsOfPersons } from '../../db/repositories/person-repository.js';
 import { encodeMatchRecords, storeMatchRecords } from '../match-records.js';
 import { aSource, officer, testApp } from '../testing/test-app.js';
-import { CandidateRecords, noneWritten } from './candidate-records.js';
+import { CandidateRecords, type WrittenRecords } from './candidate-records.js';
 import { ChunkScorer } from './match-rows.js';
 import { listPerson, noneListed } from './candidate-finder.js';
 import { FeatureCaches, prepare, probabilityOf, type PreparedSet } from '../../matching/index.js';
@@ -39,14 +39,12 @@ function feature(name: string) {
   return S.strings[S.str.family[0]!];
 }
 
-function written(items: readonly { seq: number; id: string; family: string }[]) {
-  const w = noneWritten();
-  for (const { seq, id, family } of items) {
-    w.seqs.push(seq);
-    w.ids.push(id);
-    w.records.push(encodeMatchRecords([{ id, fields: { family_name: family } }]));
-  }
-  return w;
+function written(items: readonly { seq: number; id: string; family: string }[]): WrittenRecords {
+  return items.map(({ seq, id, family }) => ({
+    seq,
+    id,
+    stored: encodeMatchRecords([{ id, fields: { family_name: family } }]),
+  }));
 }
 
 forEachDialect('candidate records kept by an import', (fx) => {

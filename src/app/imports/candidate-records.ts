@@ -26,19 +26,15 @@ import { decodeMatchRecords, loadMatchRecords } from '../match-records.js';
 import { PersonIds } from './person-ids.js';
 import { grown } from './grown.js';
 
-/**
- * The records of persons a chunk wrote, as stored (see encodeMatchRecords), each with its
- * person's seq and id: new persons' and those of persons that gained facts.
- */
-export interface WrittenRecords {
-  readonly seqs: number[];
-  readonly ids: string[];
-  readonly records: string[];
+/** A person a chunk wrote (created, or gave facts): its seq, id and new records as stored (encodeMatchRecords). */
+export interface WrittenPerson {
+  readonly seq: number;
+  readonly id: string;
+  readonly stored: string;
 }
 
-export function noneWritten(): WrittenRecords {
-  return { seqs: [], ids: [], records: [] };
-}
+/** The persons a chunk wrote, with their new records. */
+export type WrittenRecords = readonly WrittenPerson[];
 
 /** A chunk's candidates prepared as one set, and which rows of it are whose. */
 export interface GatheredCandidates {
@@ -137,10 +133,10 @@ export class CandidateRecords {
   /** The new records of persons the import wrote (a person given twice: the later records). */
   written(w: WrittenRecords, caches?: FeatureCaches): void {
     const read = new Map<number, MatchRecord[]>();
-    w.seqs.forEach((p, k) => {
-      this.forget(p);
-      read.set(p, decodeMatchRecords(w.ids[k]!, w.records[k]!));
-    });
+    for (const { seq, id, stored } of w) {
+      this.forget(seq);
+      read.set(seq, decodeMatchRecords(id, stored));
+    }
     this.keep([...read.keys()], read, WRITTEN, caches);
   }
 

@@ -10,7 +10,7 @@ import { mix32 } from '../../matching/generate/prng.js';
 import { rowPreparer, WORKER_MIN_BYTES } from './row-preparer.js';
 import { ClaimInput } from '../../domain/index.js';
 import { decodeMatchRecords, encodeMatchRecords, loadMatchRecords } from '../match-records.js';
-import { noneWritten, type WrittenRecords } from './candidate-records.js';
+import type { WrittenRecords } from './candidate-records.js';
 import { listPerson, noneListed } from './candidate-finder.js';
 import type { CountedPrep } from './row-prep.js';
 
@@ -189,15 +189,16 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
         const listed = noneListed();
         listPerson(listed, 999_999, { row: 3, text: a0.keyText[3]! });
         listPerson(listed, p2, []);
-        const w = noneWritten();
-        w.seqs.push(999_999, p2);
-        w.ids.push('created-by-chunk-0', a0.best[1]!.id);
-        w.records.push(
-          a0.stored[3]!,
-          encodeMatchRecords([
-            { id: a0.best[1]!.id, fields: { family_name: 'Інше', given_name: 'Прізвище' } },
-          ]),
-        );
+        const w: WrittenRecords = [
+          { seq: 999_999, id: 'created-by-chunk-0', stored: a0.stored[3]! },
+          {
+            seq: p2,
+            id: a0.best[1]!.id,
+            stored: encodeMatchRecords([
+              { id: a0.best[1]!.id, fields: { family_name: 'Інше', given_name: 'Прізвище' } },
+            ]),
+          },
+        ];
         applied(listed, w);
         const [a1, b1] = await Promise.all(c1);
         same(a1, b1);
@@ -209,7 +210,7 @@ describe('imports: rows prepared on a worker thread [sqlite]', () => {
           a1.best[0]!.seq !== p2 || a1.best[0]!.probability < a0.best[1]!.probability,
           'person p2 is scored from its new records, which no longer agree',
         );
-        applied(noneListed(), noneWritten());
+        applied(noneListed(), []);
         const [a2, b2] = await Promise.all(both([claims(1), claims(3)]));
         same(a2, b2);
         assert.equal(a2.best[0]!.seq, p1, 'a registry person kept from an earlier chunk');

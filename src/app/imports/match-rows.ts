@@ -18,9 +18,8 @@ import {
 import type { Executor } from '../../db/repositories/person-repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { CandidateRecords, type WrittenRecords } from './candidate-records.js';
-import type { ListedPersons } from './candidate-finder.js';
+import type { ListedPersons, RowKeys } from './candidate-finder.js';
 import type { CountedPrep } from './row-prep.js';
-import type { RowKeys } from './candidate-finder.js';
 
 /**
  * A scored match. The explanation is worked out on demand: only a row queued for review keeps one,
@@ -84,9 +83,8 @@ export class ChunkScorer {
     private readonly model: MatchModel,
     private readonly scorer: Scorer,
     private readonly caches: FeatureCaches,
-    limit?: number,
   ) {
-    this.records = new CandidateRecords(limit);
+    this.records = new CandidateRecords();
   }
 
   /** The earliest chunk not applied yet listed these persons: their records are about to change. */
