@@ -123,10 +123,11 @@ export async function applyChunk(
   const linkedKeys = await scope.keys.list(links);
   const listed = () => preparer.applied(scope.keys.takeListed());
   if (changed.length === 0) listed();
-  const written: WrittenPerson[] = news.map(({ stored }, i) => ({
+  // A new person's record is its row's, which the side that scored the chunk has prepared.
+  const written: WrittenPerson[] = news.map(({ keys }, i) => ({
     seq: numbered.seqs[i]!,
     id: numbered.ids[i]!,
-    stored,
+    row: keys.row,
   }));
   const newsFirst = linksToNew.length > 0 || changed.length > 0;
   let created = newsFirst ? await createPersons(scope, news, numbered) : [];

@@ -104,6 +104,57 @@ forEachDialect('candidate records kept by an import', (fx) => {
     assert.equal(await family(sb!), feature('Тимошенко'));
   });
 
+  test('persons created from rows are given by row and kept as those rows were prepared, until given otherwise', async () => {
+    const {
+      database,
+      ids: [a],
+      seqs: [sa, sb],
+    } = await registry(fx, ['Самойленко', 'Коваленко']);
+    const records = new CandidateRecords(1);
+    const rows = prepare(
+      ['Гончаренко', 'Литвиненко', 'Кравчук'].map((name, k) => ({
+        id: `q${k}`,
+        fields: { family_name: name },
+      })),
+    );
+    const family = async (n: number) => {
+      const { set, rows: own } = await records.gather(database.db, [n]);
+      assert.equal(own.get(n)!.length, 1);
+      return set.strings[set.str.family[own.get(n)![0]!]!];
+    };
+    assert.throws(() => records.written([{ seq: 9001, id: 'created-1', row: 0 }]), { code: 'INTERNAL' });
+    records.written(
+      [
+        { seq: 9001, id: 'created-1', row: 2 },
+        { seq: 9002, id: 'created-2', row: 0 },
+      ],
+      undefined,
+      rows,
+    );
+    const both = await records.gather(database.db, [9002, 9001]);
+    assert.deepEqual(both.set.ids, ['created-2', 'created-1'], 'under the ids given, not the rows’');
+    assert.equal(await family(9001), feature('Кравчук'));
+    assert.equal(await family(9002), feature('Гончаренко'));
+    // Kept past the limit's drop of registry records, as written persons are.
+    assert.equal(await family(sa!), feature('Самойленко'));
+    assert.equal(await family(sb!), feature('Коваленко'), 'read past the limit of one');
+    assert.equal(await family(9001), feature('Кравчук'));
+    assert.equal(await family(9002), feature('Гончаренко'));
+    // Given again in one list, by row and as stored: the later wins, whichever way it came.
+    records.written(
+      [
+        { seq: 9001, id: 'created-1', row: 1 },
+        ...written([{ seq: 9001, id: 'created-1', family: 'Ярема' }]),
+        ...written([{ seq: sa!, id: a!, family: 'Пилипенко' }]),
+        { seq: sa!, id: a!, row: 1 },
+      ],
+      undefined,
+      rows,
+    );
+    assert.equal(await family(9001), feature('Ярема'));
+    assert.equal(await family(sa!), feature('Литвиненко'));
+  });
+
   test("a person's several records are gathered together, in order, wherever the person stands", async () => {
     const {
       database,

@@ -26,12 +26,15 @@ import { decodeMatchRecords, loadMatchRecords } from '../match-records.js';
 import { PersonIds } from './person-ids.js';
 import { grown } from './grown.js';
 
-/** A person a chunk wrote (created, or gave facts): its seq, id and new records as stored (encodeMatchRecords). */
-export interface WrittenPerson {
-  readonly seq: number;
-  readonly id: string;
-  readonly stored: string;
-}
+/**
+ * A person a chunk wrote (created, or gave facts): its seq and id, and its new records, as stored
+ * (encodeMatchRecords), or, for a person created from a row of the chunk, as that row was
+ * prepared for matching (`row`: its place in the chunk's prepared set), which is the record the
+ * person stores.
+ */
+export type WrittenPerson =
+  | { readonly seq: number; readonly id: string; readonly stored: string }
+  | { readonly seq: number; readonly id: string; readonly row: number };
 
 /** The persons a chunk wrote, with their new records. */
 export type WrittenRecords = readonly WrittenPerson[];
@@ -130,14 +133,37 @@ export class CandidateRecords {
     }
   }
 
-  /** The new records of persons the import wrote (a person given twice: the later records). */
-  written(w: WrittenRecords, caches?: FeatureCaches): void {
-    const read = new Map<number, MatchRecord[]>();
-    for (const { seq, id, stored } of w) {
-      this.forget(seq);
-      read.set(seq, decodeMatchRecords(id, stored));
+  /**
+   * The new records of persons the import wrote (a person given twice: the later records); those
+   * given by row are copied from `rows`, the chunk's prepared set, without preparing them again.
+   */
+  written(w: WrittenRecords, caches?: FeatureCaches, rows?: PreparedSet): void {
+    const last = new Map<number, WrittenPerson>();
+    for (const person of w) {
+      this.forget(person.seq);
+      last.delete(person.seq);
+      last.set(person.seq, person);
     }
+    const read = new Map<number, MatchRecord[]>();
+    const copied: { seq: number; id: string; row: number }[] = [];
+    for (const person of last.values())
+      if ('stored' in person) read.set(person.seq, decodeMatchRecords(person.id, person.stored));
+      else copied.push(person);
     this.keep([...read.keys()], read, WRITTEN, caches);
+    if (copied.length === 0) return;
+    if (!rows)
+      throw new DomainError('INTERNAL', `person ${copied[0]!.seq} was given by row without the rows`);
+    const places = this.store.addFrom(
+      rows,
+      copied.map((c) => c.row),
+      copied.map((c) => c.id),
+    );
+    copied.forEach(({ seq }, k) => {
+      this.state[seq] = WRITTEN;
+      this.first[seq] = places[k]! + 1;
+      this.count[seq] = 1;
+    });
+    this.writtenRecords += copied.length;
   }
 
   private stateOf(p: number): number {

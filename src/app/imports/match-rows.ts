@@ -78,6 +78,11 @@ export class ChunkScorer {
   private readonly records: CandidateRecords;
   private writtenChunks = 0;
   private readonly waiting: { chunk: number; resolve(): void }[] = [];
+  /**
+   * The prepared rows of chunks scored and not written yet, by chunk: a person created from a row
+   * is given by its row (WrittenPerson), and its record copied from here.
+   */
+  private readonly rows = new Map<number, PreparedSet>();
 
   constructor(
     private readonly model: MatchModel,
@@ -94,7 +99,8 @@ export class ChunkScorer {
 
   /** The earliest chunk not written yet was written: the new records of the persons it listed. */
   written(w: WrittenRecords): void {
-    this.records.written(w, this.caches);
+    this.records.written(w, this.caches, this.rows.get(this.writtenChunks));
+    this.rows.delete(this.writtenChunks);
     this.writtenChunks++;
     for (let i = this.waiting.length - 1; i >= 0; i--)
       if (this.waiting[i]!.chunk <= this.writtenChunks) this.waiting.splice(i, 1)[0]!.resolve();
@@ -112,6 +118,7 @@ export class ChunkScorer {
     Q: PreparedSet,
     candidates: readonly (readonly number[])[],
   ): Promise<(BestScore | null)[]> {
+    this.rows.set(chunk, Q);
     const persons = [...new Set(candidates.flat())];
     await this.records.load(db, persons, this.caches);
     if (this.writtenChunks < chunk)

@@ -161,11 +161,12 @@ function siblingMatches(
 ): (SiblingScore | null)[] {
   const { match, review } = model.thresholds;
   const rowsByKey = new Map<string, number[]>();
-  const seen = new Set<number>();
+  // Row i + 1 where earlier row j was scored for row i already (a pair sharing several keys is
+  // scored once): an array by row, cheaper than a set cleared for every row.
+  const seen = new Int32Array(keys.length);
   return keys.map((list, i) => {
     let bestJ = -1;
     let bestW = -Infinity;
-    seen.clear();
     for (const k of list) {
       if (!isLinkageKey(k)) continue;
       const earlier = rowsByKey.get(k);
@@ -174,8 +175,8 @@ function siblingMatches(
         continue;
       }
       for (const j of earlier) {
-        if (seen.has(j)) continue;
-        seen.add(j);
+        if (seen[j] === i + 1) continue;
+        seen[j] = i + 1;
         const w = scorer.weight(Q, i, Q, j);
         if (w > bestW) {
           bestW = w;

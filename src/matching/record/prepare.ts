@@ -300,6 +300,16 @@ export function preparedRecords(set: PreparedSet): PreparedRecord[] {
  * holds what `prepare` makes of the same records in the same order (string ids may be numbered
  * otherwise; term frequencies are those of the gathered records, as in `prepare`).
  */
+/** Columns records are copied from into a PreparedStore: its own (retain) or a prepared set's. */
+interface ColumnSource {
+  readonly n: number;
+  readonly strings: readonly string[];
+  readonly str: Readonly<Record<StringFeature, Int32Array>>;
+  readonly num: Readonly<Record<NumberFeature, Int32Array>>;
+  readonly offsets: Readonly<Record<ListFeature, Int32Array>>;
+  readonly values: Readonly<Record<ListFeature, Int32Array>>;
+}
+
 export class PreparedStore {
   private n = 0;
   private capacity = 0;
@@ -354,41 +364,69 @@ export class PreparedStore {
    * Nothing is prepared again: the columns are copied.
    */
   retain(places: readonly number[]): number[] {
-    const old = {
+    const old: ColumnSource = {
+      n: this.n,
       strings: [...this.strings],
-      ids: this.recordIds,
       // Copies of the column records: clear() replaces their columns in place.
       str: { ...this.str },
       num: { ...this.num },
       offsets: { ...this.offsets },
       values: { ...this.values },
-      n: this.n,
     };
+    const ids = places.map((p) => this.recordIds[p]!);
     this.clear();
-    this.reserve(places.length);
-    const map = new Int32Array(old.strings.length).fill(-1);
+    return this.copy(old, places, ids);
+  }
+
+  /**
+   * Keeps records of a prepared set, as they are (rows `rows` of `set`, with the record ids `ids`);
+   * returns the place of each, in order. The same as adding the records themselves (`add`) with
+   * those ids, without preparing them again: `set` must have been prepared from the same fields.
+   */
+  addFrom(set: PreparedSet, rows: readonly number[], ids: readonly string[]): number[] {
+    if (rows.length !== ids.length) throw new RangeError('addFrom: one id a row');
+    const offsets = {} as Record<ListFeature, Int32Array>;
+    const values = {} as Record<ListFeature, Int32Array>;
+    for (const f of LIST_FEATURES) {
+      offsets[f] = set.list[f].offsets;
+      values[f] = set.list[f].values;
+    }
+    return this.copy(
+      { n: set.n, strings: set.strings, str: set.str, num: set.num, offsets, values },
+      rows,
+      ids,
+    );
+  }
+
+  /** Appends the records at `places` of `from` (their strings interned here), with ids `ids`. */
+  private copy(from: ColumnSource, places: readonly number[], ids: readonly string[]): number[] {
+    for (const p of places) if (p < 0 || p >= from.n) throw new RangeError(`no record at ${p}`);
+    this.reserve(this.n + places.length);
+    const map = new Int32Array(from.strings.length).fill(-1);
     const local = (id: number): number => {
       if (id < 0) return -1;
-      if (map[id] === -1) map[id] = this.intern(old.strings[id]!);
+      if (map[id] === -1) map[id] = this.intern(from.strings[id]!);
       return map[id]!;
     };
-    for (const p of places) {
-      if (p < 0 || p >= old.n) throw new RangeError(`no record kept at ${p}`);
+    const out: number[] = [];
+    places.forEach((p, k) => {
       const q = this.n++;
-      this.recordIds[q] = old.ids[p]!;
-      for (const f of STRING_FEATURES) this.str[f][q] = local(old.str[f][p]!);
-      for (const f of NUMBER_FEATURES) this.num[f][q] = old.num[f][p]!;
+      out.push(q);
+      this.recordIds[q] = ids[k]!;
+      for (const f of STRING_FEATURES) this.str[f][q] = local(from.str[f][p]!);
+      for (const f of NUMBER_FEATURES) this.num[f][q] = from.num[f][p]!;
       for (const f of LIST_FEATURES) {
-        const from = old.offsets[f];
+        const offsets = from.offsets[f];
         let count = this.valueCount[f];
-        const need = count + from[p + 1]! - from[p]!;
+        const need = count + offsets[p + 1]! - offsets[p]!;
         if (need > this.values[f].length) this.values[f] = grown(this.values[f], need);
-        for (let x = from[p]!; x < from[p + 1]!; x++) this.values[f][count++] = local(old.values[f][x]!);
+        for (let x = offsets[p]!; x < offsets[p + 1]!; x++)
+          this.values[f][count++] = local(from.values[f][x]!);
         this.valueCount[f] = count;
         this.offsets[f][q + 1] = count;
       }
-    }
-    return places.map((_, i) => i);
+    });
+    return out;
   }
 
   /** Prepares records and keeps them; returns the place of each, in order. */

@@ -112,3 +112,22 @@ test('a store that retains some records gathers them as before, at their new pla
   assert.deepEqual(readable(store.gather([4, 1])), readable(prepare([list[7]!, list[3]!])));
   assert.throws(() => store.retain([5]), RangeError);
 });
+
+test('a store keeps rows of a prepared set under new ids as if it had prepared those records itself', () => {
+  const list = records(600);
+  const set = prepare(list);
+  const store = new PreparedStore();
+  store.add([list[10]!]);
+  const renamed = (k: number): MatchRecord => ({ ...list[k]!, id: `person-${k}` });
+  const places = store.addFrom(set, [599, 0, 307], ['person-599', 'person-0', 'person-307']);
+  assert.deepEqual(places, [1, 2, 3], 'places follow the records kept before');
+  assert.deepEqual(
+    readable(store.gather([3, 0, 1, 2])),
+    readable(prepare([renamed(307), list[10]!, renamed(599), renamed(0)])),
+  );
+  const fresh = new PreparedStore();
+  fresh.add([renamed(307), renamed(599)]);
+  assert.deepEqual(readable(store.gather([3, 1])), readable(fresh.gather([0, 1])));
+  assert.throws(() => store.addFrom(set, [600], ['x']), RangeError);
+  assert.throws(() => store.addFrom(set, [1, 2], ['only one']), RangeError);
+});
