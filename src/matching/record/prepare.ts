@@ -292,14 +292,6 @@ export function preparedRecords(set: PreparedSet): PreparedRecord[] {
   return Array.from({ length: set.n }, (_, index) => ({ set, index }));
 }
 
-/**
- * Records prepared once and kept, for a caller that needs overlapping subsets of them again and
- * again (an import's candidates, chunk after chunk: the same persons come back for every row of a
- * common name). `add` prepares records into the store; `gather` makes the prepared set of some of
- * them by copying their columns, which costs a fraction of preparing them again. A gathered set
- * holds what `prepare` makes of the same records in the same order (string ids may be numbered
- * otherwise; term frequencies are those of the gathered records, as in `prepare`).
- */
 /** Columns records are copied from into a PreparedStore: its own (retain) or a prepared set's. */
 interface ColumnSource {
   readonly n: number;
@@ -310,6 +302,14 @@ interface ColumnSource {
   readonly values: Readonly<Record<ListFeature, Int32Array>>;
 }
 
+/**
+ * Records prepared once and kept, for a caller that needs overlapping subsets of them again and
+ * again (an import's candidates, chunk after chunk: the same persons come back for every row of a
+ * common name). `add` prepares records into the store; `gather` makes the prepared set of some of
+ * them by copying their columns, which costs a fraction of preparing them again. A gathered set
+ * holds what `prepare` makes of the same records in the same order (string ids may be numbered
+ * otherwise; term frequencies are those of the gathered records, as in `prepare`).
+ */
 export class PreparedStore {
   private n = 0;
   private capacity = 0;
@@ -373,6 +373,7 @@ export class PreparedStore {
       offsets: { ...this.offsets },
       values: { ...this.values },
     };
+    for (const p of places) if (p < 0 || p >= this.n) throw new RangeError(`no record kept at ${p}`);
     const ids = places.map((p) => this.recordIds[p]!);
     this.clear();
     return this.copy(old, places, ids);

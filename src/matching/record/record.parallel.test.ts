@@ -111,6 +111,8 @@ test('a store that retains some records gathers them as before, at their new pla
   assert.deepEqual(store.add([list[7]!]), [4], 'records added after follow the kept ones');
   assert.deepEqual(readable(store.gather([4, 1])), readable(prepare([list[7]!, list[3]!])));
   assert.throws(() => store.retain([5]), RangeError);
+  assert.equal(store.size, 5, 'a refused retain leaves the store as it was');
+  assert.deepEqual(readable(store.gather([4])), readable(prepare([list[7]!])));
 });
 
 test('a store keeps rows of a prepared set under new ids as if it had prepared those records itself', () => {
