@@ -18,8 +18,11 @@ import {
   prepareRows,
   type CountedPrep,
   type PrepContext,
+  type RowPrep,
   type SiblingScore,
 } from './row-prep.js';
+import type { DialectName } from '../../db/dialects/dialect.js';
+import type { Executor } from '../../db/repositories/person-repository.js';
 import type { PrepWorkerData, ToWorker } from './workers/prep-worker.js';
 import { ChunkCounter, type ListedPersons } from './candidate-finder.js';
 import type { WrittenRecords } from './candidate-records.js';
@@ -79,27 +82,40 @@ export function rowPreparer(
   });
 }
 
-/** Prepares, counts and scores on the import's own transaction. */
-class ThreadPreparer implements RowPreparer {
-  readonly onWorker = false;
+/**
+ * An import's chunks as the side that prepares them takes them, on either thread: numbered in the
+ * order given (`begin`), prepared with their keys looked up (`prepare`, possibly ahead), then
+ * counted once the chunks before them are applied and scored once those are written (`finish`).
+ */
+export class ChunkMatching {
   private readonly counter: ChunkCounter;
   private readonly scoring: ChunkScorer;
 
-  constructor(
-    private readonly u: Unit,
-    private readonly pc: PrepContext,
-  ) {
+  constructor(private readonly pc: PrepContext) {
     this.counter = new ChunkCounter(pc.cap);
     this.scoring = new ChunkScorer(pc.model, pc.scorer, pc.caches);
   }
 
-  async prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep> {
-    const { counter, u } = this;
-    const chunk = counter.begin();
-    const prep = await prepareRows(this.pc, rows, u.trx, u.database.dialect, (k) => counter.known(k));
-    counter.looked(prep.found);
-    const candidates = await counter.count(chunk, prep.keys, prep.found);
-    const best = await this.scoring.best(chunk, u.trx, prep.set, candidates);
+  /** Numbers the next chunk. */
+  begin(): number {
+    return this.counter.begin();
+  }
+
+  /** Prepares a chunk's rows, looking up on `db` the keys no chunk before it looked up. */
+  async prepare(
+    rows: readonly (readonly ClaimInput[])[],
+    db: Executor,
+    dialect: DialectName,
+  ): Promise<RowPrep> {
+    const prep = await prepareRows(this.pc, rows, db, dialect, (k) => this.counter.known(k));
+    this.counter.looked(prep.found);
+    return prep;
+  }
+
+  /** Counts and scores prepared chunk `chunk`, once the chunks before it are applied and written. */
+  async finish(chunk: number, prep: RowPrep, db: Executor): Promise<CountedPrep> {
+    const candidates = await this.counter.count(chunk, prep.keys, prep.found);
+    const best = await this.scoring.best(chunk, db, prep.set, candidates);
     return countedPrep(prep, candidates, best);
   }
 
@@ -110,6 +126,33 @@ class ThreadPreparer implements RowPreparer {
 
   written(records: WrittenRecords): void {
     this.scoring.written(records);
+  }
+}
+
+/** Prepares, counts and scores on the import's own transaction. */
+class ThreadPreparer implements RowPreparer {
+  readonly onWorker = false;
+  private readonly matching: ChunkMatching;
+
+  constructor(
+    private readonly u: Unit,
+    pc: PrepContext,
+  ) {
+    this.matching = new ChunkMatching(pc);
+  }
+
+  async prepare(rows: readonly (readonly ClaimInput[])[]): Promise<CountedPrep> {
+    const { matching, u } = this;
+    const chunk = matching.begin();
+    return matching.finish(chunk, await matching.prepare(rows, u.trx, u.database.dialect), u.trx);
+  }
+
+  applied(persons: ListedPersons): void {
+    this.matching.applied(persons);
+  }
+
+  written(records: WrittenRecords): void {
+    this.matching.written(records);
   }
 
   async close(): Promise<void> {}

@@ -364,6 +364,7 @@ export class PreparedStore {
    * Nothing is prepared again: the columns are copied.
    */
   retain(places: readonly number[]): number[] {
+    for (const p of places) if (p < 0 || p >= this.n) throw new RangeError(`no record kept at ${p}`);
     const old: ColumnSource = {
       n: this.n,
       strings: [...this.strings],
@@ -373,7 +374,6 @@ export class PreparedStore {
       offsets: { ...this.offsets },
       values: { ...this.values },
     };
-    for (const p of places) if (p < 0 || p >= this.n) throw new RangeError(`no record kept at ${p}`);
     const ids = places.map((p) => this.recordIds[p]!);
     this.clear();
     return this.copy(old, places, ids);

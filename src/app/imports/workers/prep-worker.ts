@@ -14,10 +14,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { ClaimInput } from '../../../domain/index.js';
 import { createScorer, FeatureCaches, type MatchModel } from '../../../matching/index.js';
 import type { DB } from '../../../db/schema.js';
-import { countedPrep, prepareRows, type PrepContext } from '../row-prep.js';
-import { packPrep } from '../row-preparer.js';
-import { ChunkCounter, type ListedPersons } from '../candidate-finder.js';
-import { ChunkScorer } from '../match-rows.js';
+import type { PrepContext } from '../row-prep.js';
+import { ChunkMatching, packPrep } from '../row-preparer.js';
+import type { ListedPersons } from '../candidate-finder.js';
 import type { WrittenRecords } from '../candidate-records.js';
 
 export interface PrepWorkerData {
@@ -49,37 +48,28 @@ const pc: PrepContext = {
   now: data.now,
   cap: data.cap,
 };
-const counter = new ChunkCounter(data.cap);
-const scoring = new ChunkScorer(pc.model, pc.scorer, pc.caches);
+const matching = new ChunkMatching(pc);
 
 let preparing = Promise.resolve();
 let counting = Promise.resolve();
 parentPort!.on('message', (m: ToWorker) => {
   if ('applied' in m) {
-    counter.applied(m.applied);
-    scoring.applied(m.applied);
+    matching.applied(m.applied);
     return;
   }
   if ('written' in m) {
-    scoring.written(m.written);
+    matching.written(m.written);
     return;
   }
-  const chunk = counter.begin();
-  const prep = preparing.then(async () => {
-    const p = await prepareRows(pc, m.rows, db, 'sqlite', (k) => counter.known(k));
-    counter.looked(p.found);
-    return p;
-  });
+  const chunk = matching.begin();
+  const prep = preparing.then(() => matching.prepare(m.rows, db, 'sqlite'));
   preparing = prep.then(
     () => undefined,
     () => undefined,
   );
   counting = counting.then(async () => {
     try {
-      const p = await prep;
-      const candidates = await counter.count(chunk, p.keys, p.found);
-      const best = await scoring.best(chunk, db, p.set, candidates);
-      const { packed, transfer } = packPrep(countedPrep(p, candidates, best));
+      const { packed, transfer } = packPrep(await matching.finish(chunk, await prep, db));
       parentPort!.postMessage({ prep: packed }, transfer);
     } catch (e) {
       parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
