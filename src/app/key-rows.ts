@@ -89,15 +89,26 @@ export async function writeKeyRows(
 const SORT_THREADS = 2;
 
 /**
+ * Page cache of the key table's sorted insert on SQLite, in KiB. SQLite sorts in runs as large as
+ * the page cache (at least 250 pages) and merges them: runs of a few MiB are sorted within the
+ * processor's caches and merged on the helper threads, where runs of 64 MiB were sorted from main
+ * memory. The insert itself needs no more: its rows come in the table's order, each page is
+ * visited once. Measured on 25 million key rows into a registry of a million, on their own: 18.2 s
+ * with 4 MiB against 22.6 s with 64; in an import of a million rows, the key tables' pass 41.0 s
+ * against 44.3 s on average (docs/benchmarks.md).
+ */
+const KEY_SORT_CACHE_KIB = 4 * 1024;
+
+/**
  * Writes the key rows staged in a table of the transaction (`person_seq`, `keys`: a JSON array of
  * the person's keys; a temporary table) to both tables, skipping rows staged twice or already
  * there: to the key table sorted into key order once, to the person table as staged. On SQLite
- * the sort runs on helper threads (`PRAGMA threads`) as well as the caller's, and each thread's
- * sort may take as much memory as the page cache, on top of it: the cache is cut to a share for
- * these statements (a half with no helper, a quarter with two), so that all together stay within
- * what the caller used. Measured on 20 million key rows into a registry of a million: two helpers
- * and a quarter of the cache took 19.8 s and 632 MB at the peak, none and a half 26.7 s and 894 MB
- * (docs/benchmarks.md).
+ * the sort runs on helper threads (`PRAGMA threads`) as well as the caller's, in runs of
+ * KEY_SORT_CACHE_KIB; the person table's insert, whose rows land in staging order, has a share of
+ * the caller's cache (a half with no helper, a quarter with two), so that with the sort's memory
+ * all stay within what the caller used. The helpers, measured on 20 million key rows into a
+ * registry of a million (with a quarter of the cache for both statements then): two took 19.8 s
+ * and 632 MB at the peak, none (and half the cache) 26.7 s and 894 MB (docs/benchmarks.md).
  */
 export async function writeStagedKeyRows(
   database: Database,
@@ -109,7 +120,6 @@ export async function writeStagedKeyRows(
   const threads = handle ? (handle.pragma('threads', { simple: true }) as number) : 0;
   const helpers = Math.min(SORT_THREADS, availableParallelism() - 1);
   if (handle) handle.pragma(`threads = ${helpers}`);
-  if (handle && cache < 0) handle.pragma(`cache_size = ${Math.ceil(cache / (helpers + 2))}`);
   const rows = handle
     ? sql`SELECT j.value AS key, s.person_seq FROM ${sql.table(staging)} s, json_each(s.keys) j`
     : sql`SELECT j.key COLLATE "C" AS key, s.person_seq
@@ -122,15 +132,17 @@ export async function writeStagedKeyRows(
   const insert = handle ? sql`INSERT OR IGNORE INTO` : sql`INSERT INTO`;
   const skip = handle ? sql`` : sql`ON CONFLICT DO NOTHING`;
   try {
+    if (handle) handle.pragma(`cache_size = -${KEY_SORT_CACHE_KIB}`);
     await sql`${insert} blocking_keys (key, person_seq)
       SELECT key, person_seq FROM (${rows}) r WHERE true ORDER BY key, person_seq ${skip}`.execute(trx);
     // In staging order, unsorted: new persons' seqs grow, so their rows are appended as staged;
     // only persons that gained facts land elsewhere, where a sort of every row (some 25 million
     // at a million rows) would not spare them a page.
+    if (handle) handle.pragma(`cache_size = ${cache < 0 ? Math.ceil(cache / (helpers + 2)) : cache}`);
     await sql`${insert} person_keys (person_seq, key)
       SELECT person_seq, key FROM (${rows}) r WHERE true ${skip}`.execute(trx);
   } finally {
-    if (handle && cache < 0) handle.pragma(`cache_size = ${cache}`);
+    if (handle) handle.pragma(`cache_size = ${cache}`);
     if (handle) handle.pragma(`threads = ${threads}`);
   }
 }
