@@ -10,7 +10,10 @@
  * prepared for matching (see src/app/imports/row-preparer.ts; by default the import chooses).
  * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
  * each (the machine may be shared), rows per second and the import's peak resident memory (on Linux
- * the kernel's high-water mark, reset after the fill).
+ * the kernel's high-water mark, reset before the import). On SQLite the registry is filled by a child
+ * process (this script with `--fill-only`), so that the import runs, as an operator's would, in a
+ * process that holds nothing of the fill: a fill of a million left its page cache and heap in the
+ * process, and the import's peak counted them.
  * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
 import {
@@ -25,6 +28,8 @@ import {
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app/index.js';
 import { anEnquiry } from '../src/app/testing/test-app.js';
 import { asId, type UserId } from '../src/domain/index.js';
@@ -43,6 +48,8 @@ const keepFile = opts['db'];
 const DRY_RUN = 'dry-run' in opts;
 const ENQUIRIES = Number(opts['enquiries'] ?? 0);
 const PREPARE_ON = opts['prepare-on'];
+/** Internal: fill the registry FILE given by --db, print the fill's figures as JSON and exit. */
+const FILL_ONLY = 'fill-only' in opts;
 if (PREPARE_ON !== undefined && PREPARE_ON !== 'thread' && PREPARE_ON !== 'worker')
   throw new Error('--prepare-on: thread or worker');
 const officer = {
@@ -157,29 +164,72 @@ async function fill(database: Database) {
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0), load: loadavg()[0]! };
 }
 
+/** What filling the registry took: wall and CPU seconds, and the load average after. */
+interface Filled {
+  seconds: number;
+  cpu: number;
+  load: number;
+}
+
+/** Fills a SQLite registry file (migrated first) and writes its sidecar, naming how many persons it holds. */
+async function fillFile(file: string): Promise<Filled> {
+  const kept = openDatabase(file);
+  await migrateToLatest(kept);
+  const filled = await fill(kept);
+  await kept.close();
+  writeFileSync(`${file}.import.json`, JSON.stringify({ persons: PERSONS }));
+  return filled;
+}
+
+/** Fills a SQLite registry file in a child process (this script with --fill-only). */
+function fillInChild(file: string): Filled {
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--persons',
+      String(PERSONS),
+      '--db',
+      file,
+      '--fill-only',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error(`filling ${file} failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Filled;
+}
+
 /**
- * The registry to import into: a fresh one filled now, or with --db a copy of the kept file
- * (filled first when it does not exist yet).
+ * The registry to import into: on SQLite a file filled by a child process (a temporary one, or with
+ * --db the kept file, filled first when it does not exist yet) and imported into as it is or, when
+ * kept, as a copy; on PostgreSQL a fresh schema filled here.
  */
 async function registry(): Promise<{
   database: Database;
   dispose(): Promise<void>;
-  filled: { seconds: number; cpu: number; load: number } | null;
+  filled: Filled | null;
 }> {
-  if (!keepFile) {
+  if (dialect !== 'sqlite') {
+    if (keepFile) throw new Error('--db keeps a SQLite file only');
     const fresh = await benchDatabase(dialect);
     return { ...fresh, filled: await fill(fresh.database) };
   }
-  if (dialect !== 'sqlite') throw new Error('--db keeps a SQLite file only');
+  if (!keepFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'wa-bench-registry-'));
+    const file = join(dir, 'registry.sqlite');
+    const filled = fillInChild(file);
+    const database = openDatabase(file);
+    const dispose = async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { database, dispose, filled };
+  }
   const sidecar = `${keepFile}.import.json`;
   let filled = null;
-  if (!existsSync(sidecar)) {
-    const kept = openDatabase(keepFile);
-    await migrateToLatest(kept);
-    filled = await fill(kept);
-    await kept.close();
-    writeFileSync(sidecar, JSON.stringify({ persons: PERSONS }));
-  } else if ((JSON.parse(readFileSync(sidecar, 'utf8')) as { persons: number }).persons !== PERSONS)
+  if (!existsSync(sidecar)) filled = fillInChild(keepFile);
+  else if ((JSON.parse(readFileSync(sidecar, 'utf8')) as { persons: number }).persons !== PERSONS)
     throw new Error(`${keepFile} does not hold ${PERSONS} persons`);
   // A copy per process: a run that has printed its figures still checkpoints and removes its copy
   // as it closes, which must not touch the copy of a run started meanwhile.
@@ -267,4 +317,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (FILL_ONLY) {
+  if (!keepFile || dialect !== 'sqlite') throw new Error('--fill-only fills the SQLite file given by --db');
+  process.stdout.write(`${JSON.stringify(await fillFile(keepFile))}\n`);
+} else await main();
