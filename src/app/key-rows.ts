@@ -104,11 +104,12 @@ const KEY_SORT_CACHE_KIB = 4 * 1024;
  * the person's keys; a temporary table) to both tables, skipping rows staged twice or already
  * there: to the key table sorted into key order once, to the person table as staged. On SQLite
  * the sort runs on helper threads (`PRAGMA threads`) as well as the caller's, in runs of
- * KEY_SORT_CACHE_KIB; the person table's insert, whose rows land in staging order, has a share of
- * the caller's cache (a half with no helper, a quarter with two), so that with the sort's memory
- * all stay within what the caller used. The helpers, measured on 20 million key rows into a
- * registry of a million (with a quarter of the cache for both statements then): two took 19.8 s
- * and 632 MB at the peak, none (and half the cache) 26.7 s and 894 MB (docs/benchmarks.md).
+ * KEY_SORT_CACHE_KIB; the person table's insert, whose rows land in staging order unsorted, keeps
+ * a share of the caller's cache (a half with no helper, a quarter with two: its whole cache was no
+ * faster), so that the key tables' pass stays within what the caller used. The helpers, measured
+ * on 20 million key rows into a registry of a million (with a quarter of the cache for both
+ * statements then): two took 19.8 s and 632 MB at the peak, none (and half the cache) 26.7 s and
+ * 894 MB (docs/benchmarks.md).
  */
 export async function writeStagedKeyRows(
   database: Database,
