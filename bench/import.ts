@@ -10,10 +10,10 @@
  * prepared for matching (see src/app/imports/row-preparer.ts; by default the import chooses).
  * Reports for the fill and the import the wall time, the process's CPU seconds and the load average after
  * each (the machine may be shared), rows per second and the import's peak resident memory (on Linux
- * the kernel's high-water mark, reset before the import). On SQLite the registry is filled by a child
- * process (this script with `--fill-only`), so that the import runs, as an operator's would, in a
- * process that holds nothing of the fill: a fill of a million left its page cache and heap in the
- * process, and the import's peak counted them.
+ * the kernel's high-water mark, reset before the import). The registry is filled by a child process
+ * (this script with `--fill-only`), so that the import runs, as an operator's would, in a process
+ * that holds nothing of the fill: a fill of a million left its page cache and heap in the process,
+ * and the import's peak counted them.
  * PostgreSQL uses WHEREABOUTS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
 import {
@@ -35,7 +35,15 @@ import { anEnquiry } from '../src/app/testing/test-app.js';
 import { asId, type UserId } from '../src/domain/index.js';
 import { openDatabase, type Database } from '../src/db/dialects/dialect.js';
 import { migrateToLatest } from '../src/db/migrations/index.js';
-import { benchDatabase, machine, options, peakRssBytes, resetPeakRss, saveResult } from './lib-stats.js';
+import {
+  BENCH_PG_URL,
+  benchDatabase,
+  machine,
+  options,
+  peakRssBytes,
+  resetPeakRss,
+  saveResult,
+} from './lib-stats.js';
 
 const opts = options(process.argv.slice(2));
 const PERSONS = Number(opts['persons'] ?? 1_000_000);
@@ -48,7 +56,10 @@ const keepFile = opts['db'];
 const DRY_RUN = 'dry-run' in opts;
 const ENQUIRIES = Number(opts['enquiries'] ?? 0);
 const PREPARE_ON = opts['prepare-on'];
-/** Internal: fill the registry FILE given by --db, print the fill's figures as JSON and exit. */
+/**
+ * Internal: fill the registry (the SQLite file given by --db, or the migrated PostgreSQL schema given
+ * by --schema), print the fill's figures as JSON and exit.
+ */
 const FILL_ONLY = 'fill-only' in opts;
 if (PREPARE_ON !== undefined && PREPARE_ON !== 'thread' && PREPARE_ON !== 'worker')
   throw new Error('--prepare-on: thread or worker');
@@ -181,8 +192,21 @@ async function fillFile(file: string): Promise<Filled> {
   return filled;
 }
 
-/** Fills a SQLite registry file in a child process (this script with --fill-only). */
-function fillInChild(file: string): Filled {
+/** Fills a migrated PostgreSQL schema. */
+async function fillSchema(schema: string): Promise<Filled> {
+  const database = openDatabase(BENCH_PG_URL, { schema });
+  try {
+    return await fill(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Fills the registry in a child process (this script with --fill-only): the SQLite file `--db`, or
+ * on PostgreSQL the migrated schema `--schema`.
+ */
+function fillInChild(where: ['--db' | '--schema', string]): Filled {
   const child = spawnSync(
     process.execPath,
     [
@@ -190,13 +214,15 @@ function fillInChild(file: string): Filled {
       fileURLToPath(import.meta.url),
       '--persons',
       String(PERSONS),
-      '--db',
-      file,
+      '--dialect',
+      dialect,
+      ...where,
       '--fill-only',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 },
   );
-  if (child.status !== 0) throw new Error(`filling ${file} failed (exit ${child.status ?? child.signal})`);
+  if (child.status !== 0)
+    throw new Error(`filling ${where[1]} failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Filled;
 }
 
@@ -213,12 +239,14 @@ async function registry(): Promise<{
   if (dialect !== 'sqlite') {
     if (keepFile) throw new Error('--db keeps a SQLite file only');
     const fresh = await benchDatabase(dialect);
-    return { ...fresh, filled: await fill(fresh.database) };
+    const schema = fresh.database.schema;
+    if (!schema) throw new Error('the bench database has no schema of its own');
+    return { ...fresh, filled: fillInChild(['--schema', schema]) };
   }
   if (!keepFile) {
     const dir = mkdtempSync(join(tmpdir(), 'wa-bench-registry-'));
     const file = join(dir, 'registry.sqlite');
-    const filled = fillInChild(file);
+    const filled = fillInChild(['--db', file]);
     const database = openDatabase(file);
     const dispose = async () => {
       await database.close();
@@ -228,7 +256,7 @@ async function registry(): Promise<{
   }
   const sidecar = `${keepFile}.import.json`;
   let filled = null;
-  if (!existsSync(sidecar)) filled = fillInChild(keepFile);
+  if (!existsSync(sidecar)) filled = fillInChild(['--db', keepFile]);
   else if ((JSON.parse(readFileSync(sidecar, 'utf8')) as { persons: number }).persons !== PERSONS)
     throw new Error(`${keepFile} does not hold ${PERSONS} persons`);
   // A copy per process: a run that has printed its figures still checkpoints and removes its copy
@@ -318,6 +346,13 @@ async function main(): Promise<void> {
 }
 
 if (FILL_ONLY) {
-  if (!keepFile || dialect !== 'sqlite') throw new Error('--fill-only fills the SQLite file given by --db');
-  process.stdout.write(`${JSON.stringify(await fillFile(keepFile))}\n`);
+  const schema = opts['schema'];
+  const filled =
+    dialect === 'postgres' && schema
+      ? await fillSchema(schema)
+      : dialect === 'sqlite' && keepFile
+        ? await fillFile(keepFile)
+        : null;
+  if (!filled) throw new Error('--fill-only fills the SQLite file given by --db or the PostgreSQL --schema');
+  process.stdout.write(`${JSON.stringify(filled)}\n`);
 } else await main();

@@ -86,11 +86,11 @@ export function options(argv: readonly string[]): Record<string, string> {
   return out;
 }
 
+/** The PostgreSQL server benches use (WHEREABOUTS_BENCH_PG, default the local test database). */
+export const BENCH_PG_URL = process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
 /** A fresh, migrated database for a benchmark: a temporary SQLite file, or a new PostgreSQL schema
  * (WHEREABOUTS_BENCH_PG, default the local test database), removed by `dispose`. */
 export function benchDatabase(dialect: DialectName) {
-  return freshDatabase(
-    dialect,
-    process.env['WHEREABOUTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test',
-  );
+  return freshDatabase(dialect, BENCH_PG_URL);
 }
