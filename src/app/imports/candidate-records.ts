@@ -153,17 +153,14 @@ export class CandidateRecords {
     if (copied.length === 0) return;
     if (!rows)
       throw new DomainError('INTERNAL', `person ${copied[0]!.seq} was given by row without the rows`);
+    const owners = copied.map((c) => c.seq);
+    for (const p of owners) this.state[p] = WRITTEN;
     const places = this.store.addFrom(
       rows,
       copied.map((c) => c.row),
       copied.map((c) => c.id),
     );
-    copied.forEach(({ seq }, k) => {
-      this.state[seq] = WRITTEN;
-      this.first[seq] = places[k]! + 1;
-      this.count[seq] = 1;
-    });
-    this.writtenRecords += copied.length;
+    this.placed(owners, places, WRITTEN);
   }
 
   private stateOf(p: number): number {
@@ -202,7 +199,14 @@ export class CandidateRecords {
         records.push(r);
       }
     }
-    const places = this.store.add(records, caches);
+    this.placed(owners, this.store.add(records, caches), state);
+  }
+
+  /**
+   * Notes where the store keeps records just added: record k, of person `owners[k]`, at
+   * `places[k]` (a person's records given together, so that their places follow one another).
+   */
+  private placed(owners: readonly number[], places: readonly number[], state: number): void {
     places.forEach((place, k) => {
       const p = owners[k]!;
       if (k > 0 && owners[k - 1] === p) this.count[p]!++;
@@ -211,7 +215,7 @@ export class CandidateRecords {
         this.count[p] = 1;
       }
     });
-    if (state === WRITTEN) this.writtenRecords += records.length;
+    if (state === WRITTEN) this.writtenRecords += places.length;
   }
 
   /** Forgets every registry person's records; the written ones are kept, at new places. */

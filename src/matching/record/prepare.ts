@@ -302,6 +302,17 @@ interface ColumnSource {
   readonly values: Readonly<Record<ListFeature, Int32Array>>;
 }
 
+/** The columns of a prepared set or part, as a PreparedStore copies them. */
+function partColumns(part: PreparedPart | PreparedSet): ColumnSource {
+  const offsets = {} as Record<ListFeature, Int32Array>;
+  const values = {} as Record<ListFeature, Int32Array>;
+  for (const f of LIST_FEATURES) {
+    offsets[f] = part.list[f].offsets;
+    values[f] = part.list[f].values;
+  }
+  return { n: part.n, strings: part.strings, str: part.str, num: part.num, offsets, values };
+}
+
 /**
  * Records prepared once and kept, for a caller that needs overlapping subsets of them again and
  * again (an import's candidates, chunk after chunk: the same persons come back for every row of a
@@ -386,20 +397,13 @@ export class PreparedStore {
    */
   addFrom(set: PreparedSet, rows: readonly number[], ids: readonly string[]): number[] {
     if (rows.length !== ids.length) throw new RangeError('addFrom: one id a row');
-    const offsets = {} as Record<ListFeature, Int32Array>;
-    const values = {} as Record<ListFeature, Int32Array>;
-    for (const f of LIST_FEATURES) {
-      offsets[f] = set.list[f].offsets;
-      values[f] = set.list[f].values;
-    }
-    return this.copy(
-      { n: set.n, strings: set.strings, str: set.str, num: set.num, offsets, values },
-      rows,
-      ids,
-    );
+    return this.copy(partColumns(set), rows, ids);
   }
 
-  /** Appends the records at `places` of `from` (their strings interned here), with ids `ids`. */
+  /**
+   * Appends the records at `places` of `from` (their strings interned here), with ids `ids`: the one
+   * copying loop of `add`, `addFrom` and `retain`. The columns are looked up once, as in `gather`.
+   */
   private copy(from: ColumnSource, places: readonly number[], ids: readonly string[]): number[] {
     for (const p of places) if (p < 0 || p >= from.n) throw new RangeError(`no record at ${p}`);
     this.reserve(this.n + places.length);
@@ -409,24 +413,37 @@ export class PreparedStore {
       if (map[id] === -1) map[id] = this.intern(from.strings[id]!);
       return map[id]!;
     };
-    const out: number[] = [];
-    places.forEach((p, k) => {
+    const strFrom = STRING_FEATURES.map((f) => from.str[f]);
+    const strTo = STRING_FEATURES.map((f) => this.str[f]);
+    const numFrom = NUMBER_FEATURES.map((f) => from.num[f]);
+    const numTo = NUMBER_FEATURES.map((f) => this.num[f]);
+    const out: number[] = new Array(places.length);
+    for (let k = 0; k < places.length; k++) {
+      const p = places[k]!;
       const q = this.n++;
-      out.push(q);
+      out[k] = q;
       this.recordIds[q] = ids[k]!;
-      for (const f of STRING_FEATURES) this.str[f][q] = local(from.str[f][p]!);
-      for (const f of NUMBER_FEATURES) this.num[f][q] = from.num[f][p]!;
-      for (const f of LIST_FEATURES) {
-        const offsets = from.offsets[f];
-        let count = this.valueCount[f];
-        const need = count + offsets[p + 1]! - offsets[p]!;
-        if (need > this.values[f].length) this.values[f] = grown(this.values[f], need);
-        for (let x = offsets[p]!; x < offsets[p + 1]!; x++)
-          this.values[f][count++] = local(from.values[f][x]!);
-        this.valueCount[f] = count;
-        this.offsets[f][q + 1] = count;
+      for (let f = 0; f < strFrom.length; f++) strTo[f]![q] = local(strFrom[f]![p]!);
+      for (let f = 0; f < numFrom.length; f++) numTo[f]![q] = numFrom[f]![p]!;
+    }
+    // List columns one at a time: their values arrays may grow (and be replaced) as they fill.
+    for (const f of LIST_FEATURES) {
+      const offsets = from.offsets[f];
+      const values = from.values[f];
+      let count = this.valueCount[f];
+      let need = count;
+      for (const p of places) need += offsets[p + 1]! - offsets[p]!;
+      if (need > this.values[f].length) this.values[f] = grown(this.values[f], need);
+      const to = this.values[f];
+      const toOffsets = this.offsets[f];
+      const base = this.n - places.length;
+      for (let k = 0; k < places.length; k++) {
+        const p = places[k]!;
+        for (let x = offsets[p]!; x < offsets[p + 1]!; x++) to[count++] = local(values[x]!);
+        toOffsets[base + k + 1] = count;
       }
-    });
+      this.valueCount[f] = count;
+    }
     return out;
   }
 
@@ -434,30 +451,11 @@ export class PreparedStore {
   add(records: readonly MatchRecord[], caches?: FeatureCaches): number[] {
     // A part: the columns without the term frequencies a set computes, which a gathered set redoes.
     const S = preparePart(records, 0, records.length, caches);
-    this.reserve(this.n + S.n);
-    const map = new Int32Array(S.strings.length);
-    for (let k = 0; k < S.strings.length; k++) map[k] = this.intern(S.strings[k]!);
-    const places: number[] = [];
-    for (let i = 0; i < S.n; i++) {
-      const p = this.n++;
-      places.push(p);
-      this.recordIds[p] = records[i]!.id;
-      for (const f of STRING_FEATURES) {
-        const id = S.str[f][i]!;
-        this.str[f][p] = id < 0 ? -1 : map[id]!;
-      }
-      for (const f of NUMBER_FEATURES) this.num[f][p] = S.num[f][i]!;
-      for (const f of LIST_FEATURES) {
-        const { offsets, values } = S.list[f];
-        let count = this.valueCount[f];
-        const need = count + offsets[i + 1]! - offsets[i]!;
-        if (need > this.values[f].length) this.values[f] = grown(this.values[f], need);
-        for (let x = offsets[i]!; x < offsets[i + 1]!; x++) this.values[f][count++] = map[values[x]!]!;
-        this.valueCount[f] = count;
-        this.offsets[f][p + 1] = count;
-      }
-    }
-    return places;
+    return this.copy(
+      partColumns(S),
+      Array.from({ length: S.n }, (_, i) => i),
+      records.map((r) => r.id),
+    );
   }
 
   /** The prepared set of the records at `places`, in that order. */
